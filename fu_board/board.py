@@ -1,0 +1,211 @@
+"""Pure operations on a board: add, edit, move, resolve, delete.
+
+Each takes a board and returns a `Change`: the new board, the card as it is now
+(or as it was, for a deletion) and the timeline event recorded. Nothing here
+reads the clock or touches a file: dates are passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from fu_board.counts import last_touch, resolution_order
+from fu_board.model import (
+    STAGES,
+    WORKING_STAGES,
+    Board,
+    Card,
+    Contact,
+    Event,
+    EventKind,
+    Interview,
+    Outcome,
+    Stage,
+)
+
+ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+"""Card ids use lowercase letters and digits that cannot be misread (no 0/o, 1/l/i)."""
+ID_LENGTH = 4
+
+EDITABLE_FIELDS = frozenset({"company", "role", "link", "contacts", "applied", "decision_expected", "note"})
+
+
+class BoardError(Exception):
+    """An operation that cannot be done; the message is for the person."""
+
+
+class CardNotFound(BoardError):
+    """No card matches the id given."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation did."""
+
+    board: Board
+    card: Card
+    event: Event | None
+
+
+def new_card_id(taken: Iterable[str]) -> str:
+    """A short random id not in `taken`, easy to type on the command line.
+
+    Random rather than sequential so that two writers adding cards at once
+    rarely pick the same id; the length grows if the short ones get crowded.
+    """
+    taken = set(taken)
+    length = ID_LENGTH
+    while True:
+        for _ in range(20):
+            candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+            if candidate not in taken:
+                return candidate
+        length += 1
+
+
+def find_card(board: Board, ref: str) -> Card:
+    """The card whose id is `ref`, or starts with it when only one does."""
+    ref = ref.strip().lower()
+    if not ref:
+        raise CardNotFound("a card id is required")
+    matches = []
+    for card in board.cards:
+        if card.id == ref:
+            return card
+        if card.id.startswith(ref):
+            matches.append(card)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        ids = ", ".join(sorted(card.id for card in matches))
+        raise CardNotFound(f"card id {ref!r} is ambiguous: it could be {ids}")
+    raise CardNotFound(f"no card has the id {ref!r} (fu-board list shows the ids)")
+
+
+def _replace(board: Board, card: Card) -> Board:
+    cards = tuple(card if existing.id == card.id else existing for existing in board.cards)
+    return board.model_copy(update={"cards": cards})
+
+
+def _rebuilt(card: Card, **changes: Any) -> Card:
+    """The card with `changes`, validated again as a whole."""
+    return Card.model_validate({**dict(card), **changes})
+
+
+def _with_event(card: Card, event: Event, **changes: Any) -> Card:
+    return _rebuilt(card, timeline=(*card.timeline, event), **changes)
+
+
+def _furthest(card: Card, stage: Stage) -> Stage:
+    if stage in WORKING_STAGES and stage.rank > card.furthest_stage.rank:
+        return stage
+    return card.furthest_stage
+
+
+def add_card(
+    board: Board,
+    *,
+    company: str,
+    applied: dt.date,
+    role: str = "",
+    link: str = "",
+    contact: Contact | None = None,
+    note: str = "",
+) -> Change:
+    """Add an application to the Applied column."""
+    event = Event(date=applied, kind=EventKind.APPLIED)
+    contacts = () if contact is None or contact.is_empty else (contact,)
+    card = Card(
+        id=new_card_id(card.id for card in board.cards),
+        company=company,
+        role=role,
+        link=link,
+        contacts=contacts,
+        applied=applied,
+        note=note,
+        timeline=(event,),
+    )
+    return Change(board.model_copy(update={"cards": (*board.cards, card)}), card, event)
+
+
+def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Change:
+    """Change a card's details (not its column); records which fields changed."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise BoardError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
+    card = board.card(card_id)
+    if "contacts" in changes:
+        changes["contacts"] = tuple(c for c in changes["contacts"] if not c.is_empty)
+    candidate = _rebuilt(card, **changes)
+    changed = [name for name in changes if getattr(candidate, name) != getattr(card, name)]
+    if not changed:
+        return Change(board, card, None)
+    event = Event(date=on, kind=EventKind.EDITED, note="changed " + ", ".join(changed))
+    updated = _with_event(candidate, event)
+    return Change(_replace(board, updated), updated, event)
+
+
+def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
+    """Move a card to a working column; `resolve_card` moves it to Resolved.
+
+    Moving into Interviewed records an interview on `on`; moving into Followed
+    up records a follow-up; moving a resolved card back reopens it.
+    """
+    if to is Stage.RESOLVED:
+        raise BoardError("a card reaches Resolved with an outcome: yes, no or withdrawn")
+    card = board.card(card_id)
+    if card.stage is to:
+        raise BoardError(f"{card.company} is already in {to.label}")
+    changes: dict[str, Any] = {"stage": to, "furthest_stage": _furthest(card, to)}
+    if to is Stage.INTERVIEWED:
+        changes["interviews"] = (*card.interviews, Interview(date=on))
+    if card.is_resolved:
+        changes |= {"outcome": None, "resolved_on": None}
+        event = Event(date=on, kind=EventKind.REOPENED, to=to)
+    elif to is Stage.INTERVIEWED:
+        event = Event(date=on, kind=EventKind.INTERVIEWED)
+    elif to is Stage.FOLLOWED_UP:
+        event = Event(date=on, kind=EventKind.FOLLOWED_UP)
+    else:
+        event = Event(date=on, kind=EventKind.MOVED, to=to)
+    updated = _with_event(card, event, **changes)
+    return Change(_replace(board, updated), updated, event)
+
+
+def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date) -> Change:
+    """Give a card its definite answer and move it to Resolved."""
+    card = board.card(card_id)
+    if card.outcome is outcome:
+        raise BoardError(f"{card.company} is already resolved as {outcome.value}")
+    event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome)
+    updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on)
+    return Change(_replace(board, updated), updated, event)
+
+
+def delete_card(board: Board, card_id: str) -> Change:
+    """Remove a card and its whole history."""
+    card = board.card(card_id)
+    cards = tuple(existing for existing in board.cards if existing.id != card_id)
+    return Change(board.model_copy(update={"cards": cards}), card, None)
+
+
+def neighbour_stage(stage: Stage, step: int) -> Stage | None:
+    """The column `step` places right (or left, when negative) of `stage`."""
+    index = stage.rank + step
+    return STAGES[index] if 0 <= index < len(STAGES) else None
+
+
+def column(board: Board, stage: Stage) -> list[Card]:
+    """The cards of one column in the order shown.
+
+    Working columns put the longest-untouched card first, the one that most
+    needs a follow-up; Resolved puts the newest answer first.
+    """
+    if stage is Stage.RESOLVED:
+        return resolution_order(board.cards)[::-1]
+    cards = [card for card in board.cards if card.stage is stage]
+    return sorted(cards, key=last_touch)

@@ -1,0 +1,215 @@
+"""The `fu-board` command: opens the board, or runs one verb on it.
+
+Verbs never import Textual; the TUI is imported only to run it. Bad input gets
+one line on stderr and exit status 2, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pydantic import ValidationError
+
+from fu_board import __version__
+from fu_board import board as ops
+from fu_board.counts import last_touch
+from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage
+from fu_board.store import BoardFileError, default_board_path, load_board, open_board, save_board
+from fu_board.text import safe_json, visible
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Input the person can fix; the message says how."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line that says where to look for help."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        sys.exit(EXIT_USAGE)
+
+
+def _date(text: str) -> dt.date:
+    words = {"today": 0, "yesterday": -1}
+    if text.lower() in words:
+        return dt.date.today() + dt.timedelta(days=words[text.lower()])
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25 (or today, yesterday)") from None
+
+
+def _stage(text: str) -> Stage:
+    try:
+        return Stage(text.lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        names = ", ".join(stage.value for stage in STAGES)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a stage; use one of {names}") from None
+
+
+def _outcome(text: str) -> Outcome:
+    try:
+        return Outcome(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an outcome; use yes, no or withdrawn") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    board_help = "the board file (default: $FU_BOARD_FILE, else board.toml in your data folder)"
+    common = _Parser(add_help=False)
+    common.add_argument("--board", metavar="PATH", type=Path, default=argparse.SUPPRESS, help=board_help)
+
+    parser = _Parser(
+        prog="fu-board",
+        description="Keep following up until every application ends in a yes or a no. "
+        "Without a command, opens the board.",
+    )
+    parser.add_argument("--version", action="version", version=f"fu-board {__version__}")
+    parser.add_argument("--board", metavar="PATH", type=Path, default=None, help=board_help)
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+
+    add = verbs.add_parser("add", parents=[common], help="add an application; prints its id")
+    add.add_argument("company", metavar="COMPANY")
+    add.add_argument("--role", default="", metavar="R")
+    add.add_argument("--link", default="", metavar="URL")
+    add.add_argument("--contact", default="", metavar="NAME")
+    add.add_argument("--email", default="", metavar="E")
+    add.add_argument("--applied", type=_date, default=None, metavar="YYYY-MM-DD", help="default: today")
+    add.add_argument("--note", default="", metavar="TEXT")
+
+    listing = verbs.add_parser("list", parents=[common], help="list the cards, column by column")
+    listing.add_argument("--stage", type=_stage, default=None, metavar="S", help="only this column")
+    listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+
+    move = verbs.add_parser("move", parents=[common], help="move a card to applied, interviewed or followed_up")
+    move.add_argument("card", metavar="ID")
+    move.add_argument("stage", type=_stage, metavar="STAGE")
+    move.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
+
+    resolve = verbs.add_parser("resolve", parents=[common], help="record the answer: yes, no or withdrawn")
+    resolve.add_argument("card", metavar="ID")
+    resolve.add_argument("outcome", type=_outcome, metavar="yes|no|withdrawn")
+    resolve.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
+
+    verbs.add_parser("where", parents=[common], help="print the board file's path")
+    return parser
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                label = name if name in {"card", "company"} else f"--{name}"
+                raise UsageError(f"{label} holds bytes that are not valid UTF-8 text") from None
+
+
+def _card_json(card: Card) -> dict[str, Any]:
+    contact = card.contact or Contact()
+    return {
+        "id": card.id,
+        "company": card.company,
+        "role": card.role,
+        "stage": card.stage.value,
+        "outcome": card.outcome.value if card.outcome else None,
+        "applied": card.applied.isoformat(),
+        "resolved_on": card.resolved_on.isoformat() if card.resolved_on else None,
+        "last_touch": last_touch(card).isoformat(),
+        "link": card.link,
+        "contact": contact.name,
+        "email": contact.email,
+    }
+
+
+def _card_line(card: Card, today: dt.date) -> str:
+    role = f" — {card.role}" if card.role else ""
+    status = f"{card.outcome.symbol} {card.outcome.value}" if card.outcome else card.stage.value
+    days = (today - last_touch(card)).days
+    return visible(f"{card.id}  {status:<12} {card.company}{role}  ({days}d since last touch)", one_line=True)
+
+
+def _listed(board: Board, stage: Stage | None) -> list[Card]:
+    stages = STAGES if stage is None else (stage,)
+    return [card for each in stages for card in ops.column(board, each)]
+
+
+def _mutate(path: Path, change: Callable[[Board], ops.Change]) -> ops.Change:
+    done = change(load_board(path))
+    save_board(path, done.board)
+    return done
+
+
+def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
+    out = sys.stdout
+    if args.verb == "where":
+        out.write(f"{path}\n")
+    elif args.verb == "add":
+        contact = Contact(name=args.contact, email=args.email)
+        applied = args.applied or today
+        done = ops.add_card(
+            open_board(path),
+            company=args.company,
+            role=args.role,
+            link=args.link,
+            contact=contact,
+            applied=applied,
+            note=args.note,
+        )
+        save_board(path, done.board)
+        out.write(f"{done.card.id}\n")
+    elif args.verb == "list":
+        cards = _listed(load_board(path), args.stage)
+        if args.json:
+            out.write(safe_json([_card_json(card) for card in cards]) + "\n")
+        else:
+            out.writelines(_card_line(card, today) + "\n" for card in cards)
+    elif args.verb == "move":
+        if args.stage is Stage.RESOLVED:
+            raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
+        done = _mutate(
+            path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=args.date or today)
+        )
+        out.write(f"{done.card.id} moved to {done.card.stage.label}\n")
+    elif args.verb == "resolve":
+        done = _mutate(
+            path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=args.date or today)
+        )
+        out.write(f"{done.card.id} resolved: {args.outcome.value}\n")
+    return 0
+
+
+def _validation_message(error: ValidationError) -> str:
+    first = error.errors(include_url=False, include_input=False)[0]
+    field = ".".join(str(part) for part in first["loc"]) or "input"
+    return f"{field}: {first['msg'].removeprefix('Value error, ')}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    path: Path = args.board if args.board is not None else default_board_path()
+    today = dt.date.today()
+    try:
+        _check_text(args)
+        if args.verb is None:
+            from fu_board.tui.app import run_app
+
+            return run_app(path, today=today)
+        return run_verb(args, path, today)
+    except (UsageError, ops.BoardError, BoardFileError) as error:
+        message = str(error)
+    except ValidationError as error:
+        message = _validation_message(error)
+    except FileNotFoundError:
+        message = f"{path}: no board yet; add a card with fu-board add COMPANY, or open it with fu-board"
+    sys.stderr.write(f"fu-board: error: {visible(message, one_line=True)}\n")
+    return EXIT_USAGE

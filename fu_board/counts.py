@@ -1,0 +1,43 @@
+"""What the header counts: irons in the fire, nos until yes, days since a touch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from fu_board.model import TOUCH_KINDS, Board, Card, Outcome
+
+
+def irons_in_fire(board: Board) -> int:
+    """How many applications still wait for a definite answer."""
+    return sum(1 for card in board.cards if not card.is_resolved)
+
+
+def resolution_order(cards: Iterable[Card]) -> list[Card]:
+    """Resolved cards, oldest answer first (ties keep the board's order)."""
+    resolved = [card for card in cards if card.is_resolved]
+    return sorted(resolved, key=lambda card: card.resolved_on or dt.date.min)
+
+
+def nos_until_yes(board: Board) -> int:
+    """Nos since the last yes (every no, while there has been no yes yet).
+
+    Withdrawn applications are the person's own choice and never count.
+    """
+    count = 0
+    for card in resolution_order(board.cards):
+        if card.outcome is Outcome.YES:
+            count = 0
+        elif card.outcome is Outcome.NO:
+            count += 1
+    return count
+
+
+def last_touch(card: Card) -> dt.date:
+    """The latest contact with the company: applying, an interview, a follow-up..."""
+    touches = [event.date for event in card.timeline if event.kind in TOUCH_KINDS]
+    return max(touches, default=card.applied)
+
+
+def days_since_touch(card: Card, today: dt.date) -> int:
+    return (today - last_touch(card)).days

@@ -1,0 +1,240 @@
+"""The board's data: cards, their contacts, interviews and timeline, and settings.
+
+These pydantic models are the schema of `board.toml`. They are immutable: the
+operations in `fu_board.board` build new ones. Every text field is checked for
+lone surrogates (undecodable command-line bytes), which TOML cannot store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+"""The version of the board file's layout this program reads and writes."""
+
+
+class Stage(StrEnum):
+    """A column of the board, left to right."""
+
+    APPLIED = "applied"
+    INTERVIEWED = "interviewed"
+    FOLLOWED_UP = "followed_up"
+    RESOLVED = "resolved"
+
+    @property
+    def label(self) -> str:
+        """The column's title as a person reads it."""
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def rank(self) -> int:
+        """Position of the column, 0 for Applied."""
+        return STAGES.index(self)
+
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
+WORKING_STAGES: tuple[Stage, ...] = STAGES[:-1]
+"""The stages of a card that still waits for an answer."""
+
+
+class Outcome(StrEnum):
+    """How an application ended."""
+
+    YES = "yes"
+    NO = "no"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def symbol(self) -> str:
+        """A one-cell symbol that goes with the word, never instead of it."""
+        return {"yes": "✓", "no": "✗", "withdrawn": "↩"}[self.value]
+
+
+class EventKind(StrEnum):
+    """What happened on a card's timeline."""
+
+    APPLIED = "applied"
+    INTERVIEWED = "interviewed"
+    THANK_YOU = "thank_you"
+    FOLLOWED_UP = "followed_up"
+    HEARD_BACK = "heard_back"
+    SNOOZED = "snoozed"
+    MOVED = "moved"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+    EDITED = "edited"
+
+    @property
+    def label(self) -> str:
+        """The kind as a person reads it."""
+        return {"thank_you": "thank-you sent"}.get(self.value, self.value.replace("_", " "))
+
+
+TOUCH_KINDS = frozenset(
+    {
+        EventKind.APPLIED,
+        EventKind.INTERVIEWED,
+        EventKind.THANK_YOU,
+        EventKind.FOLLOWED_UP,
+        EventKind.HEARD_BACK,
+        EventKind.RESOLVED,
+    }
+)
+"""Events that are a contact with the company: they reset "days since last touch"."""
+
+
+def _no_surrogates(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that are not valid text (undecodable bytes)") from None
+    return value
+
+
+def _trimmed(value: str) -> str:
+    return _no_surrogates(value).strip()
+
+
+def _required(value: str) -> str:
+    value = _trimmed(value)
+    if not value:
+        raise ValueError("is required and cannot be blank")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_surrogates)]
+"""Free text, stored exactly as given."""
+Line = Annotated[str, AfterValidator(_trimmed)]
+"""A one-line field; surrounding spaces are trimmed."""
+RequiredLine = Annotated[str, AfterValidator(_required)]
+CardId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+class Contact(_Model):
+    """Someone at the company: a recruiter, a hiring manager, an interviewer."""
+
+    name: Line = ""
+    email: Line = ""
+    phone: Line = ""
+    title: Line = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.name or self.email or self.phone or self.title)
+
+
+class Interview(_Model):
+    """One interview: when, and with whom."""
+
+    date: dt.date
+    interviewers: tuple[Line, ...] = ()
+
+
+class Event(_Model):
+    """One entry of a card's append-only timeline."""
+
+    date: dt.date
+    kind: EventKind
+    note: Text = ""
+    to: Stage | None = None
+    """For `moved` and `reopened`: the column the card went to."""
+    outcome: Outcome | None = None
+    """For `resolved`: how it ended."""
+
+
+class Card(_Model):
+    """One application, from the day it was sent to a definite answer."""
+
+    id: CardId
+    company: RequiredLine
+    role: Line = ""
+    link: Line = ""
+    contacts: tuple[Contact, ...] = ()
+    applied: dt.date
+    interviews: tuple[Interview, ...] = ()
+    decision_expected: dt.date | None = None
+    note: Text = ""
+    stage: Stage = Stage.APPLIED
+    outcome: Outcome | None = None
+    resolved_on: dt.date | None = None
+    furthest_stage: Stage = Stage.APPLIED
+    """The furthest working column (Applied, Interviewed, Followed up) ever
+    reached, so statistics stay true after the card is resolved."""
+    timeline: tuple[Event, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_furthest(cls, data: Any) -> Any:
+        # A hand edit that moves `stage` forward without touching
+        # `furthest_stage` is not an error: the furthest stage follows.
+        if isinstance(data, dict):
+            stage, furthest = data.get("stage"), data.get("furthest_stage")
+            if stage in WORKING_STAGES and (
+                furthest is None or (furthest in STAGES and Stage(furthest).rank < Stage(stage).rank)
+            ):
+                data = {**data, "furthest_stage": stage}
+        return data
+
+    @model_validator(mode="after")
+    def _check_resolution(self) -> Self:
+        if self.stage is Stage.RESOLVED:
+            if self.outcome is None:
+                raise ValueError("a resolved card needs an outcome: yes, no or withdrawn")
+            if self.resolved_on is None:
+                raise ValueError("a resolved card needs the date it was resolved (resolved_on)")
+        else:
+            if self.outcome is not None:
+                raise ValueError(f"only a resolved card has an outcome, but the stage is {self.stage.value}")
+            if self.resolved_on is not None:
+                raise ValueError(f"only a resolved card has resolved_on, but the stage is {self.stage.value}")
+        if self.furthest_stage is Stage.RESOLVED:
+            raise ValueError("furthest_stage is one of applied, interviewed or followed_up")
+        return self
+
+    @property
+    def contact(self) -> Contact | None:
+        """The first contact, the one shown on the board."""
+        return self.contacts[0] if self.contacts else None
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.stage is Stage.RESOLVED
+
+
+class Settings(_Model):
+    """The person's own numbers. Every follow-up rule's number will live here."""
+
+    irons_target: int = Field(default=5, ge=1, le=1000)
+    """How many applications should be open at once."""
+
+
+class Board(_Model):
+    """Everything in `board.toml`."""
+
+    schema_version: int = SCHEMA_VERSION
+    settings: Settings = Settings()
+    cards: tuple[Card, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_unique_ids(self) -> Self:
+        seen: set[str] = set()
+        for card in self.cards:
+            if card.id in seen:
+                raise ValueError(f"two cards have the id {card.id!r}; each card needs its own")
+            seen.add(card.id)
+        return self
+
+    def card(self, card_id: str) -> Card:
+        """The card with exactly this id (`KeyError` when there is none)."""
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        raise KeyError(card_id)

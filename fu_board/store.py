@@ -1,0 +1,230 @@
+"""The board file: where it lives, how it is read, and how it is saved safely.
+
+A board file that cannot be read or validated is never overwritten: loading
+raises `BoardFileError`, which names the file, the place and the problem.
+Saving serialises the whole board, parses the bytes back to check them, and
+replaces the file atomically (temporary file, fsync, rename, fsync folder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from pydantic import ValidationError
+
+from fu_board.model import SCHEMA_VERSION, Board
+
+APP_NAME = "fu-board"
+FILE_NAME = "board.toml"
+ENV_VAR = "FU_BOARD_FILE"
+
+HEADER = (
+    b"# fu-board's board: your applications, contacts and follow-ups.\n"
+    b"# Plain TOML, safe to read, back up and edit by hand while fu-board is closed;\n"
+    b"# fu-board checks it when it opens and never overwrites a file it cannot read.\n"
+)
+
+
+class BoardFileError(Exception):
+    """The board file cannot be read, or could not be written."""
+
+    def __init__(self, path: Path, problem: str, where: str | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.where = where
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.path}: {where}{self.problem}"
+
+
+def default_board_path(environ: Mapping[str, str] | None = None) -> Path:
+    """`$FU_BOARD_FILE` if set, else `board.toml` in the user's data folder."""
+    environ = os.environ if environ is None else environ
+    if override := environ.get(ENV_VAR):
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / FILE_NAME
+
+
+# Reading -----------------------------------------------------------------------
+
+_TOML_PLACE = re.compile(r"^(?P<problem>.*?) \((?P<where>at line \d+, column \d+|at end of document)\)$")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _card_line(text: str, index: int) -> int | None:
+    """The line of the `index`-th `[[cards]]` header, to point a person at a card."""
+    count = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().replace(" ", "") == "[[cards]]":
+            count += 1
+            if count == index:
+                return number
+    return None
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _describe_validation(error: ValidationError, text: str) -> tuple[str, str]:
+    """The first problem pydantic found, as (where, problem), never echoing input."""
+    first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+    loc = tuple(first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r} (is it misspelt?)"
+        loc = loc[:-1]
+    elif first["type"] == "missing":
+        message = f"{loc[-1]!r} is missing"
+        loc = loc[:-1]
+    where = _field_path(loc) or "top level"
+    if len(loc) >= 2 and loc[0] == "cards" and isinstance(loc[1], int):
+        line = _card_line(text, loc[1])
+        if line is not None:
+            where = f"{where} (the card starting at line {line})"
+    more = error.error_count() - 1
+    if more:
+        message += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return where, message
+
+
+def parse_board(data: bytes, path: Path) -> Board:
+    """The board held in `data`, the bytes of the file at `path`."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_PLACE.match(str(error))
+        if match:
+            raise BoardFileError(
+                path, f"not valid TOML: {match['problem']}", match["where"].removeprefix("at ")
+            ) from None
+        raise BoardFileError(path, f"not valid TOML: {error}") from None
+    version = raw.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BoardFileError(path, "must be a whole number from 1 up", "schema_version")
+    if version > SCHEMA_VERSION:
+        raise BoardFileError(
+            path,
+            f"the file was written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION});"
+            " upgrade fu-board to open it",
+            "schema_version",
+        )
+    try:
+        return Board.model_validate(raw)
+    except ValidationError as error:
+        where, problem = _describe_validation(error, text)
+        raise BoardFileError(path, problem, where) from None
+
+
+def load_board(path: Path) -> Board:
+    """Read and check the board at `path`; a missing file raises `FileNotFoundError`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
+    return parse_board(data, path)
+
+
+def open_board(path: Path) -> Board:
+    """The board at `path`, creating an empty one (and its private folder) on first run."""
+    try:
+        return load_board(path)
+    except FileNotFoundError:
+        board = Board()
+        save_board(path, board)
+        return board
+
+
+# Writing -----------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Model data as TOML values: enums as their strings, no empty or absent values."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if item is not None and item not in ("", ())}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, str | int | dt.date):
+        return value
+    raise TypeError(f"cannot store {type(value).__name__} in the board file")
+
+
+def dump_board(board: Board) -> bytes:
+    """The board as TOML bytes, in a stable order, checked by parsing them back.
+
+    Absent, empty and default mean the same thing in the model, so empty fields
+    are left out and the file stays short.
+    """
+    data = HEADER + b"\n" + tomli_w.dumps(_plain(board.model_dump())).encode("utf-8")
+    if Board.model_validate(tomllib.loads(data.decode("utf-8"))) != board:
+        raise ValueError("the board did not survive a round trip through TOML; nothing was written")
+    return data
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at `path` with `data`, all or nothing.
+
+    The bytes go to a private temporary file in the same folder, are flushed
+    to disk, and then renamed over the target. A symlinked path keeps its link.
+    On any failure the old file is untouched and the temporary file is removed.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(folder)
+
+
+def save_board(path: Path, board: Board) -> None:
+    """Write the board to `path` safely (see `write_atomically`)."""
+    data = dump_board(board)
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None

@@ -1,0 +1,1 @@
+"""The Textual layer: the board, its screens and widgets."""

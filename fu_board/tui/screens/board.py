@@ -1,0 +1,222 @@
+"""The board: four columns of cards, and every key that acts on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from fu_board import board as ops
+from fu_board.model import STAGES, Card, Contact, Outcome, Stage
+from fu_board.text import visible
+from fu_board.tui.screens.ask_date import AskDateScreen
+from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.card_form import NewCardScreen
+from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
+from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.help import HelpScreen, key_rows
+from fu_board.tui.widgets.board_header import BoardHeader
+from fu_board.tui.widgets.card_column import CardColumn
+
+if TYPE_CHECKING:
+    from fu_board.tui.app import FuBoardApp
+
+WELCOME = Content.assemble(
+    ("Welcome to fu-board.", "bold"),
+    " Every application you send goes on this board and stays until it ends in a definite yes or no.\n",
+    "Press ",
+    ("n", "bold $text-accent"),
+    " to add your first application. ",
+    ("?", "bold $text-accent"),
+    " shows every key.",
+)
+
+CARD_ACTIONS = frozenset({"move", "send", "resolve", "delete", "open"})
+
+
+def _title(card: Card, verb: str) -> Content:
+    role = f" ({visible(card.role, one_line=True)})" if card.role else ""
+    return Content.assemble(verb, (visible(card.company, one_line=True), "bold"), role)
+
+
+class BoardScreen(Screen[None]):
+    """Applied → Interviewed → Followed up → Resolved."""
+
+    BINDINGS = [
+        Binding("h,left", "focus_column(-1)", "Column ←", show=False, tooltip="cursor to the column on the left"),
+        Binding("l,right", "focus_column(1)", "Column →", show=False, tooltip="cursor to the column on the right"),
+        Binding("n", "add", "New", tooltip="add an application"),
+        Binding("H,shift+left", "move(-1)", "Move ←", key_display="H", tooltip="move the card one column left"),
+        Binding("L,shift+right", "move(1)", "Move →", key_display="L", tooltip="move the card one column right"),
+        Binding("1", "send('applied')", "To Applied", show=False, tooltip="send the card to Applied"),
+        Binding("2", "send('interviewed')", "To Interviewed", show=False, tooltip="send the card to Interviewed"),
+        Binding("3", "send('followed_up')", "To Followed up", show=False, tooltip="send the card to Followed up"),
+        Binding("4", "send('resolved')", "To Resolved", show=False, tooltip="send the card to Resolved"),
+        Binding("y", "resolve('yes')", "Yes", tooltip="resolve: ✓ yes, an offer"),
+        Binding("x", "resolve('no')", "No", tooltip="resolve: ✗ no, one step closer to the yes"),
+        Binding("w", "resolve('withdrawn')", "Withdrawn", tooltip="resolve: ↩ withdrawn, you stepped out"),
+        Binding("d", "delete", "Delete", tooltip="delete the card, after asking"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
+        Binding("q", "app.quit", "Quit", tooltip="quit (everything is already saved)"),
+    ]
+
+    @property
+    def board_app(self) -> FuBoardApp:
+        """The app, typed: it holds the board and saves it."""
+        return cast("FuBoardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield BoardHeader(id="header")
+        yield Static(WELCOME, id="welcome")
+        with Horizontal(id="columns"):
+            for stage in STAGES:
+                yield CardColumn(stage)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_board()
+        self.column(Stage.APPLIED).focus()
+
+    # What is on screen ---------------------------------------------------------
+
+    def column(self, stage: Stage) -> CardColumn:
+        return self.query_one(f"#column-{stage.value}", CardColumn)
+
+    @property
+    def current_column(self) -> CardColumn:
+        focused = self.focused
+        return focused if isinstance(focused, CardColumn) else self.column(Stage.APPLIED)
+
+    @property
+    def selected_card(self) -> Card | None:
+        card_id = self.current_column.selected_id
+        return None if card_id is None else self.board_app.board.card(card_id)
+
+    def refresh_board(self, stages: Iterable[Stage] = STAGES, follow: str | None = None) -> None:
+        """Redraw the header and the given columns; `follow` puts the cursor on that card."""
+        board, today = self.board_app.board, self.board_app.today
+        self.query_one(BoardHeader).show(board, today)
+        self.query_one("#welcome").display = not board.cards
+        for stage in set(stages):
+            self.column(stage).show_cards(ops.column(board, stage), today)
+        if follow is not None:
+            stage = board.card(follow).stage
+            column = self.column(stage)
+            column.select_card(follow)
+            column.focus()
+        self.refresh_bindings()
+
+    def _apply(self, operation: Any, *, stages: Iterable[Stage], follow: bool = True) -> None:
+        change = self.board_app.apply(operation)
+        if change is not None:
+            moved_to = change.card.stage if follow else None
+            self.refresh_board({*stages, *([moved_to] if moved_to else [])}, change.card.id if follow else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CARD_ACTIONS and self.selected_card is None:
+            return None
+        card = self.selected_card
+        if action == "move" and card is not None and ops.neighbour_stage(card.stage, int(str(parameters[0]))) is None:
+            return None
+        return True
+
+    # Cursor --------------------------------------------------------------------
+
+    def action_focus_column(self, step: int) -> None:
+        current = self.current_column
+        target_stage = ops.neighbour_stage(current.stage, step)
+        if target_stage is None:
+            return
+        target = self.column(target_stage)
+        row = current.highlighted or 0
+        target.focus()
+        if target.card_ids:
+            target.highlighted = min(row, len(target.card_ids) - 1)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    # Moving and resolving ------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        card = self.selected_card
+        if card is not None and (to := ops.neighbour_stage(card.stage, step)) is not None:
+            self.send_to(card, to)
+
+    def action_send(self, stage: str) -> None:
+        if (card := self.selected_card) is not None:
+            self.send_to(card, Stage(stage))
+
+    def send_to(self, card: Card, to: Stage) -> None:
+        """Move a card, asking first for what the move needs to know."""
+        today = self.board_app.today
+        if to is card.stage:
+            self.notify(f"Already in {to.label}.", markup=False)
+        elif to is Stage.RESOLVED:
+
+            def resolve(outcome: Outcome | None) -> None:
+                if outcome is not None:
+                    self.resolve(card, outcome)
+
+            self.app.push_screen(ChooseOutcomeScreen(_title(card, "How did it end? ")), resolve)
+        elif to is Stage.INTERVIEWED:
+
+            def interviewed(on: dt.date | None) -> None:
+                if on is not None:
+                    self._apply(lambda b: ops.move_card(b, card.id, to, on=on), stages=[card.stage])
+
+            self.app.push_screen(AskDateScreen(_title(card, "Interview with "), "Interview on", today), interviewed)
+        else:
+            self._apply(lambda b: ops.move_card(b, card.id, to, on=today), stages=[card.stage])
+
+    def resolve(self, card: Card, outcome: Outcome) -> None:
+        self._apply(lambda b: ops.resolve_card(b, card.id, outcome, on=self.board_app.today), stages=[card.stage])
+
+    def action_resolve(self, outcome: str) -> None:
+        if (card := self.selected_card) is not None:
+            self.resolve(card, Outcome(outcome))
+
+    # Adding, opening, deleting ---------------------------------------------------
+
+    def action_add(self) -> None:
+        def add(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            contact = Contact(name=values.pop("contact"))
+            self._apply(lambda b: ops.add_card(b, contact=contact, **values), stages=[Stage.APPLIED])
+
+        self.app.push_screen(NewCardScreen(self.board_app.today), add)
+
+    def on_card_column_open_card(self, message: CardColumn.OpenCard) -> None:
+        card = self.board_app.board.card(message.card_id)
+
+        def edit(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._apply(lambda b: ops.edit_card(b, card.id, on=self.board_app.today, **values), stages=[card.stage])
+
+        self.app.push_screen(CardScreen(card, self.board_app.today), edit)
+
+    def action_delete(self) -> None:
+        card = self.selected_card
+        if card is None:
+            return
+
+        def delete(sure: bool | None) -> None:
+            if sure:
+                self._apply(lambda b: ops.delete_card(b, card.id), stages=[card.stage], follow=False)
+                self.column(card.stage).focus()
+
+        self.app.push_screen(ConfirmScreen(_title(card, "Delete "), "Its whole timeline goes with it."), delete)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))

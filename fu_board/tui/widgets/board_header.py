@@ -1,0 +1,36 @@
+"""The line at the top of the board: the date and the two numbers that matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.content import Content
+from textual.widgets import Static
+
+from fu_board.counts import irons_in_fire, nos_until_yes
+from fu_board.model import Board
+
+
+def header_content(board: Board, today: dt.date) -> Content:
+    irons = irons_in_fire(board)
+    target = board.settings.irons_target
+    nos = nos_until_yes(board)
+    irons_style = "bold" if irons >= target else "bold $text-warning"
+    parts: list[str | tuple[str, str]] = [
+        ("fu-board", "bold $text-primary"),
+        "  ",
+        (today.strftime("%a %d %b %Y"), ""),
+        "   irons in the fire ",
+        (f"{irons}/{target}", irons_style),
+    ]
+    if irons < target:
+        parts.append((f" (add {target - irons} more)", "$text-warning"))
+    parts += ["   nos until yes ", (str(nos), "bold")]
+    return Content.assemble(*parts)
+
+
+class BoardHeader(Static):
+    """Today's date, irons in the fire against the target, and nos until yes."""
+
+    def show(self, board: Board, today: dt.date) -> None:
+        self.update(header_content(board, today))

@@ -1,0 +1,129 @@
+"""Labelled one-line fields that check themselves as the person types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+def text(value: str) -> str:
+    return value.strip()
+
+
+def required(value: str) -> str:
+    if not value.strip():
+        raise ValueError("required")
+    return value.strip()
+
+
+def date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("a date like 2026-11-25") from None
+
+
+def optional_date(value: str) -> dt.date | None:
+    return date(value) if value.strip() else None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form: its key, label and how its text becomes a value."""
+
+    name: str
+    label: str
+    parse: Callable[[str], Any] = text
+    placeholder: str = ""
+
+
+class FormFields(Grid):
+    """A grid of fields. Enter moves to the next field; on the last one it submits."""
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed on the last field."""
+
+        form: FormFields
+
+    def __init__(self, fields: Sequence[Field], values: Mapping[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fields = fields
+        self.initial = values
+        self._edited: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        for field in self.fields:
+            yield Label(field.label, classes="field-label")
+            yield Input(
+                self.initial.get(field.name, ""),
+                placeholder=field.placeholder,
+                id=f"field-{field.name}",
+                compact=True,
+                select_on_focus=False,
+            )
+            yield Label("", classes="field-error", id=f"error-{field.name}")
+
+    def input(self, name: str) -> Input:
+        return self.query_one(f"#field-{name}", Input)
+
+    def check(self, field: Field) -> tuple[bool, Any]:
+        """Parse one field, showing its problem beside it; (ok, value)."""
+        error = self.query_one(f"#error-{field.name}", Label)
+        widget = self.input(field.name)
+        try:
+            value = field.parse(widget.value)
+        except ValueError as problem:
+            widget.add_class("-invalid")
+            error.update(f"{field.label.lower()}: {problem}")
+            error.display = True
+            return False, None
+        widget.remove_class("-invalid")
+        error.display = False
+        return True, value
+
+    def values(self) -> dict[str, Any] | None:
+        """Every field's value, or None (with the problems shown) if any is wrong."""
+        values: dict[str, Any] = {}
+        first_bad: Input | None = None
+        for field in self.fields:
+            ok, value = self.check(field)
+            if ok:
+                values[field.name] = value
+            elif first_bad is None:
+                first_bad = self.input(field.name)
+        if first_bad is not None:
+            first_bad.focus()
+            return None
+        return values
+
+    def raw_values(self) -> dict[str, str]:
+        return {field.name: self.input(field.name).value for field in self.fields}
+
+    def _field(self, input_id: str | None) -> Field:
+        return next(field for field in self.fields if f"field-{field.name}" == input_id)
+
+    @on(Input.Changed)
+    def _check_as_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        field = self._field(event.input.id)
+        # Say nothing about a field until the person has changed it.
+        if field.name in self._edited or event.value != self.initial.get(field.name, ""):
+            self._edited.add(field.name)
+            self.check(field)
+
+    @on(Input.Submitted)
+    def _next_or_submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"field-{self.fields[-1].name}":
+            self.post_message(self.Submitted(self))
+        else:
+            self.screen.focus_next()
