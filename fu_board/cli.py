@@ -19,7 +19,7 @@ from fu_board import __version__
 from fu_board import board as ops
 from fu_board.counts import last_touch
 from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage
-from fu_board.store import BoardFileError, default_board_path, load_board, open_board, save_board
+from fu_board.store import BoardFileError, default_board_path, load_board, save_board
 from fu_board.text import safe_json, visible
 
 EXIT_USAGE = 2
@@ -33,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but an error is one line that says where to look for help."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        sys.stderr.write(f"{self.prog}: error: {visible(message, one_line=True)} (see {self.prog} --help)\n")
         sys.exit(EXIT_USAGE)
 
 
@@ -155,8 +155,12 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
     elif args.verb == "add":
         contact = Contact(name=args.contact, email=args.email)
         applied = args.applied or today
+        try:
+            board = load_board(path)
+        except FileNotFoundError:
+            board = Board()  # first card: the file is created only once the card is valid
         done = ops.add_card(
-            open_board(path),
+            board,
             company=args.company,
             role=args.role,
             link=args.link,

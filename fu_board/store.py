@@ -67,11 +67,17 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+_CARDS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*cards[ \t]*\]\][ \t]*(#.*)?$")
+
+
 def _card_line(text: str, index: int) -> int | None:
-    """The line of the `index`-th `[[cards]]` header, to point a person at a card."""
+    """The line of the `index`-th `[[cards]]` header, to point a person at a card.
+
+    Lines are counted as TOML counts them: only `\\n` ends a line.
+    """
     count = -1
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().replace(" ", "") == "[[cards]]":
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _CARDS_HEADER.match(line.rstrip("\r")):
             count += 1
             if count == index:
                 return number
@@ -122,6 +128,9 @@ def parse_board(data: bytes, path: Path) -> Board:
                 path, f"not valid TOML: {match['problem']}", match["where"].removeprefix("at ")
             ) from None
         raise BoardFileError(path, f"not valid TOML: {error}") from None
+    if not raw:
+        raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
+    # A hand-written board may leave the version out: it means this version.
     version = raw.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BoardFileError(path, "must be a whole number from 1 up", "schema_version")

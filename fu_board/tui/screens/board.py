@@ -50,11 +50,9 @@ class BoardScreen(Screen[None]):
     """Applied → Interviewed → Followed up → Resolved."""
 
     BINDINGS = [
-        Binding("h,left", "focus_column(-1)", "Column ←", show=False, tooltip="cursor to the column on the left"),
-        Binding("l,right", "focus_column(1)", "Column →", show=False, tooltip="cursor to the column on the right"),
         Binding("n", "add", "New", tooltip="add an application"),
-        Binding("H,shift+left", "move(-1)", "Move ←", key_display="H", tooltip="move the card one column left"),
-        Binding("L,shift+right", "move(1)", "Move →", key_display="L", tooltip="move the card one column right"),
+        Binding("H,shift+left", "move(-1)", "Move ←", tooltip="move the card one column left"),
+        Binding("L,shift+right", "move(1)", "Move →", tooltip="move the card one column right"),
         Binding("1", "send('applied')", "To Applied", show=False, tooltip="send the card to Applied"),
         Binding("2", "send('interviewed')", "To Interviewed", show=False, tooltip="send the card to Interviewed"),
         Binding("3", "send('followed_up')", "To Followed up", show=False, tooltip="send the card to Followed up"),

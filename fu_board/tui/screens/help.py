@@ -14,12 +14,16 @@ from textual.widgets import Label, Static
 
 
 def key_rows(app: App[Any], bindings: Mapping[str, ActiveBinding]) -> list[tuple[str, str]]:
-    """(keys, what they do) for each action, keys of one action joined: `H shift+←`."""
+    """(keys, what they do) for each action, keys of one action joined: `H shift+←`.
+
+    fu-board's own bindings carry a tooltip that says what they do; of the
+    bindings Textual brings, only the app's own (quit, palette) are listed.
+    """
     rows: dict[tuple[int, str], tuple[list[str], str]] = {}
     for active in bindings.values():
         binding = active.binding
-        description = binding.tooltip or binding.description
-        if not description or binding.system:
+        description = binding.tooltip or (binding.description if active.node is app else "")
+        if not description:
             continue
         keys, _ = rows.setdefault((id(active.node), binding.action), ([], description))
         shown = app.get_key_display(binding)

@@ -31,13 +31,12 @@ def days_ago(days: int) -> str:
 
 def card_prompt(card: Card, today: dt.date) -> Content:
     """The lines a card shows on the board: company, role, status in dim text."""
-    touched = ("touched " + days_ago(days_since_touch(card, today)), "dim")
+    ago = days_ago(days_since_touch(card, today))
     if card.outcome is not None:
-        status = Content.assemble(
-            (f"{card.outcome.symbol} {card.outcome.value}", OUTCOME_STYLE[card.outcome]), ("  ", ""), touched
-        )
+        outcome = (f"{card.outcome.symbol} {card.outcome.value}", OUTCOME_STYLE[card.outcome])
+        status = Content.assemble(outcome, (f" · {ago}", "dim"))
     else:
-        status = Content.assemble(touched)
+        status = Content.assemble((f"touched {ago}", "dim"))
     role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
     return Content.assemble(
         (visible(card.company, one_line=True), "bold"),
@@ -55,6 +54,16 @@ class CardColumn(OptionList):
         Binding("enter", "select", "Open", tooltip="open the card: every detail, and its timeline"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="cursor up"),
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="cursor down"),
+        Binding(
+            "left,h", "screen.focus_column(-1)", "Column ←", show=False, tooltip="cursor to the column on the left"
+        ),
+        Binding(
+            "right,l", "screen.focus_column(1)", "Column →", show=False, tooltip="cursor to the column on the right"
+        ),
+        Binding("home", "first", "First", show=False, tooltip="first card of the column"),
+        Binding("end", "last", "Last", show=False, tooltip="last card of the column"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="a page up"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="a page down"),
     ]
 
     @dataclass

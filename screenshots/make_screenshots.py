@@ -1,0 +1,49 @@
+"""Draw the README's screenshots from the demo board on a fixed day.
+
+Run from the repository root: `.venv/bin/python screenshots/make_screenshots.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from fu_board.demo import demo_board
+from fu_board.store import save_board
+from fu_board.tui.app import make_app
+
+DAY = dt.date(2026, 11, 25)
+SIZE = (120, 40)
+HERE = Path(__file__).resolve().parent
+
+SHOTS: dict[str, tuple[str, ...]] = {
+    "board": ("j",),
+    "card": ("l", "l", "enter"),
+}
+"""Screenshot name: the keys pressed on the demo board before taking it."""
+
+
+async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
+    path = folder / f"{name}.toml"
+    save_board(path, demo_board(DAY))
+    app = make_app(path, today=DAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        svg = app.export_screenshot(title=f"fu-board: {name}")
+    target = HERE / f"{name}.svg"
+    target.write_text(svg, encoding="utf-8")
+    return target
+
+
+async def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name, keys in SHOTS.items():
+            print(await shoot(name, keys, Path(folder)))
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

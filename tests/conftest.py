@@ -1,0 +1,25 @@
+"""Shared fixtures: a fixed day, and a board file in a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 11, 25)
+"""Every test and snapshot draws the board for this Wednesday."""
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read or write the person's real board."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("FU_BOARD_FILE", raising=False)
+
+
+@pytest.fixture
+def board_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "board.toml"

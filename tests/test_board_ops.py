@@ -1,0 +1,462 @@
+"""The pure board operations: add, edit, move, resolve, delete, find, and column order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from fu_board import board as ops
+from fu_board.board import (
+    ID_ALPHABET,
+    BoardError,
+    CardNotFound,
+    add_card,
+    column,
+    delete_card,
+    edit_card,
+    find_card,
+    move_card,
+    neighbour_stage,
+    new_card_id,
+    resolve_card,
+)
+from fu_board.model import Board, Card, Contact, Event, EventKind, Interview, Outcome, Stage
+
+DAY1 = dt.date(2024, 3, 1)
+DAY2 = dt.date(2024, 3, 8)
+DAY3 = dt.date(2024, 3, 15)
+DAY4 = dt.date(2024, 3, 22)
+
+
+def one_card(**fields: Any) -> tuple[Board, Card]:
+    change = add_card(Board(), company=fields.pop("company", "Acme"), applied=fields.pop("applied", DAY1), **fields)
+    return change.board, change.card
+
+
+def make_card(card_id: str, **fields: Any) -> Card:
+    base: dict[str, Any] = {"id": card_id, "company": f"Company {card_id}", "applied": DAY1}
+    return Card.model_validate({**base, **fields})
+
+
+# add_card ------------------------------------------------------------------------
+
+
+def test_add_card_records_an_applied_event() -> None:
+    board = Board()
+    change = add_card(board, company="  Acme  ", applied=DAY2, role="Engineer", link="https://a.example", note="hi")
+    card = change.card
+    assert change.board.cards == (card,)
+    assert board.cards == ()  # the original board is untouched
+    assert card.company == "Acme"
+    assert (card.role, card.link, card.note) == ("Engineer", "https://a.example", "hi")
+    assert card.applied == DAY2
+    assert card.stage is Stage.APPLIED
+    assert card.furthest_stage is Stage.APPLIED
+    assert change.event == Event(date=DAY2, kind=EventKind.APPLIED)
+    assert card.timeline == (change.event,)
+
+
+def test_add_card_id_is_short_and_easy_to_type() -> None:
+    _, card = one_card()
+    assert len(card.id) == ops.ID_LENGTH == 4
+    assert set(card.id) <= set(ID_ALPHABET)
+    assert not set(card.id) & set("01ilo")
+
+
+def test_add_card_ids_are_unique() -> None:
+    board = Board()
+    for number in range(300):
+        board = add_card(board, company=f"Company {number}", applied=DAY1).board
+    ids = [card.id for card in board.cards]
+    assert len(set(ids)) == 300
+    assert [card.company for card in board.cards] == [f"Company {n}" for n in range(300)]
+
+
+def test_new_card_id_avoids_taken_ids_and_grows_when_crowded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ops, "ID_LENGTH", 1)
+    all_short = set(ID_ALPHABET)
+    for _ in range(20):
+        fresh = new_card_id(all_short)
+        assert len(fresh) == 2
+        assert set(fresh) <= all_short
+    taken = all_short - {"k"}
+    for _ in range(20):
+        fresh = new_card_id(taken)
+        assert fresh not in taken
+        assert fresh == "k" or len(fresh) == 2
+
+
+def test_add_card_keeps_a_real_contact() -> None:
+    contact = Contact(name="Jo Smith", email="jo@example.com")
+    _, card = one_card(contact=contact)
+    assert card.contacts == (contact,)
+    assert card.contact == contact
+
+
+@pytest.mark.parametrize("contact", [None, Contact(), Contact(name="  ", email="")])
+def test_add_card_drops_an_empty_contact(contact: Contact | None) -> None:
+    _, card = one_card(contact=contact)
+    assert card.contacts == ()
+    assert card.contact is None
+
+
+def test_add_card_refuses_a_blank_company() -> None:
+    with pytest.raises(ValidationError):
+        add_card(Board(), company="   ", applied=DAY1)
+
+
+# edit_card -----------------------------------------------------------------------
+
+
+def test_edit_card_records_which_fields_changed() -> None:
+    board, card = one_card(role="Dev")
+    change = edit_card(board, card.id, on=DAY2, company="Acme Ltd", role="Dev", note="call back")
+    assert change.card.company == "Acme Ltd"
+    assert change.card.note == "call back"
+    assert change.event is not None
+    assert change.event.kind is EventKind.EDITED
+    assert change.event.date == DAY2
+    assert change.event.note == "changed company, note"
+    assert change.card.timeline == (*card.timeline, change.event)
+    assert change.board.card(card.id) == change.card
+    assert board.card(card.id) == card  # the original is untouched
+
+
+def test_edit_card_without_a_change_records_nothing() -> None:
+    board, card = one_card(role="Dev")
+    change = edit_card(board, card.id, on=DAY2, company=" Acme ", role="Dev")
+    assert change.event is None
+    assert change.board == board
+    assert change.card == card
+    assert change.card.timeline == card.timeline
+
+
+def test_edit_card_with_no_fields_records_nothing() -> None:
+    board, card = one_card()
+    change = edit_card(board, card.id, on=DAY2)
+    assert change.event is None
+    assert change.board == board
+
+
+@pytest.mark.parametrize("company", ["", "   "])
+def test_edit_card_refuses_a_blank_company(company: str) -> None:
+    board, card = one_card()
+    with pytest.raises(ValidationError) as error:
+        edit_card(board, card.id, on=DAY2, company=company)
+    assert "required and cannot be blank" in str(error.value)
+
+
+@pytest.mark.parametrize("field", ["stage", "outcome", "id", "timeline", "furthest_stage", "resolved_on", "nonsense"])
+def test_edit_card_refuses_fields_that_are_not_details(field: str) -> None:
+    board, card = one_card()
+    with pytest.raises(BoardError, match=field):
+        edit_card(board, card.id, on=DAY2, **{field: "x"})
+
+
+def test_edit_card_drops_empty_contacts() -> None:
+    board, card = one_card()
+    jo = Contact(name="Jo")
+    change = edit_card(board, card.id, on=DAY2, contacts=[Contact(), jo, Contact(email=" ")])
+    assert change.card.contacts == (jo,)
+    assert change.event is not None
+    assert change.event.note == "changed contacts"
+    # Only empty contacts given to a card without contacts is no change at all.
+    assert edit_card(board, card.id, on=DAY2, contacts=[Contact()]).event is None
+
+
+def test_edit_card_dates() -> None:
+    board, card = one_card()
+    change = edit_card(board, card.id, on=DAY3, applied=DAY2, decision_expected=DAY4)
+    assert (change.card.applied, change.card.decision_expected) == (DAY2, DAY4)
+    assert change.event is not None
+    assert change.event.note == "changed applied, decision_expected"
+
+
+def test_edit_card_unknown_id() -> None:
+    board, _ = one_card()
+    with pytest.raises(KeyError):
+        edit_card(board, "zzzz", on=DAY2, note="x")
+
+
+# move_card -----------------------------------------------------------------------
+
+
+def test_move_into_interviewed_records_an_interview() -> None:
+    board, card = one_card()
+    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2)
+    moved = change.card
+    assert moved.stage is Stage.INTERVIEWED
+    assert moved.furthest_stage is Stage.INTERVIEWED
+    assert moved.interviews == (Interview(date=DAY2),)
+    assert change.event == Event(date=DAY2, kind=EventKind.INTERVIEWED)
+    assert moved.timeline == (*card.timeline, change.event)
+    assert change.board.card(card.id) == moved
+    assert board.card(card.id) == card
+
+
+def test_second_interview_is_added_not_replaced() -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3).board
+    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY4)
+    assert change.card.interviews == (Interview(date=DAY2), Interview(date=DAY4))
+    assert change.card.furthest_stage is Stage.FOLLOWED_UP
+
+
+def test_move_into_followed_up_records_a_follow_up() -> None:
+    board, card = one_card()
+    change = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3)
+    assert change.card.stage is Stage.FOLLOWED_UP
+    assert change.card.furthest_stage is Stage.FOLLOWED_UP
+    assert change.card.interviews == ()
+    assert change.event == Event(date=DAY3, kind=EventKind.FOLLOWED_UP)
+
+
+def test_move_back_to_applied_records_moved_and_keeps_furthest_stage() -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
+    change = move_card(board, card.id, Stage.APPLIED, on=DAY3)
+    assert change.card.stage is Stage.APPLIED
+    assert change.card.furthest_stage is Stage.FOLLOWED_UP
+    assert change.event == Event(date=DAY3, kind=EventKind.MOVED, to=Stage.APPLIED)
+    assert [event.kind for event in change.card.timeline] == [
+        EventKind.APPLIED,
+        EventKind.FOLLOWED_UP,
+        EventKind.MOVED,
+    ]
+
+
+def test_move_back_from_followed_up_to_interviewed_keeps_furthest_stage() -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
+    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY3)
+    assert change.card.stage is Stage.INTERVIEWED
+    assert change.card.furthest_stage is Stage.FOLLOWED_UP
+    assert change.event is not None
+    assert change.event.kind is EventKind.INTERVIEWED
+
+
+@pytest.mark.parametrize("to", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
+def test_moving_a_resolved_card_back_reopens_it(to: Stage) -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    board = resolve_card(board, card.id, Outcome.NO, on=DAY3).board
+    change = move_card(board, card.id, to, on=DAY4)
+    reopened = change.card
+    assert reopened.stage is to
+    assert reopened.outcome is None
+    assert reopened.resolved_on is None
+    assert not reopened.is_resolved
+    assert reopened.furthest_stage is (Stage.FOLLOWED_UP if to is Stage.FOLLOWED_UP else Stage.INTERVIEWED)
+    assert change.event == Event(date=DAY4, kind=EventKind.REOPENED, to=to)
+    assert reopened.timeline[-1] == change.event
+    assert len(reopened.timeline) == 4
+
+
+@pytest.mark.parametrize("stage", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
+def test_moving_to_the_same_stage_is_refused(stage: Stage) -> None:
+    board, card = one_card()
+    if stage is not Stage.APPLIED:
+        board = move_card(board, card.id, stage, on=DAY2).board
+    with pytest.raises(BoardError, match=f"Acme is already in {stage.label}"):
+        move_card(board, card.id, stage, on=DAY3)
+
+
+def test_moving_to_resolved_is_refused() -> None:
+    board, card = one_card()
+    with pytest.raises(BoardError, match="outcome"):
+        move_card(board, card.id, Stage.RESOLVED, on=DAY2)
+    resolved = resolve_card(board, card.id, Outcome.YES, on=DAY2).board
+    with pytest.raises(BoardError):
+        move_card(resolved, card.id, Stage.RESOLVED, on=DAY3)
+
+
+def test_move_unknown_card() -> None:
+    board, _ = one_card()
+    with pytest.raises(KeyError):
+        move_card(board, "zzzz", Stage.INTERVIEWED, on=DAY2)
+
+
+# resolve_card --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_resolve_card(outcome: Outcome) -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
+    change = resolve_card(board, card.id, outcome, on=DAY3)
+    resolved = change.card
+    assert resolved.stage is Stage.RESOLVED
+    assert resolved.is_resolved
+    assert resolved.outcome is outcome
+    assert resolved.resolved_on == DAY3
+    assert resolved.furthest_stage is Stage.FOLLOWED_UP
+    assert change.event == Event(date=DAY3, kind=EventKind.RESOLVED, outcome=outcome)
+    assert resolved.timeline[-1] == change.event
+    assert change.board.card(card.id) == resolved
+
+
+def test_resolving_twice_with_the_same_outcome_is_refused() -> None:
+    board, card = one_card()
+    board = resolve_card(board, card.id, Outcome.NO, on=DAY2).board
+    with pytest.raises(BoardError, match="already resolved as no"):
+        resolve_card(board, card.id, Outcome.NO, on=DAY3)
+
+
+def test_changing_the_outcome_of_a_resolved_card() -> None:
+    board, card = one_card()
+    board = resolve_card(board, card.id, Outcome.NO, on=DAY2).board
+    change = resolve_card(board, card.id, Outcome.YES, on=DAY3)
+    assert change.card.outcome is Outcome.YES
+    assert change.card.resolved_on == DAY3
+    assert [event.outcome for event in change.card.timeline if event.kind is EventKind.RESOLVED] == [
+        Outcome.NO,
+        Outcome.YES,
+    ]
+
+
+# delete_card ---------------------------------------------------------------------
+
+
+def test_delete_card() -> None:
+    board = Board(cards=(make_card("aaaa"), make_card("bbbb"), make_card("cccc")))
+    change = delete_card(board, "bbbb")
+    assert [card.id for card in change.board.cards] == ["aaaa", "cccc"]
+    assert change.card == board.card("bbbb")
+    assert change.event is None
+    assert len(board.cards) == 3
+
+
+def test_delete_unknown_card() -> None:
+    board = Board(cards=(make_card("aaaa"),))
+    with pytest.raises(KeyError):
+        delete_card(board, "aaa")
+
+
+# find_card -----------------------------------------------------------------------
+
+FIND_BOARD = Board(cards=(make_card("abcd"), make_card("abxy"), make_card("k7m2"), make_card("ab")))
+
+
+def test_find_card_exact_id() -> None:
+    assert find_card(FIND_BOARD, "abcd").id == "abcd"
+    # "ab" is both an id and a prefix of two others: the exact id wins.
+    assert find_card(FIND_BOARD, "ab").id == "ab"
+
+
+def test_find_card_unique_prefix() -> None:
+    assert find_card(FIND_BOARD, "abc").id == "abcd"
+    assert find_card(FIND_BOARD, "k").id == "k7m2"
+    assert find_card(FIND_BOARD, "abx").id == "abxy"
+
+
+def test_find_card_ambiguous_prefix() -> None:
+    with pytest.raises(CardNotFound, match=re.escape("card id 'a' is ambiguous: it could be ab, abcd, abxy")):
+        find_card(FIND_BOARD, "a")
+
+
+@pytest.mark.parametrize("ref", ["zzzz", "abcde", "bcd", "k7m2x"])
+def test_find_card_unknown(ref: str) -> None:
+    with pytest.raises(CardNotFound, match=re.escape(f"no card has the id {ref!r}")):
+        find_card(FIND_BOARD, ref)
+
+
+@pytest.mark.parametrize("ref", ["", "   "])
+def test_find_card_needs_an_id(ref: str) -> None:
+    with pytest.raises(CardNotFound, match="a card id is required"):
+        find_card(FIND_BOARD, ref)
+
+
+def test_find_card_is_case_insensitive_and_trims() -> None:
+    assert find_card(FIND_BOARD, "ABCD").id == "abcd"
+    assert find_card(FIND_BOARD, " K7 ").id == "k7m2"
+
+
+def test_card_not_found_is_a_board_error() -> None:
+    assert issubclass(CardNotFound, BoardError)
+
+
+# column() and neighbour_stage ----------------------------------------------------
+
+
+def test_working_column_puts_the_oldest_last_touch_first() -> None:
+    touched_late = make_card(
+        "aaaa",
+        applied=dt.date(2024, 1, 1),
+        timeline=[
+            {"date": "2024-01-01", "kind": "applied"},
+            {"date": "2024-03-10", "kind": "heard_back"},
+        ],
+    )
+    only_applied = make_card("bbbb", applied=dt.date(2024, 2, 1), timeline=[{"date": "2024-02-01", "kind": "applied"}])
+    edited_late = make_card(
+        "cccc",
+        applied=dt.date(2024, 2, 5),
+        timeline=[
+            {"date": "2024-02-05", "kind": "applied"},
+            {"date": "2024-04-01", "kind": "edited", "note": "changed note"},
+            {"date": "2024-04-02", "kind": "moved", "to": "applied"},
+        ],
+    )
+    other_column = make_card("dddd", applied=dt.date(2023, 1, 1), stage="interviewed")
+    resolved = make_card("eeee", applied=dt.date(2023, 1, 1), stage="resolved", outcome="no", resolved_on=DAY1)
+    board = Board(cards=(touched_late, only_applied, other_column, edited_late, resolved))
+    assert [card.id for card in column(board, Stage.APPLIED)] == ["bbbb", "cccc", "aaaa"]
+    assert [card.id for card in column(board, Stage.INTERVIEWED)] == ["dddd"]
+    assert column(board, Stage.FOLLOWED_UP) == []
+
+
+def test_working_column_ties_keep_board_order() -> None:
+    board = Board(cards=(make_card("cccc"), make_card("aaaa"), make_card("bbbb")))
+    assert [card.id for card in column(board, Stage.APPLIED)] == ["cccc", "aaaa", "bbbb"]
+
+
+def test_resolved_column_puts_the_newest_answer_first() -> None:
+    def resolved(card_id: str, on: dt.date) -> Card:
+        return make_card(card_id, stage="resolved", outcome="no", resolved_on=on)
+
+    board = Board(
+        cards=(
+            resolved("mid1", DAY2),
+            make_card("open"),
+            resolved("new1", DAY4),
+            resolved("old1", DAY1),
+            resolved("mid2", DAY3),
+        )
+    )
+    assert [card.id for card in column(board, Stage.RESOLVED)] == ["new1", "mid2", "mid1", "old1"]
+
+
+def test_column_follows_operations() -> None:
+    board, card = one_card()
+    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    assert column(board, Stage.APPLIED) == []
+    assert [c.id for c in column(board, Stage.INTERVIEWED)] == [card.id]
+    board = resolve_card(board, card.id, Outcome.WITHDRAWN, on=DAY3).board
+    assert column(board, Stage.INTERVIEWED) == []
+    assert [c.id for c in column(board, Stage.RESOLVED)] == [card.id]
+
+
+@pytest.mark.parametrize(
+    ("stage", "step", "expected"),
+    [
+        (Stage.APPLIED, 1, Stage.INTERVIEWED),
+        (Stage.INTERVIEWED, 1, Stage.FOLLOWED_UP),
+        (Stage.FOLLOWED_UP, 1, Stage.RESOLVED),
+        (Stage.RESOLVED, 1, None),
+        (Stage.APPLIED, -1, None),
+        (Stage.INTERVIEWED, -1, Stage.APPLIED),
+        (Stage.RESOLVED, -1, Stage.FOLLOWED_UP),
+        (Stage.RESOLVED, -3, Stage.APPLIED),
+        (Stage.RESOLVED, -4, None),
+        (Stage.APPLIED, 3, Stage.RESOLVED),
+        (Stage.APPLIED, 4, None),
+        (Stage.INTERVIEWED, 0, Stage.INTERVIEWED),
+    ],
+)
+def test_neighbour_stage(stage: Stage, step: int, expected: Stage | None) -> None:
+    assert neighbour_stage(stage, step) is expected

@@ -1,0 +1,99 @@
+"""The core and the CLI verbs never import Textual: they must start fast and work without a terminal UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fu_board.board import add_card, move_card
+from fu_board.model import Board, Stage
+from fu_board.store import save_board
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_python(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "FU_BOARD_FILE": str(tmp_path / "unused.toml")}
+    env.pop("PYTHONSTARTUP", None)
+    return subprocess.run(
+        [sys.executable, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def board_file(tmp_path: Path) -> Path:
+    path = tmp_path / "board.toml"
+    change = add_card(Board(), company="Acme", applied=dt.date(2024, 3, 1), role="Dev")
+    change = add_card(change.board, company="Globex", applied=dt.date(2024, 3, 2))
+    board = move_card(change.board, change.card.id, Stage.INTERVIEWED, on=dt.date(2024, 3, 9)).board
+    save_board(path, board)
+    return path
+
+
+def imported_modules(importtime_log: str) -> list[str]:
+    """The module names in the log of `python -X importtime`."""
+    return [line.rsplit("|", 1)[-1].strip() for line in importtime_log.splitlines() if line.startswith("import time:")]
+
+
+MODULES_SCRIPT = """
+import json, sys
+import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board.text, fu_board.cli
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_core_and_cli_import_no_textual(tmp_path: Path) -> None:
+    result = run_python("-c", MODULES_SCRIPT, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout)
+    assert "fu_board.cli" in modules
+    assert "fu_board.store" in modules
+    assert [name for name in modules if name.startswith("textual")] == []
+    assert "fu_board.tui" not in modules
+
+
+CLI_SCRIPT = """
+import json, sys
+from fu_board import cli
+code = cli.main(["list", "--board", sys.argv[1]])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def test_list_verb_runs_without_textual(tmp_path: Path) -> None:
+    path = board_file(tmp_path)
+    result = run_python("-c", CLI_SCRIPT, str(path), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0
+    assert "Acme" in result.stdout
+    assert "Globex" in result.stdout
+    assert [name for name in report["modules"] if name.startswith("textual")] == []
+
+
+def test_python_m_list_never_imports_textual(tmp_path: Path) -> None:
+    path = board_file(tmp_path)
+    before = path.read_bytes()
+    result = run_python("-X", "importtime", "-m", "fu_board", "list", "--board", str(path), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert "Acme" in result.stdout
+    assert "interviewed" in result.stdout
+    imported = imported_modules(result.stderr)
+    assert "fu_board.cli" in imported  # the import log was really captured
+    assert [name for name in imported if name.startswith("textual")] == []
+    assert path.read_bytes() == before
+
+
+def test_python_m_list_json_never_imports_textual(tmp_path: Path) -> None:
+    path = board_file(tmp_path)
+    result = run_python("-X", "importtime", "-m", "fu_board", "list", "--json", "--board", str(path), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(card["company"] for card in json.loads(result.stdout)) == ["Acme", "Globex"]
+    imported = imported_modules(result.stderr)
+    assert imported
+    assert [name for name in imported if name.startswith("textual")] == []

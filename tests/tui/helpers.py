@@ -1,0 +1,40 @@
+"""Helpers for driving the real app in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fu_board.model import Board, Stage
+from fu_board.store import load_board, save_board
+from fu_board.tui.app import FuBoardApp, make_app
+from fu_board.tui.screens.board import BoardScreen
+from fu_board.tui.widgets.card_column import CardColumn
+from tests.conftest import TODAY
+
+SIZE = (120, 40)
+
+
+def app_with(path: Path, board: Board | None = None) -> FuBoardApp:
+    """The app on `path` for TODAY, after writing `board` there (if given)."""
+    if board is not None:
+        save_board(path, board)
+    return make_app(path, today=TODAY)
+
+
+def board_screen(app: FuBoardApp) -> BoardScreen:
+    screen = app.screen
+    assert isinstance(screen, BoardScreen), f"expected the board, got {screen!r}"
+    return screen
+
+
+def column(app: FuBoardApp, stage: Stage) -> CardColumn:
+    return board_screen(app).column(stage)
+
+
+def shown_ids(app: FuBoardApp, stage: Stage) -> list[str]:
+    return column(app, stage).card_ids
+
+
+def saved(path: Path) -> Board:
+    """What is in the file now: the only source of truth."""
+    return load_board(path)

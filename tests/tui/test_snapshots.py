@@ -1,0 +1,53 @@
+"""What each screen looks like, on the fixed day, at 120 x 40.
+
+Update after looking at the report: `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fu_board.demo import demo_board
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with
+
+
+def test_empty_board(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path), terminal_size=SIZE)
+
+
+def test_demo_board(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["j"])
+
+
+def test_new_card_form(snap_compare: Any, board_path: Path) -> None:
+    press = ["n", *"Northwind", "tab", *"Backend Engineer", "tab", "tab", *"Priya", "tab", "backspace"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
+
+
+def test_card_screen(snap_compare: Any, board_path: Path) -> None:
+    press = ["l", "l", "enter"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
+
+
+def test_interview_date_prompt(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["L"])
+
+
+def test_outcome_prompt(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["4"])
+
+
+def test_help(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_unreadable_board(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the screen names the file: keep its name the same on every run
+    board_path = Path("data", "board.toml")
+    board_path.parent.mkdir(parents=True)
+    board_path.write_text('schema_version = 1\n\n[[cards]]\nid = "k7m2"\ncompany = "Acme"\napplied = 2026-13-01\n')
+    assert snap_compare(app_with(board_path), terminal_size=SIZE)
