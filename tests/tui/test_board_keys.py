@@ -16,7 +16,9 @@ from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.card_form import NewCardScreen
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.help import HelpScreen
+from fu_board.tui.screens.load_error import LoadErrorScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
@@ -435,3 +437,39 @@ async def test_readme_key_table_matches_the_bindings(board_path: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert readme_key_table() == dict(app.screen.rows)
+
+
+BROKEN = b'schema_version = 1\n\n[[cards]]\nid = "k7m2"\ncompany = "Acme"\napplied = "last week"\n'
+
+
+async def test_an_unreadable_file_is_shown_and_never_opened(board_path: Path) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(BROKEN)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LoadErrorScreen)
+        assert app.load_error is not None
+        shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert str(board_path) in shown
+        assert "cards[0].applied" in shown
+        await pilot.press("n", "y", "x", "d")  # no board keys here
+        assert isinstance(app.screen, LoadErrorScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert board_path.read_bytes() == BROKEN
+
+
+def test_run_app_exits_2_and_names_the_problem_on_stderr(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(BROKEN)
+    # Stand in for the terminal: load the board as the real run would, without drawing.
+    monkeypatch.setattr(FuBoardApp, "run", lambda self: self.get_default_screen())
+    assert run_app(board_path, today=TODAY) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert str(board_path) in err
+    assert "cards[0].applied" in err
+    assert board_path.read_bytes() == BROKEN
