@@ -11,12 +11,12 @@ from textual.widgets import Input, Static, TextArea
 
 from fu_board.demo import demo_board
 from fu_board.model import Board, Card, Contact, EventKind, Outcome, Stage
+from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.ask_date import AskDateScreen
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.card_form import NewCardScreen
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
-from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.help import HelpScreen
 from fu_board.tui.screens.load_error import LoadErrorScreen
 from tests.conftest import TODAY
