@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from fu_board.counts import last_touch, resolution_order
 from fu_board.model import (
     STAGES,
@@ -31,7 +33,9 @@ ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Card ids use lowercase letters and digits that cannot be misread (no 0/o, 1/l/i)."""
 ID_LENGTH = 4
 
-EDITABLE_FIELDS = frozenset({"company", "role", "link", "contacts", "applied", "decision_expected", "note"})
+EDITABLE_FIELDS = frozenset(
+    {"company", "role", "link", "contacts", "applied", "interviews", "decision_expected", "note", "resolved_on"}
+)
 
 
 class BoardError(Exception):
@@ -86,18 +90,49 @@ def find_card(board: Board, ref: str) -> Card:
     raise CardNotFound(f"no card has the id {ref!r} (fu-board list shows the ids)")
 
 
+def _card(board: Board, card_id: str) -> Card:
+    try:
+        return board.card(card_id)
+    except KeyError:
+        raise CardNotFound(f"card {card_id} is no longer on the board (was it deleted elsewhere?)") from None
+
+
 def _replace(board: Board, card: Card) -> Board:
     cards = tuple(card if existing.id == card.id else existing for existing in board.cards)
     return board.model_copy(update={"cards": cards})
 
 
+def _validated(fields: dict[str, Any]) -> Card:
+    """A card built from `fields`; a problem becomes a `BoardError` naming the field."""
+    try:
+        return Card.model_validate(fields)
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        field = ".".join(str(part) for part in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise BoardError(f"{field}: {message}" if field else message) from None
+
+
 def _rebuilt(card: Card, **changes: Any) -> Card:
     """The card with `changes`, validated again as a whole."""
-    return Card.model_validate({**dict(card), **changes})
+    return _validated({**dict(card), **changes})
 
 
 def _with_event(card: Card, event: Event, **changes: Any) -> Card:
     return _rebuilt(card, timeline=(*card.timeline, event), **changes)
+
+
+def _not_before_applied(card: Card, on: dt.date, what: str) -> None:
+    if on < card.applied:
+        raise BoardError(f"{what} ({on.isoformat()}) is before the application was sent ({card.applied.isoformat()})")
+
+
+def _check_dates(card: Card) -> None:
+    """Interviews and the answer cannot come before the application."""
+    for interview in card.interviews:
+        _not_before_applied(card, interview.date, "an interview")
+    if card.resolved_on is not None:
+        _not_before_applied(card, card.resolved_on, "the answer")
 
 
 def _furthest(card: Card, stage: Stage) -> Stage:
@@ -119,15 +154,17 @@ def add_card(
     """Add an application to the Applied column."""
     event = Event(date=applied, kind=EventKind.APPLIED)
     contacts = () if contact is None or contact.is_empty else (contact,)
-    card = Card(
-        id=new_card_id(card.id for card in board.cards),
-        company=company,
-        role=role,
-        link=link,
-        contacts=contacts,
-        applied=applied,
-        note=note,
-        timeline=(event,),
+    card = _validated(
+        {
+            "id": new_card_id(card.id for card in board.cards),
+            "company": company,
+            "role": role,
+            "link": link,
+            "contacts": contacts,
+            "applied": applied,
+            "note": note,
+            "timeline": (event,),
+        }
     )
     return Change(board.model_copy(update={"cards": (*board.cards, card)}), card, event)
 
@@ -137,13 +174,21 @@ def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Cha
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise BoardError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
-    card = board.card(card_id)
+    card = _card(board, card_id)
     if "contacts" in changes:
         changes["contacts"] = tuple(c for c in changes["contacts"] if not c.is_empty)
     candidate = _rebuilt(card, **changes)
     changed = [name for name in changes if getattr(candidate, name) != getattr(card, name)]
     if not changed:
         return Change(board, card, None)
+    _check_dates(candidate)
+    if "applied" in changed:
+        # A corrected application date corrects the timeline's "applied" entry too.
+        timeline = tuple(
+            event.model_copy(update={"date": candidate.applied}) if event.kind is EventKind.APPLIED else event
+            for event in candidate.timeline
+        )
+        candidate = _rebuilt(candidate, timeline=timeline)
     event = Event(date=on, kind=EventKind.EDITED, note="changed " + ", ".join(changed))
     updated = _with_event(candidate, event)
     return Change(_replace(board, updated), updated, event)
@@ -157,9 +202,10 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     """
     if to is Stage.RESOLVED:
         raise BoardError("a card reaches Resolved with an outcome: yes, no or withdrawn")
-    card = board.card(card_id)
+    card = _card(board, card_id)
     if card.stage is to:
         raise BoardError(f"{card.company} is already in {to.label}")
+    _not_before_applied(card, on, "that date")
     changes: dict[str, Any] = {"stage": to, "furthest_stage": _furthest(card, to)}
     if to is Stage.INTERVIEWED:
         changes["interviews"] = (*card.interviews, Interview(date=on))
@@ -178,9 +224,10 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
 
 def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date) -> Change:
     """Give a card its definite answer and move it to Resolved."""
-    card = board.card(card_id)
+    card = _card(board, card_id)
     if card.outcome is outcome:
         raise BoardError(f"{card.company} is already resolved as {outcome.value}")
+    _not_before_applied(card, on, "the answer")
     event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome)
     updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on)
     return Change(_replace(board, updated), updated, event)
@@ -188,7 +235,7 @@ def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date) -
 
 def delete_card(board: Board, card_id: str) -> Change:
     """Remove a card and its whole history."""
-    card = board.card(card_id)
+    card = _card(board, card_id)
     cards = tuple(existing for existing in board.cards if existing.id != card_id)
     return Change(board.model_copy(update={"cards": cards}), card, None)
 

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -37,14 +38,29 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def _date(text: str) -> dt.date:
+@dataclass(frozen=True)
+class DayArg:
+    """A date from the command line: a calendar date, or a number of days from today."""
+
+    day: dt.date | None = None
+    offset: int = 0
+
+    def on(self, today: dt.date) -> dt.date:
+        return self.day or today + dt.timedelta(days=self.offset)
+
+
+def _date(text: str) -> DayArg:
     words = {"today": 0, "yesterday": -1}
     if text.lower() in words:
-        return dt.date.today() + dt.timedelta(days=words[text.lower()])
+        return DayArg(offset=words[text.lower()])
     try:
-        return dt.date.fromisoformat(text)
+        return DayArg(day=dt.date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25 (or today, yesterday)") from None
+
+
+def _day(arg: DayArg | None, today: dt.date) -> dt.date:
+    return today if arg is None else arg.on(today)
 
 
 def _stage(text: str) -> Stage:
@@ -154,7 +170,9 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
         out.write(f"{path}\n")
     elif args.verb == "add":
         contact = Contact(name=args.contact, email=args.email)
-        applied = args.applied or today
+        applied = _day(args.applied, today)
+        if applied > today:
+            raise UsageError(f"--applied {applied.isoformat()} is in the future (today is {today.isoformat()})")
         try:
             board = load_board(path)
         except FileNotFoundError:
@@ -171,7 +189,12 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
         save_board(path, done.board)
         out.write(f"{done.card.id}\n")
     elif args.verb == "list":
-        cards = _listed(load_board(path), args.stage)
+        try:
+            board = load_board(path)
+        except FileNotFoundError:
+            sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
+            board = Board()
+        cards = _listed(board, args.stage)
         if args.json:
             out.write(safe_json([_card_json(card) for card in cards]) + "\n")
         else:
@@ -180,12 +203,12 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
         if args.stage is Stage.RESOLVED:
             raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
         done = _mutate(
-            path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=args.date or today)
+            path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=_day(args.date, today))
         )
         out.write(f"{done.card.id} moved to {done.card.stage.label}\n")
     elif args.verb == "resolve":
         done = _mutate(
-            path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=args.date or today)
+            path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=_day(args.date, today))
         )
         out.write(f"{done.card.id} resolved: {args.outcome.value}\n")
     return 0
@@ -197,11 +220,12 @@ def _validation_message(error: ValidationError) -> str:
     return f"{field}: {first['msg'].removeprefix('Value error, ')}"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
+    """Run fu-board with `argv`; `today` is the real date unless a test fixes it."""
     parser = build_parser()
     args = parser.parse_args(argv)
     path: Path = args.board if args.board is not None else default_board_path()
-    today = dt.date.today()
+    today = today or dt.date.today()
     try:
         _check_text(args)
         if args.verb is None:

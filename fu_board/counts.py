@@ -35,8 +35,7 @@ def nos_until_yes(board: Board) -> int:
 
 def last_touch(card: Card) -> dt.date:
     """The latest contact with the company: applying, an interview, a follow-up..."""
-    touches = [event.date for event in card.timeline if event.kind in TOUCH_KINDS]
-    return max(touches, default=card.applied)
+    return max((event.date for event in card.timeline if event.kind in TOUCH_KINDS), default=card.applied)
 
 
 def days_since_touch(card: Card, today: dt.date) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 import tempfile
@@ -148,25 +149,46 @@ def parse_board(data: bytes, path: Path) -> Board:
         raise BoardFileError(path, problem, where) from None
 
 
-def load_board(path: Path) -> Board:
-    """Read and check the board at `path`; a missing file raises `FileNotFoundError`."""
+def digest(data: bytes) -> str:
+    """A fingerprint of the file's bytes, to tell whether someone else changed it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise
     except OSError as error:
         raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
-    return parse_board(data, path)
 
 
-def open_board(path: Path) -> Board:
-    """The board at `path`, creating an empty one (and its private folder) on first run."""
+def file_digest(path: Path) -> str | None:
+    """The fingerprint of the file as it is now; None when there is no file."""
     try:
-        return load_board(path)
+        return digest(_read_bytes(path))
+    except FileNotFoundError:
+        return None
+
+
+def read_board(path: Path) -> tuple[Board, str]:
+    """The board at `path` and the fingerprint of the bytes it was read from."""
+    data = _read_bytes(path)
+    return parse_board(data, path), digest(data)
+
+
+def load_board(path: Path) -> Board:
+    """Read and check the board at `path`; a missing file raises `FileNotFoundError`."""
+    return read_board(path)[0]
+
+
+def open_board(path: Path) -> tuple[Board, str]:
+    """`read_board`, creating an empty board (and its private folder) on first run."""
+    try:
+        return read_board(path)
     except FileNotFoundError:
         board = Board()
-        save_board(path, board)
-        return board
+        return board, save_board(path, board)
 
 
 # Writing -----------------------------------------------------------------------
@@ -230,10 +252,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     _fsync_folder(folder)
 
 
-def save_board(path: Path, board: Board) -> None:
-    """Write the board to `path` safely (see `write_atomically`)."""
+def save_board(path: Path, board: Board) -> str:
+    """Write the board to `path` safely (see `write_atomically`); the new fingerprint."""
     data = dump_board(board)
     try:
         write_atomically(path, data)
     except OSError as error:
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
+    return digest(data)

@@ -439,14 +439,15 @@ def test_list_stage_filter_per_column(cli: Cli, board: Path) -> None:
     assert sorted(c["id"] for c in listed_json(cli, board)) == sorted([applied, interviewed, resolved])
 
 
-def test_list_on_a_missing_file_is_helpful_and_creates_nothing(cli: Cli, tmp_path: Path) -> None:
+def test_list_on_a_missing_file_is_empty_says_why_and_creates_nothing(cli: Cli, tmp_path: Path) -> None:
+    # A script on a new machine gets an empty list, not a failure; a person reading stderr learns why.
     path = tmp_path / "nowhere" / "board.toml"
-    for argv in (("list",), ("list", "--json")):
-        result = cli(*argv, "--board", path)
-        assert_one_error_line(result)
-        assert str(path) in result.err
-        assert "no board yet" in result.err
-        assert "fu-board add" in result.err
+    plain = cli("list", "--board", path)
+    as_json = cli("list", "--json", "--board", path)
+    assert (plain.code, plain.out) == (0, "")
+    assert (as_json.code, json.loads(as_json.out)) == (0, [])
+    for result in (plain, as_json):
+        assert result.err == f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n"
     assert not path.parent.exists()
 
 
@@ -893,3 +894,32 @@ def test_process_corrupt_board_and_fu_board_file(tmp_path: Path) -> None:
     assert str(path) in result.stderr
     assert "company" in result.stderr
     assert path.read_bytes() == b"[[cards]]\nid = 'abcd'\n"
+
+
+# dates relative to the day fu-board runs -------------------------------------------------------------------------
+
+
+def test_relative_dates_count_from_the_day_it_runs(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    day = dt.date(2026, 3, 2)
+    assert main(["add", "Acme", "--applied", "yesterday", "--board", str(board)], today=day) == 0
+    card_id = capsys.readouterr().out.strip()
+    assert main(["resolve", card_id, "no", "--date", "today", "--board", str(board)], today=day) == 0
+    card = load_board(board).card(card_id)
+    assert (card.applied, card.resolved_on) == (dt.date(2026, 3, 1), day)
+
+
+def test_an_application_cannot_be_sent_in_the_future(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    day = dt.date(2026, 3, 2)
+    assert main(["add", "Acme", "--applied", "2026-03-03", "--board", str(board)], today=day) == 2
+    assert capsys.readouterr().err == "fu-board: error: --applied 2026-03-03 is in the future (today is 2026-03-02)\n"
+    assert not board.exists()
+
+
+def test_nothing_is_recorded_before_the_application(cli: Cli, board: Path) -> None:
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    before = board.read_bytes()
+    for argv in (("move", card_id, "interviewed"), ("resolve", card_id, "no")):
+        result = cli(*argv, "--date", "2026-01-09", "--board", board)
+        assert_one_error_line(result)
+        assert "is before the application was sent (2026-01-10)" in result.err
+    assert board.read_bytes() == before

@@ -62,7 +62,7 @@ class BoardScreen(Screen[None]):
         Binding("w", "resolve('withdrawn')", "Withdrawn", tooltip="resolve: ↩ withdrawn, you stepped out"),
         Binding("d", "delete", "Delete", tooltip="delete the card, after asking"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
-        Binding("q", "app.quit", "Quit", tooltip="quit (everything is already saved)"),
+        Binding("q", "app.quit", "Quit", tooltip="quit (every change is saved as you make it)"),
     ]
 
     @property
@@ -95,12 +95,17 @@ class BoardScreen(Screen[None]):
     @property
     def selected_card(self) -> Card | None:
         card_id = self.current_column.selected_id
-        return None if card_id is None else self.board_app.board.card(card_id)
+        if card_id is None:
+            return None
+        try:
+            return self.board_app.board.card(card_id)
+        except KeyError:  # gone from the file, not yet from the screen
+            return None
 
     def refresh_board(self, stages: Iterable[Stage] = STAGES, follow: str | None = None) -> None:
         """Redraw the header and the given columns; `follow` puts the cursor on that card."""
         board, today = self.board_app.board, self.board_app.today
-        self.query_one(BoardHeader).show(board, today)
+        self.refresh_header()
         self.query_one("#welcome").display = not board.cards
         for stage in set(stages):
             self.column(stage).show_cards(ops.column(board, stage), today)
@@ -111,11 +116,19 @@ class BoardScreen(Screen[None]):
             column.focus()
         self.refresh_bindings()
 
+    def refresh_header(self) -> None:
+        app = self.board_app
+        self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved)
+
     def _apply(self, operation: Any, *, stages: Iterable[Stage], follow: bool = True) -> None:
+        """Run a board operation, then redraw what it touched (everything, if the file changed outside)."""
         change = self.board_app.apply(operation)
-        if change is not None:
-            moved_to = change.card.stage if follow else None
-            self.refresh_board({*stages, *([moved_to] if moved_to else [])}, change.card.id if follow else None)
+        if change is None:
+            if self.board_app.reloaded:
+                self.refresh_board()
+            return
+        redraw = set(STAGES) if self.board_app.reloaded else {*stages, change.card.stage}
+        self.refresh_board(redraw, change.card.id if follow else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS and self.selected_card is None:

@@ -16,24 +16,41 @@ from fu_board.counts import days_since_touch
 from fu_board.model import Card, Contact, Event, EventKind
 from fu_board.text import visible
 from fu_board.tui.widgets.card_column import days_ago
-from fu_board.tui.widgets.form_fields import Field, FormFields, date, optional_date, required
-
-DETAIL_FIELDS = (
-    Field("company", "Company", required),
-    Field("role", "Role"),
-    Field("link", "Link"),
-    Field("contact_name", "Contact"),
-    Field("contact_title", "Their title"),
-    Field("contact_email", "Email"),
-    Field("contact_phone", "Phone"),
-    Field("applied", "Applied", date, "YYYY-MM-DD"),
-    Field("decision_expected", "Decision by", optional_date, "YYYY-MM-DD, when they said they would decide"),
+from fu_board.tui.widgets.form_fields import (
+    Field,
+    FormFields,
+    date_until,
+    interviews,
+    interviews_text,
+    optional_date,
+    required,
 )
 
 
-def _initial_values(card: Card) -> dict[str, str]:
+def detail_fields(card: Card, today: dt.date) -> tuple[Field, ...]:
+    """The fields of an opened card; a resolved card also has the date of its answer."""
+    fields = [
+        Field("company", "Company", required),
+        Field("role", "Role"),
+        Field("link", "Link"),
+        Field("contact_name", "Contact"),
+        Field("contact_title", "Their title"),
+        Field("contact_email", "Email"),
+        Field("contact_phone", "Phone"),
+        Field("applied", "Applied", date_until(today), "YYYY-MM-DD"),
+        Field("interviews", "Interviews", interviews, "2026-11-05 with Ana Lee, Bo Chen; 2026-11-11"),
+        Field("decision_expected", "Decision by", optional_date, "YYYY-MM-DD, when they said they would decide"),
+    ]
+    if card.is_resolved:
+        fields.append(Field("resolved_on", "Answer on", date_until(today), "YYYY-MM-DD"))
+    return tuple(fields)
+
+
+def shown_values(card: Card) -> dict[str, str]:
+    """What the fields show at first. Control characters become visible symbols,
+    so what is on screen is safe; a field left as shown keeps its stored text."""
     contact = card.contact or Contact()
-    return {
+    values = {
         "company": card.company,
         "role": card.role,
         "link": card.link,
@@ -42,8 +59,14 @@ def _initial_values(card: Card) -> dict[str, str]:
         "contact_email": contact.email,
         "contact_phone": contact.phone,
         "applied": card.applied.isoformat(),
+        "interviews": interviews_text(card.interviews),
         "decision_expected": card.decision_expected.isoformat() if card.decision_expected else "",
+        "resolved_on": card.resolved_on.isoformat() if card.resolved_on else "",
     }
+    return {name: visible(value, one_line=True) for name, value in values.items()}
+
+
+CONTACT_FIELDS = {"contact_name": "name", "contact_title": "title", "contact_email": "email", "contact_phone": "phone"}
 
 
 def event_line(event: Event) -> Content:
@@ -71,12 +94,6 @@ def timeline_content(card: Card, today: dt.date) -> Content:
             card.id,
         )
     ]
-    if card.interviews:
-        dates = ", ".join(
-            interview.date.isoformat() + (f" ({', '.join(interview.interviewers)})" if interview.interviewers else "")
-            for interview in card.interviews
-        )
-        lines.append(Content.assemble(("Interviews ", "bold"), visible(dates, one_line=True)))
     lines.append(Content.styled("Timeline, newest first", "bold $text-primary"))
     lines.extend(event_line(event) for event in reversed(card.timeline))
     return Content("\n").join(lines)
@@ -103,38 +120,43 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
                 Content.assemble((visible(card.company, one_line=True), "bold"), "  ", card.id), classes="dialog-title"
             )
             with VerticalScroll():
-                yield FormFields(DETAIL_FIELDS, _initial_values(card))
+                yield FormFields(detail_fields(card, self.today), shown_values(card))
                 yield Label("Note", classes="field-label")
-                yield TextArea(card.note, id="note", soft_wrap=True, tab_behavior="focus", compact=True)
+                yield TextArea(visible(card.note), id="note", soft_wrap=True, tab_behavior="focus", compact=True)
                 yield Static(timeline_content(card, self.today), id="timeline")
             yield Static("ctrl+s: save and close · escape: close · tab: next field", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(FormFields).input("company").focus()
 
-    def _changed(self) -> bool:
-        initial = _initial_values(self.card)
-        return self.query_one(FormFields).raw_values() != initial or self.query_one(TextArea).text != self.card.note
+    def _edited(self) -> dict[str, str]:
+        """The fields the person changed, as typed."""
+        shown = shown_values(self.card)
+        return {name: value for name, value in self.query_one(FormFields).raw_values().items() if value != shown[name]}
+
+    def _note_edited(self) -> bool:
+        return self.query_one(TextArea).text != visible(self.card.note)
 
     def action_save(self) -> None:
         values = self.query_one(FormFields).values()
         if values is None:
             return
-        contact = Contact(
-            name=values.pop("contact_name"),
-            title=values.pop("contact_title"),
-            email=values.pop("contact_email"),
-            phone=values.pop("contact_phone"),
-        )
-        values["contacts"] = (contact, *self.card.contacts[1:])
-        values["note"] = self.query_one(TextArea).text
-        self.dismiss(values)
+        edited = self._edited()
+        changes = {name: values[name] for name in edited if name not in CONTACT_FIELDS}
+        if edited.keys() & CONTACT_FIELDS.keys():
+            contact = (self.card.contact or Contact()).model_copy(
+                update={CONTACT_FIELDS[name]: values[name] for name in edited if name in CONTACT_FIELDS}
+            )
+            changes["contacts"] = (contact, *self.card.contacts[1:])
+        if self._note_edited():
+            changes["note"] = self.query_one(TextArea).text
+        self.dismiss(changes)
 
     def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
         self.query_one(TextArea).focus()
 
     def action_close(self) -> None:
-        if self._changed() and not self._warned:
+        if (self._edited() or self._note_edited()) and not self._warned:
             self._warned = True
             self.notify("Unsaved changes: ctrl+s saves them, escape again throws them away.", severity="warning")
             return

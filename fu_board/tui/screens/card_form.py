@@ -11,16 +11,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from fu_board.tui.widgets.form_fields import Field, FormFields, date, required
+from fu_board.tui.widgets.form_fields import Field, FormFields, date_until, required
 
-NEW_CARD_FIELDS = (
-    Field("company", "Company", required, "who you applied to (required)"),
-    Field("role", "Role", placeholder="the job title"),
-    Field("link", "Link", placeholder="the job posting, https://…"),
-    Field("contact", "Contact", placeholder="the recruiter or hiring manager"),
-    Field("applied", "Applied", date, "YYYY-MM-DD"),
-    Field("note", "Note", placeholder="anything worth remembering"),
-)
+
+def new_card_fields(today: dt.date) -> tuple[Field, ...]:
+    return (
+        Field("company", "Company", required, "who you applied to (required)"),
+        Field("role", "Role", placeholder="the job title"),
+        Field("link", "Link", placeholder="the job posting, https://…"),
+        Field("contact", "Contact", placeholder="the recruiter or hiring manager"),
+        Field("applied", "Applied", date_until(today), "YYYY-MM-DD"),
+        Field("note", "Note", placeholder="anything worth remembering"),
+    )
 
 
 class NewCardScreen(ModalScreen[dict[str, Any] | None]):
@@ -38,7 +40,7 @@ class NewCardScreen(ModalScreen[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("New application", classes="dialog-title")
-            yield FormFields(NEW_CARD_FIELDS, {"applied": self.today.isoformat()})
+            yield FormFields(new_card_fields(self.today), {"applied": self.today.isoformat()})
             yield Static("enter: next field, saves on the last · ctrl+s: save · escape: cancel", classes="hint")
 
     def action_save(self) -> None:

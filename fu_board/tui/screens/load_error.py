@@ -22,6 +22,17 @@ class LoadErrorScreen(Screen[None]):
         super().__init__()
         self.error = error
 
+    def _advice(self) -> str:
+        if not self.error.path.exists():
+            return (
+                "There was no board here yet, and fu-board could not create one. Check that this folder can be "
+                "written, or choose another file with --board PATH or FU_BOARD_FILE."
+            )
+        return (
+            "Nothing was changed and nothing will be written. Fix the file in a text editor "
+            "(or put back a copy you trust) and open fu-board again."
+        )
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="load-error"):
             yield Label("fu-board cannot open your board", classes="dialog-title error")
@@ -37,9 +48,5 @@ class LoadErrorScreen(Screen[None]):
                     visible(self.error.problem),
                 )
             )
-            yield Static(
-                "Nothing was changed and nothing will be written. Fix the file in a text editor "
-                "(or put back a copy you trust) and open fu-board again.",
-                classes="hint",
-            )
+            yield Static(self._advice(), classes="hint")
         yield Footer()

@@ -11,7 +11,7 @@ from fu_board.counts import irons_in_fire, nos_until_yes
 from fu_board.model import Board
 
 
-def header_content(board: Board, today: dt.date) -> Content:
+def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Content:
     irons = irons_in_fire(board)
     target = board.settings.irons_target
     nos = nos_until_yes(board)
@@ -26,11 +26,13 @@ def header_content(board: Board, today: dt.date) -> Content:
     if irons < target:
         parts.append((f" (add {target - irons} more)", "$text-warning"))
     parts += ["   nos until yes ", (str(nos), "bold")]
+    if unsaved:
+        parts += ["   ", (" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted")]
     return Content.assemble(*parts)
 
 
 class BoardHeader(Static):
     """Today's date, irons in the fire against the target, and nos until yes."""
 
-    def show(self, board: Board, today: dt.date) -> None:
-        self.update(header_content(board, today))
+    def show(self, board: Board, today: dt.date, *, unsaved: bool = False) -> None:
+        self.update(header_content(board, today, unsaved=unsaved))

@@ -13,6 +13,8 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from fu_board.model import Interview
+
 
 def text(value: str) -> str:
     return value.strip()
@@ -33,6 +35,41 @@ def date(value: str) -> dt.date:
 
 def optional_date(value: str) -> dt.date | None:
     return date(value) if value.strip() else None
+
+
+def date_until(today: dt.date) -> Callable[[str], dt.date]:
+    """A date that is not in the future: an application cannot be sent tomorrow."""
+
+    def parse(value: str) -> dt.date:
+        day = date(value)
+        if day > today:
+            raise ValueError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+        return day
+
+    return parse
+
+
+def interviews(value: str) -> tuple[Interview, ...]:
+    """`2026-11-05 with Ana Lee, Bo Chen; 2026-11-11`: dates and who was there."""
+    found = []
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        day, _, names = part.strip().partition(" with ")
+        try:
+            on = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            raise ValueError(f"{day.strip()!r} is not a date like 2026-11-25 (dates are separated by ;)") from None
+        found.append(Interview(date=on, interviewers=tuple(n.strip() for n in names.split(",") if n.strip())))
+    return tuple(found)
+
+
+def interviews_text(value: tuple[Interview, ...]) -> str:
+    """The text `interviews` reads back."""
+    return "; ".join(
+        interview.date.isoformat() + (f" with {', '.join(interview.interviewers)}" if interview.interviewers else "")
+        for interview in value
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,185 @@
+"""The TUI and its file: failed saves keep every edit, and changes made outside are never lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from fu_board import store
+from fu_board.cli import main
+from fu_board.model import EventKind, Stage
+from fu_board.tui.app import EXIT_UNSAVED
+from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.confirm import ConfirmScreen
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.test_board_keys import small_board
+
+
+def _disk_full(path: Path, data: bytes) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def header(app: object) -> str:
+    return str(board_screen(app).query_one("#header", Static).render())  # type: ignore[arg-type]
+
+
+async def test_a_failed_save_keeps_the_change_says_so_and_retries(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_with(board_path, small_board())
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "write_atomically", _disk_full)
+        await pilot.press("3")  # Acme to Followed up: the disk is full
+        assert app.unsaved
+        assert app.board.card("aaaa").stage is Stage.FOLLOWED_UP  # kept in memory
+        assert shown_ids(app, Stage.FOLLOWED_UP) == ["aaaa"]
+        assert "NOT SAVED" in header(app)
+        assert any("No space left on device" in str(n.message) for n in app._notifications)
+        assert board_path.read_bytes() == before
+        assert sorted(os.listdir(board_path.parent)) == ["board.toml"]  # no temporary file left
+        await pilot.press("q")  # asks before losing anything
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.is_running
+        monkeypatch.undo()  # space again
+        await pilot.press("ctrl+s")
+        assert not app.unsaved
+        assert "NOT SAVED" not in header(app)
+        assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "write_atomically", _disk_full)
+        await pilot.press("3")
+        monkeypatch.undo()
+        await pilot.press("h", "h", "x")  # back in Applied, Globex: a no; both changes reach the file
+        assert not app.unsaved
+    on_disk = saved(board_path)
+    assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
+    assert on_disk.card("bbbb").stage is Stage.RESOLVED
+
+
+async def test_quitting_with_unsaved_changes_can_be_confirmed(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_with(board_path, small_board())
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "write_atomically", _disk_full)
+        await pilot.press("3", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == EXIT_UNSAVED
+    assert board_path.read_bytes() == before
+
+
+async def test_a_card_added_by_the_cli_meanwhile_is_kept(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        assert main(["add", "FromCLI", "--board", str(board_path)]) == 0  # another terminal
+        await pilot.press("3")  # the TUI's own change, made on what is in the file now
+        cli_card = next(card for card in app.board.cards if card.company == "FromCLI")
+        assert cli_card.id in shown_ids(app, Stage.APPLIED)
+        assert board_screen(app).selected_card is not None
+        assert board_screen(app).selected_card.id == "aaaa"
+    on_disk = saved(board_path)
+    assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "FromCLI"}
+    assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
+
+
+async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        board = saved(board_path)
+        store.save_board(board_path, board.model_copy(update={"cards": board.cards[1:]}))  # aaaa deleted outside
+        await pilot.press("3")  # on aaaa, which is gone now
+        assert "aaaa" not in shown_ids(app, Stage.APPLIED)
+        assert app.screen is board_screen(app)
+    assert [card.id for card in saved(board_path).cards] == ["bbbb", "cccc"]
+
+
+async def test_a_file_broken_meanwhile_is_left_alone(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        board_path.write_bytes(b"schema_version = [oops\n")  # a bad hand edit while the board is open
+        await pilot.press("3")
+        assert app.board.card("aaaa").stage is Stage.APPLIED  # nothing changed
+        assert any("cannot be read now" in str(n.message) for n in app._notifications)
+    assert board_path.read_bytes() == b"schema_version = [oops\n"
+
+
+async def test_editing_interviews_in_the_card(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "enter")
+        field = app.screen.query_one("#field-interviews")
+        field.value = "2026-11-20 with Ana Lee, Bo Chen; 2026-11-2"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.screen.query_one("#error-interviews", Static).display
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, CardScreen)  # refused
+        field.value = "2026-11-20 with Ana Lee, Bo Chen; 2026-11-24"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        board_screen(app)
+    card = saved(board_path).card("cccc")
+    assert [(i.date.isoformat(), i.interviewers) for i in card.interviews] == [
+        ("2026-11-20", ("Ana Lee", "Bo Chen")),
+        ("2026-11-24", ()),
+    ]
+    assert card.timeline[-1].kind is EventKind.EDITED
+    assert card.timeline[-1].note == "changed interviews"
+
+
+async def test_opening_a_card_changes_nothing_even_with_odd_characters(board_path: Path) -> None:
+    board = small_board()
+    odd = board.cards[0].model_copy(update={"note": "line one\r\nline two\x1b", "role": "Eng\tineer"})
+    board = board.model_copy(update={"cards": (odd, *board.cards[1:])})
+    app = app_with(board_path, board)
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "escape")  # no edit: closes without a warning
+        board_screen(app)
+        await pilot.press("enter", "ctrl+s")  # saving an untouched card records nothing
+        board_screen(app)
+    assert board_path.read_bytes() == before
+
+
+async def test_an_application_date_in_the_future_is_refused(board_path: Path) -> None:
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Acme")
+        applied = app.screen.query_one("#field-applied")
+        applied.value = "2026-11-26"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        error = app.screen.query_one("#error-applied", Static)
+        assert "is in the future (today is 2026-11-25)" in str(error.render())
+    assert saved(board_path).cards == ()
+
+
+async def test_a_board_that_cannot_be_created_says_where_and_why(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(store, "write_atomically", read_only)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE):
+        shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert str(board_path) in shown
+        assert "could not be saved: Permission denied" in shown
+        assert "fu-board could not create one" in shown
+    assert not board_path.exists()
