@@ -178,7 +178,7 @@ def test_edit_card_dates() -> None:
 
 def test_edit_card_unknown_id() -> None:
     board, _ = one_card()
-    with pytest.raises(KeyError):
+    with pytest.raises(CardNotFound, match="card zzzz is no longer on the board"):
         edit_card(board, "zzzz", on=DAY2, note="x")
 
 
@@ -277,7 +277,7 @@ def test_moving_to_resolved_is_refused() -> None:
 
 def test_move_unknown_card() -> None:
     board, _ = one_card()
-    with pytest.raises(KeyError):
+    with pytest.raises(CardNotFound, match="card zzzz is no longer on the board"):
         move_card(board, "zzzz", Stage.INTERVIEWED, on=DAY2)
 
 
@@ -333,7 +333,7 @@ def test_delete_card() -> None:
 
 def test_delete_unknown_card() -> None:
     board = Board(cards=(make_card("aaaa"),))
-    with pytest.raises(KeyError):
+    with pytest.raises(CardNotFound, match="card aaa is no longer on the board"):  # ids are exact here
         delete_card(board, "aaa")
 
 
