@@ -57,7 +57,7 @@ class FuBoardApp(App[int]):
             return LoadErrorScreen(error)
         return BoardScreen()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:  # noqa: ARG002
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
             return self.unsaved
         return True
@@ -106,6 +106,7 @@ class FuBoardApp(App[int]):
 
     def save(self) -> bool:
         """Write the board; on failure keep it in memory, mark it unsaved and say so."""
+        was_unsaved = self.unsaved
         try:
             self.digest = save_board(self.path, self.board)
         except (BoardFileError, ValueError) as error:
@@ -119,9 +120,10 @@ class FuBoardApp(App[int]):
             )
         else:
             self.unsaved = False
-        self.refresh_bindings()
-        if isinstance(self.screen, BoardScreen):
-            self.screen.refresh_header()
+        if self.unsaved != was_unsaved:
+            self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
+            if isinstance(self.screen, BoardScreen):
+                self.screen.refresh_header()
         return not self.unsaved
 
     def action_save(self) -> None:

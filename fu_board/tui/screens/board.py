@@ -38,8 +38,6 @@ WELCOME = Content.assemble(
     " shows every key.",
 )
 
-CARD_ACTIONS = frozenset({"move", "send", "resolve", "delete", "open"})
-
 
 def _title(card: Card, verb: str) -> Content:
     role = f" ({visible(card.role, one_line=True)})" if card.role else ""
@@ -50,6 +48,15 @@ class BoardScreen(Screen[None]):
     """Applied → Interviewed → Followed up → Resolved."""
 
     BINDINGS = [
+        Binding("up,k", "cursor('up')", "Up", show=False, tooltip="cursor up"),
+        Binding("down,j", "cursor('down')", "Down", show=False, tooltip="cursor down"),
+        Binding("left,h", "focus_column(-1)", "Column ←", show=False, tooltip="cursor to the column on the left"),
+        Binding("right,l", "focus_column(1)", "Column →", show=False, tooltip="cursor to the column on the right"),
+        Binding("home", "cursor('first')", "First", show=False, tooltip="first card of the column"),
+        Binding("end", "cursor('last')", "Last", show=False, tooltip="last card of the column"),
+        Binding("pageup", "cursor('page_up')", "Page up", show=False, tooltip="a page up"),
+        Binding("pagedown", "cursor('page_down')", "Page down", show=False, tooltip="a page down"),
+        Binding("enter", "open", "Open", tooltip="open the card: every detail, and its timeline"),
         Binding("n", "add", "New", tooltip="add an application"),
         Binding("H,shift+left", "move(-1)", "Move ←", tooltip="move the card one column left"),
         Binding("L,shift+right", "move(1)", "Move →", tooltip="move the card one column right"),
@@ -78,9 +85,13 @@ class BoardScreen(Screen[None]):
                 yield CardColumn(stage)
         yield Footer()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._current = Stage.APPLIED
+
     def on_mount(self) -> None:
         self.refresh_board()
-        self.column(Stage.APPLIED).focus()
+        self.set_current(Stage.APPLIED)
 
     # What is on screen ---------------------------------------------------------
 
@@ -89,8 +100,14 @@ class BoardScreen(Screen[None]):
 
     @property
     def current_column(self) -> CardColumn:
-        focused = self.focused
-        return focused if isinstance(focused, CardColumn) else self.column(Stage.APPLIED)
+        """The column the cursor is in. Columns never take focus: moving between
+        them changes a class, not the focus, so the footer stays as it is."""
+        return self.column(self._current)
+
+    def set_current(self, stage: Stage) -> None:
+        self.current_column.remove_class("-current")
+        self._current = stage
+        self.current_column.add_class("-current")
 
     @property
     def selected_card(self) -> Card | None:
@@ -111,10 +128,8 @@ class BoardScreen(Screen[None]):
             self.column(stage).show_cards(ops.column(board, stage), today)
         if follow is not None:
             stage = board.card(follow).stage
-            column = self.column(stage)
-            column.select_card(follow)
-            column.focus()
-        self.refresh_bindings()
+            self.column(stage).select_card(follow)
+            self.set_current(stage)
 
     def refresh_header(self) -> None:
         app = self.board_app
@@ -130,14 +145,6 @@ class BoardScreen(Screen[None]):
         redraw = set(STAGES) if self.board_app.reloaded else {*stages, change.card.stage}
         self.refresh_board(redraw, change.card.id if follow else None)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in CARD_ACTIONS and self.selected_card is None:
-            return None
-        card = self.selected_card
-        if action == "move" and card is not None and ops.neighbour_stage(card.stage, int(str(parameters[0]))) is None:
-            return None
-        return True
-
     # Cursor --------------------------------------------------------------------
 
     def action_focus_column(self, step: int) -> None:
@@ -146,22 +153,28 @@ class BoardScreen(Screen[None]):
         if target_stage is None:
             return
         target = self.column(target_stage)
-        row = current.highlighted or 0
-        target.focus()
         if target.card_ids:
-            target.highlighted = min(row, len(target.card_ids) - 1)
+            target.highlighted = min(current.highlighted or 0, len(target.card_ids) - 1)
+        self.set_current(target_stage)
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+    def action_cursor(self, where: str) -> None:
+        """Move the cursor within the current column: up, down, first, last, page_up, page_down."""
+        names = {"up": "cursor_up", "down": "cursor_down"}
+        getattr(self.current_column, f"action_{names.get(where, where)}")()
 
-    def on_option_list_option_highlighted(self) -> None:
-        self.refresh_bindings()
+    def on_card_column_clicked(self, message: CardColumn.Clicked) -> None:
+        self.set_current(message.column.stage)
 
     # Moving and resolving ------------------------------------------------------
 
     def action_move(self, step: int) -> None:
         card = self.selected_card
-        if card is not None and (to := ops.neighbour_stage(card.stage, step)) is not None:
+        if card is None:
+            return
+        to = ops.neighbour_stage(card.stage, step)
+        if to is None:
+            self.app.bell()  # already in the first or last column
+        else:
             self.send_to(card, to)
 
     def action_send(self, stage: str) -> None:
@@ -208,8 +221,10 @@ class BoardScreen(Screen[None]):
 
         self.app.push_screen(NewCardScreen(self.board_app.today), add)
 
-    def on_card_column_open_card(self, message: CardColumn.OpenCard) -> None:
-        card = self.board_app.board.card(message.card_id)
+    def action_open(self) -> None:
+        card = self.selected_card
+        if card is None:
+            return
 
         def edit(values: dict[str, Any] | None) -> None:
             if values is not None:
@@ -225,7 +240,6 @@ class BoardScreen(Screen[None]):
         def delete(sure: bool | None) -> None:
             if sure:
                 self._apply(lambda b: ops.delete_card(b, card.id), stages=[card.stage], follow=False)
-                self.column(card.stage).focus()
 
         self.app.push_screen(ConfirmScreen(_title(card, "Delete "), "Its whole timeline goes with it."), delete)
 

@@ -6,9 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -47,30 +50,53 @@ def card_prompt(card: Card, today: dt.date) -> Content:
     )
 
 
-class CardColumn(OptionList):
-    """The cards of one stage. Enter opens the highlighted card; a click selects it."""
+class CardVisual(Visual):
+    """A card's three lines, built only when the card is drawn.
 
-    BINDINGS = [
-        Binding("enter", "select", "Open", tooltip="open the card: every detail, and its timeline"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip="cursor up"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="cursor down"),
-        Binding(
-            "left,h", "screen.focus_column(-1)", "Column ←", show=False, tooltip="cursor to the column on the left"
-        ),
-        Binding(
-            "right,l", "screen.focus_column(1)", "Column →", show=False, tooltip="cursor to the column on the right"
-        ),
-        Binding("home", "first", "First", show=False, tooltip="first card of the column"),
-        Binding("end", "last", "Last", show=False, tooltip="last card of the column"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="a page up"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="a page down"),
-    ]
+    A column may hold thousands of cards but shows a dozen: the option list asks
+    every card for its height, which is always three lines here (one-line text
+    that never wraps), and asks only the visible ones to render.
+    """
+
+    HEIGHT = 3
+
+    def __init__(self, card: Card, today: dt.date) -> None:
+        self.card = card
+        self.today = today
+        self._content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = card_prompt(self.card, self.today)
+        return self._content
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.HEIGHT
+
+
+class CardColumn(OptionList):
+    """The cards of one stage, drawn a visible row at a time. A click selects a card.
+
+    The board screen owns the keys and says which column is current (the
+    `-current` class), so the columns never take focus."""
+
+    can_focus = False
 
     @dataclass
-    class OpenCard(Message):
-        """The person asked to open the card with this id."""
+    class Clicked(Message):
+        """The person clicked this column (and the card under the mouse, if any)."""
 
-        card_id: str
+        column: CardColumn
 
     def __init__(self, stage: Stage) -> None:
         super().__init__(id=f"column-{stage.value}", markup=False)
@@ -85,7 +111,7 @@ class CardColumn(OptionList):
         for card in cards:
             if options:
                 options.append(None)  # a rule between cards
-            options.append(Option(card_prompt(card, today), id=card.id))
+            options.append(Option(CardVisual(card, today), id=card.id))
         self.set_options(options)
         self.border_title = Content.assemble((self.stage.label, "bold"), f" · {len(cards)}")
         if cards:
@@ -101,14 +127,10 @@ class CardColumn(OptionList):
     def select_card(self, card_id: str) -> None:
         self.highlighted = self.card_ids.index(card_id)
 
-    def action_select(self) -> None:
-        if (card_id := self.selected_id) is not None:
-            self.post_message(self.OpenCard(card_id))
-
     async def _on_click(self, event: events.Click) -> None:
         # A click selects the card; enter opens it.
         event.prevent_default()
         clicked = event.style.meta.get("option")
         if clicked is not None:
             self.highlighted = clicked
-        self.focus()
+        self.post_message(self.Clicked(self))
