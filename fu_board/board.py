@@ -27,6 +27,7 @@ from fu_board.model import (
     Interview,
     Outcome,
     Stage,
+    describe_problem,
 )
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -107,10 +108,7 @@ def _validated(fields: dict[str, Any]) -> Card:
     try:
         return Card.model_validate(fields)
     except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False)[0]
-        field = ".".join(str(part) for part in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise BoardError(f"{field}: {message}" if field else message) from None
+        raise BoardError(describe_problem(error)) from None
 
 
 def _rebuilt(card: Card, **changes: Any) -> Card:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.counts import last_touch
-from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage
+from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage, describe_problem
 from fu_board.store import BoardFileError, default_board_path, load_board, save_board
 from fu_board.text import safe_json, visible
 
@@ -214,12 +214,6 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
     return 0
 
 
-def _validation_message(error: ValidationError) -> str:
-    first = error.errors(include_url=False, include_input=False)[0]
-    field = ".".join(str(part) for part in first["loc"]) or "input"
-    return f"{field}: {first['msg'].removeprefix('Value error, ')}"
-
-
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
     """Run fu-board with `argv`; `today` is the real date unless a test fixes it."""
     parser = build_parser()
@@ -236,7 +230,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
     except (UsageError, ops.BoardError, BoardFileError) as error:
         message = str(error)
     except ValidationError as error:
-        message = _validation_message(error)
+        message = describe_problem(error)
     except FileNotFoundError:
         message = f"{path}: no board yet; add a card with fu-board add COMPANY, or open it with fu-board"
     sys.stderr.write(f"fu-board: error: {visible(message, one_line=True)}\n")

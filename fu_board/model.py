@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 SCHEMA_VERSION = 1
 """The version of the board file's layout this program reads and writes."""
@@ -238,3 +238,32 @@ class Board(_Model):
             if card.id == card_id:
                 return card
         raise KeyError(card_id)
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """`("cards", 2, "company")` as a person reads it: `cards[2].company`."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def first_problem(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
+    """Where the first problem is, and what it is in words; never the value given,
+    which may be someone's email address."""
+    first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+    loc = tuple(first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r} (is it misspelt?)"
+        loc = loc[:-1]
+    elif first["type"] == "missing":
+        message = f"{loc[-1]!r} is missing"
+        loc = loc[:-1]
+    return loc, message
+
+
+def describe_problem(error: ValidationError) -> str:
+    """The first problem on one line: `company: is required and cannot be blank`."""
+    loc, message = first_problem(error)
+    return f"{field_path(loc)}: {message}" if loc else message

@@ -24,7 +24,7 @@ import platformdirs
 import tomli_w
 from pydantic import ValidationError
 
-from fu_board.model import SCHEMA_VERSION, Board
+from fu_board.model import SCHEMA_VERSION, Board, field_path, first_problem
 
 APP_NAME = "fu-board"
 FILE_NAME = "board.toml"
@@ -85,25 +85,10 @@ def _card_line(text: str, index: int) -> int | None:
     return None
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
-
-
 def _describe_validation(error: ValidationError, text: str) -> tuple[str, str]:
-    """The first problem pydantic found, as (where, problem), never echoing input."""
-    first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-    loc = tuple(first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r} (is it misspelt?)"
-        loc = loc[:-1]
-    elif first["type"] == "missing":
-        message = f"{loc[-1]!r} is missing"
-        loc = loc[:-1]
-    where = _field_path(loc) or "top level"
+    """The first problem pydantic found, as (where, problem), pointing at the card's line."""
+    loc, message = first_problem(error)
+    where = field_path(loc) or "top level"
     if len(loc) >= 2 and loc[0] == "cards" and isinstance(loc[1], int):
         line = _card_line(text, loc[1])
         if line is not None:
