@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fu_board import board as ops
-from fu_board.model import STAGES, Card, Contact, Outcome, Stage
+from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage
 from fu_board.text import visible
 from fu_board.tui.screens.ask_date import AskDateScreen
 from fu_board.tui.screens.card_detail import CardScreen
@@ -135,7 +135,7 @@ class BoardScreen(Screen[None]):
         app = self.board_app
         self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved)
 
-    def _apply(self, operation: Any, *, stages: Iterable[Stage], follow: bool = True) -> None:
+    def _apply(self, operation: Callable[[Board], ops.Change], *, stages: Iterable[Stage], follow: bool = True) -> None:
         """Run a board operation, then redraw what it touched (everything, if the file changed outside)."""
         change = self.board_app.apply(operation)
         if change is None:
