@@ -15,12 +15,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fu_board.counts import last_touch, resolution_order
+from fu_board.counts import resolution_order
 from fu_board.model import (
     STAGES,
+    TOUCH_KINDS,
     WORKING_STAGES,
     Board,
     Card,
+    Channel,
     Contact,
     Event,
     EventKind,
@@ -29,6 +31,7 @@ from fu_board.model import (
     Stage,
     describe_problem,
 )
+from fu_board.rules import next_follow_up, urgency
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Card ids use lowercase letters and digits that cannot be misread (no 0/o, 1/l/i)."""
@@ -117,7 +120,18 @@ def _rebuilt(card: Card, **changes: Any) -> Card:
 
 
 def _with_event(card: Card, event: Event, **changes: Any) -> Card:
+    """The card with `event` on its timeline; a contact with the company ends a snooze."""
+    if event.kind in TOUCH_KINDS:
+        changes.setdefault("snoozed_until", None)
     return _rebuilt(card, timeline=(*card.timeline, event), **changes)
+
+
+def _open_card(board: Board, card_id: str) -> Card:
+    """The card, which must still wait for an answer."""
+    card = _card(board, card_id)
+    if card.is_resolved:
+        raise BoardError(f"{card.company} is resolved ({card.outcome}); move it back to a column to reopen it")
+    return card
 
 
 def _not_before_applied(card: Card, on: dt.date, what: str) -> None:
@@ -126,11 +140,14 @@ def _not_before_applied(card: Card, on: dt.date, what: str) -> None:
 
 
 def _check_dates(card: Card) -> None:
-    """Interviews and the answer cannot come before the application."""
+    """Interviews, contacts and the answer cannot come before the application."""
     for interview in card.interviews:
         _not_before_applied(card, interview.date, "an interview")
     if card.resolved_on is not None:
         _not_before_applied(card, card.resolved_on, "the answer")
+    for event in card.timeline:
+        if event.kind in TOUCH_KINDS and event.kind is not EventKind.APPLIED:
+            _not_before_applied(card, event.date, f"the timeline's '{event.kind.label}' entry")
 
 
 def _furthest(card: Card, stage: Stage) -> Stage:
@@ -231,6 +248,81 @@ def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date) -
     return Change(_replace(board, updated), updated, event)
 
 
+def log_interview(
+    board: Board,
+    card_id: str,
+    *,
+    on: dt.date,
+    interviewers: tuple[str, ...] = (),
+    decision_by: dt.date | None = None,
+) -> Change:
+    """Record an interview (held or scheduled) and move the card to Interviewed.
+
+    `decision_by` is the date they said they would decide, when they gave one.
+    """
+    card = _open_card(board, card_id)
+    _not_before_applied(card, on, "the interview")
+    if decision_by is not None and decision_by < on:
+        raise BoardError(f"the decision date ({decision_by}) is before the interview ({on})")
+    names = tuple(name.strip() for name in interviewers if name.strip())
+    note = "with " + ", ".join(names) if names else ""
+    if decision_by is not None:
+        note = f"{note}; decision by {decision_by}" if note else f"decision by {decision_by}"
+    event = Event(date=on, kind=EventKind.INTERVIEWED, note=note)
+    changes: dict[str, Any] = {
+        "stage": Stage.INTERVIEWED,
+        "furthest_stage": _furthest(card, Stage.INTERVIEWED),
+        "interviews": (*card.interviews, Interview(date=on, interviewers=names)),
+    }
+    if decision_by is not None:
+        changes["decision_expected"] = decision_by
+    updated = _with_event(card, event, **changes)
+    return Change(_replace(board, updated), updated, event)
+
+
+def log_follow_up(board: Board, card_id: str, *, on: dt.date, channel: Channel | None = None, note: str = "") -> Change:
+    """Record a follow-up. An Interviewed card moves to Followed up; an
+    application still in Applied stays there."""
+    card = _open_card(board, card_id)
+    _not_before_applied(card, on, "the follow-up")
+    event = Event(date=on, kind=EventKind.FOLLOWED_UP, channel=channel, note=note)
+    changes: dict[str, Any] = {}
+    if card.stage is Stage.INTERVIEWED:
+        changes = {"stage": Stage.FOLLOWED_UP, "furthest_stage": _furthest(card, Stage.FOLLOWED_UP)}
+    updated = _with_event(card, event, **changes)
+    return Change(_replace(board, updated), updated, event)
+
+
+def log_thank_you(board: Board, card_id: str, *, on: dt.date) -> Change:
+    """Record the thank-you note sent after an interview."""
+    card = _open_card(board, card_id)
+    _not_before_applied(card, on, "the thank-you")
+    event = Event(date=on, kind=EventKind.THANK_YOU)
+    updated = _with_event(card, event)
+    return Change(_replace(board, updated), updated, event)
+
+
+def snooze_card(board: Board, card_id: str, *, until: dt.date, on: dt.date) -> Change:
+    """Wait until `until` before following up; the snooze ends at the next contact."""
+    card = _open_card(board, card_id)
+    if until <= on:
+        raise BoardError(f"a snooze needs a day after {on.isoformat()}")
+    _not_before_applied(card, until, "the snooze date")
+    event = Event(date=on, kind=EventKind.SNOOZED, note=f"until {until.isoformat()}")
+    updated = _with_event(card, event, snoozed_until=until)
+    return Change(_replace(board, updated), updated, event)
+
+
+def finish_review(board: Board, on: dt.date) -> Board:
+    """Count a finished daily review toward the streak of consecutive days."""
+    last = board.review.last_finished
+    if last == on:
+        return board
+    streak = board.review.streak + 1 if last == on - dt.timedelta(days=1) else 1
+    review = board.review.model_copy(update={"last_finished": on, "streak": streak})
+    return board.model_copy(update={"review": review})
+
+
 def delete_card(board: Board, card_id: str) -> Change:
     """Remove a card and its whole history."""
     card = _card(board, card_id)
@@ -244,13 +336,13 @@ def neighbour_stage(stage: Stage, step: int) -> Stage | None:
     return STAGES[index] if 0 <= index < len(STAGES) else None
 
 
-def column(board: Board, stage: Stage) -> list[Card]:
+def column(board: Board, stage: Stage, today: dt.date) -> list[Card]:
     """The cards of one column in the order shown.
 
-    Working columns put the longest-untouched card first, the one that most
-    needs a follow-up; Resolved puts the newest answer first.
+    Working columns put the most urgent follow-up first (the most overdue, then
+    the soonest due); Resolved puts the newest answer first.
     """
     if stage is Stage.RESOLVED:
         return resolution_order(board.cards)[::-1]
     cards = [card for card in board.cards if card.stage is stage]
-    return sorted(cards, key=last_touch)
+    return sorted(cards, key=lambda card: (urgency(next_follow_up(card, board.settings, today)), card.company.lower()))

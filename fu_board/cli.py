@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from pydantic import ValidationError
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.counts import last_touch
-from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage, describe_problem
+from fu_board.model import STAGES, Board, Card, Channel, Contact, Outcome, Stage, describe_problem
+from fu_board.rules import due_cards, next_follow_up
 from fu_board.store import BoardFileError, default_board_path, load_board, save_board
 from fu_board.text import safe_json, visible
 
@@ -49,14 +51,39 @@ class DayArg:
         return self.day or today + dt.timedelta(days=self.offset)
 
 
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
 def _date(text: str) -> DayArg:
-    words = {"today": 0, "yesterday": -1}
-    if text.lower() in words:
-        return DayArg(offset=words[text.lower()])
+    if text.lower() in DAY_WORDS:
+        return DayArg(offset=DAY_WORDS[text.lower()])
     try:
         return DayArg(day=dt.date.fromisoformat(text))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25 (or today, yesterday)") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-11-25 (or today, yesterday, tomorrow)"
+        ) from None
+
+
+def _later_date(text: str) -> DayArg:
+    """A date, or a wait from today: 3d is three days, 2w two weeks."""
+    match = re.fullmatch(r"(\d{1,3})([dw])", text.strip().lower())
+    if match:
+        return DayArg(offset=int(match[1]) * (7 if match[2] == "w" else 1))
+    try:
+        return _date(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-12-01, tomorrow, or a wait like 3d or 2w"
+        ) from None
+
+
+def _channel(text: str) -> Channel:
+    try:
+        return Channel(text.lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        names = ", ".join(channel.value for channel in Channel)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a channel; use one of {names}") from None
 
 
 def _day(arg: DayArg | None, today: dt.date) -> dt.date:
@@ -115,6 +142,30 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("outcome", type=_outcome, metavar="yes|no|withdrawn")
     resolve.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
 
+    due = verbs.add_parser("due", parents=[common], help="what to follow up on today, most overdue first")
+    due.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="another day than today")
+    due.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+
+    interview = verbs.add_parser("interview", parents=[common], help="log an interview; the card moves to Interviewed")
+    interview.add_argument("card", metavar="ID")
+    interview.add_argument("--date", type=_date, default=None, metavar="D", help="the interview's day (default: today)")
+    interview.add_argument("--with", dest="interviewers", default="", metavar="NAMES", help="comma-separated names")
+    interview.add_argument("--decision-by", type=_date, default=None, metavar="D", help="when they said they'd decide")
+
+    followup = verbs.add_parser("followup", parents=[common], help="log a follow-up")
+    followup.add_argument("card", metavar="ID")
+    followup.add_argument("--date", type=_date, default=None, metavar="D", help="when (default: today)")
+    followup.add_argument("--channel", type=_channel, default=None, metavar="C", help=", ".join(Channel))
+    followup.add_argument("--note", default="", metavar="TEXT")
+
+    thank = verbs.add_parser("thank", parents=[common], help="log the thank-you note after an interview")
+    thank.add_argument("card", metavar="ID")
+    thank.add_argument("--date", type=_date, default=None, metavar="D", help="when (default: today)")
+
+    snooze = verbs.add_parser("snooze", parents=[common], help="wait until DATE before following up")
+    snooze.add_argument("card", metavar="ID")
+    snooze.add_argument("until", type=_later_date, metavar="DATE", help="YYYY-MM-DD, tomorrow, or a wait like 3d, 2w")
+
     verbs.add_parser("where", parents=[common], help="print the board file's path")
     return parser
 
@@ -153,9 +204,9 @@ def _card_line(card: Card, today: dt.date) -> str:
     return visible(f"{card.id}  {status:<12} {card.company}{role}  ({days}d since last touch)", one_line=True)
 
 
-def _listed(board: Board, stage: Stage | None) -> list[Card]:
+def _listed(board: Board, stage: Stage | None, today: dt.date) -> list[Card]:
     stages = STAGES if stage is None else (stage,)
-    return [card for each in stages for card in ops.column(board, each)]
+    return [card for each in stages for card in ops.column(board, each, today)]
 
 
 def _mutate(path: Path, change: Callable[[Board], ops.Change]) -> ops.Change:
@@ -164,53 +215,144 @@ def _mutate(path: Path, change: Callable[[Board], ops.Change]) -> ops.Change:
     return done
 
 
+def _board_or_empty(path: Path) -> Board:
+    """The board, or an empty one (said on stderr) when there is no file yet; creates nothing."""
+    try:
+        return load_board(path)
+    except FileNotFoundError:
+        sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
+        return Board()
+
+
+def _next_line(done: ops.Change, today: dt.date) -> str:
+    follow_up = next_follow_up(done.card, done.board.settings, today)
+    if follow_up is None:
+        return ""
+    return f"; next follow-up {follow_up.due.isoformat()} ({follow_up.reason.value})"
+
+
+def _where(_args: argparse.Namespace, path: Path, _today: dt.date) -> str:
+    return f"{path}"
+
+
+def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    applied = _day(args.applied, today)
+    if applied > today:
+        raise UsageError(f"--applied {applied.isoformat()} is in the future (today is {today.isoformat()})")
+    try:
+        board = load_board(path)
+    except FileNotFoundError:
+        board = Board()  # first card: the file is created only once the card is valid
+    done = ops.add_card(
+        board,
+        company=args.company,
+        role=args.role,
+        link=args.link,
+        contact=Contact(name=args.contact, email=args.email),
+        applied=applied,
+        note=args.note,
+    )
+    save_board(path, done.board)
+    return done.card.id
+
+
+def _list(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    cards = _listed(_board_or_empty(path), args.stage, today)
+    if args.json:
+        return safe_json([_card_json(card) for card in cards])
+    return "\n".join(_card_line(card, today) for card in cards)
+
+
+def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    day = _day(args.date, today)
+    queue = due_cards(_board_or_empty(path), day)
+    if args.json:
+        return safe_json(
+            [
+                {
+                    "id": card.id,
+                    "company": card.company,
+                    "stage": card.stage.value,
+                    "due": follow_up.due.isoformat(),
+                    "reason": follow_up.reason.value,
+                    "overdue_days": follow_up.overdue_days,
+                }
+                for card, follow_up in queue
+            ]
+        )
+    if not queue:
+        return f"nothing due on {day.isoformat()}"
+    return "\n".join(
+        visible(f"{card.id}  {follow_up.words:<22} {card.company}  ({follow_up.reason.value})", one_line=True)
+        for card, follow_up in queue
+    )
+
+
+def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    if args.stage is Stage.RESOLVED:
+        raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
+    on = _day(args.date, today)
+    done = _mutate(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on))
+    return f"{done.card.id} moved to {done.card.stage.label}"
+
+
+def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    on = _day(args.date, today)
+    done = _mutate(path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on))
+    return f"{done.card.id} resolved: {args.outcome.value}"
+
+
+def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    on = _day(args.date, today)
+    decision = None if args.decision_by is None else _day(args.decision_by, today)
+    names = tuple(args.interviewers.split(","))
+    done = _mutate(
+        path,
+        lambda b: ops.log_interview(b, ops.find_card(b, args.card).id, on=on, interviewers=names, decision_by=decision),
+    )
+    return f"{done.card.id} interview on {on.isoformat()} logged{_next_line(done, today)}"
+
+
+def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    on = _day(args.date, today)
+    done = _mutate(
+        path,
+        lambda b: ops.log_follow_up(b, ops.find_card(b, args.card).id, on=on, channel=args.channel, note=args.note),
+    )
+    return f"{done.card.id} follow-up on {on.isoformat()} logged{_next_line(done, today)}"
+
+
+def _thank(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    on = _day(args.date, today)
+    done = _mutate(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on))
+    return f"{done.card.id} thank-you on {on.isoformat()} logged{_next_line(done, today)}"
+
+
+def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    until = _day(args.until, today)
+    done = _mutate(path, lambda b: ops.snooze_card(b, ops.find_card(b, args.card).id, until=until, on=today))
+    return f"{done.card.id} snoozed until {until.isoformat()}"
+
+
+VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
+    "where": _where,
+    "add": _add,
+    "list": _list,
+    "due": _due,
+    "move": _move,
+    "resolve": _resolve,
+    "interview": _interview,
+    "followup": _followup,
+    "thank": _thank,
+    "snooze": _snooze,
+}
+"""Each verb returns what it prints on stdout."""
+
+
 def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
-    out = sys.stdout
-    if args.verb == "where":
-        out.write(f"{path}\n")
-    elif args.verb == "add":
-        contact = Contact(name=args.contact, email=args.email)
-        applied = _day(args.applied, today)
-        if applied > today:
-            raise UsageError(f"--applied {applied.isoformat()} is in the future (today is {today.isoformat()})")
-        try:
-            board = load_board(path)
-        except FileNotFoundError:
-            board = Board()  # first card: the file is created only once the card is valid
-        done = ops.add_card(
-            board,
-            company=args.company,
-            role=args.role,
-            link=args.link,
-            contact=contact,
-            applied=applied,
-            note=args.note,
-        )
-        save_board(path, done.board)
-        out.write(f"{done.card.id}\n")
-    elif args.verb == "list":
-        try:
-            board = load_board(path)
-        except FileNotFoundError:
-            sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
-            board = Board()
-        cards = _listed(board, args.stage)
-        if args.json:
-            out.write(safe_json([_card_json(card) for card in cards]) + "\n")
-        else:
-            out.writelines(_card_line(card, today) + "\n" for card in cards)
-    elif args.verb == "move":
-        if args.stage is Stage.RESOLVED:
-            raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
-        done = _mutate(
-            path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=_day(args.date, today))
-        )
-        out.write(f"{done.card.id} moved to {done.card.stage.label}\n")
-    elif args.verb == "resolve":
-        done = _mutate(
-            path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=_day(args.date, today))
-        )
-        out.write(f"{done.card.id} resolved: {args.outcome.value}\n")
+    printed = VERBS[args.verb](args, path, today)
+    if printed:
+        sys.stdout.write(printed + "\n")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from fu_board.model import TOUCH_KINDS, Board, Card, Outcome
+from fu_board.model import TOUCH_KINDS, Board, Card, EventKind, Outcome
 
 
 def irons_in_fire(board: Board) -> int:
@@ -40,3 +40,16 @@ def last_touch(card: Card) -> dt.date:
 
 def days_since_touch(card: Card, today: dt.date) -> int:
     return (today - last_touch(card)).days
+
+
+def review_streak(board: Board, today: dt.date) -> int:
+    """Consecutive days with a finished review, still alive if the last was today or yesterday."""
+    last = board.review.last_finished
+    if last is None or (today - last).days > 1:
+        return 0
+    return board.review.streak
+
+
+def follow_up_count(card: Card) -> int:
+    """How many times the person followed up on this application."""
+    return sum(1 for event in card.timeline if event.kind is EventKind.FOLLOWED_UP)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fu_board.model import Board, Card, Contact, Event, EventKind, Interview, Outcome, Stage
+from fu_board.model import Board, Card, Channel, Contact, Event, EventKind, Interview, Outcome, Stage
 
 
 def demo_board(today: dt.date) -> Board:
@@ -26,13 +26,23 @@ def demo_board(today: dt.date) -> Board:
         contact: Contact | None = None,
         interviews: tuple[int, ...] = (),
         followed_up: tuple[int, ...] = (),
+        thanked: tuple[int, ...] = (),
+        decision: int | None = None,
+        snoozed: tuple[int, int] | None = None,
         outcome: tuple[Outcome, int] | None = None,
         note: str = "",
         link: str = "",
     ) -> Card:
         events = [Event(date=ago(applied), kind=EventKind.APPLIED)]
         events += [Event(date=ago(days), kind=EventKind.INTERVIEWED) for days in interviews]
-        events += [Event(date=ago(days), kind=EventKind.FOLLOWED_UP, note="email") for days in followed_up]
+        events += [Event(date=ago(days), kind=EventKind.THANK_YOU) for days in thanked]
+        events += [
+            Event(date=ago(days), kind=EventKind.FOLLOWED_UP, channel=Channel.EMAIL, note="checked in on timing")
+            for days in followed_up
+        ]
+        if snoozed is not None:
+            until = ago(-snoozed[1]).isoformat()
+            events.append(Event(date=ago(snoozed[0]), kind=EventKind.SNOOZED, note=f"until {until}"))
         last_interview = min(interviews, default=None)
         last_follow_up = min(followed_up, default=None)
         stage = Stage.APPLIED
@@ -55,6 +65,8 @@ def demo_board(today: dt.date) -> Board:
             applied=ago(applied),
             interviews=tuple(Interview(date=ago(days)) for days in sorted(interviews, reverse=True)),
             note=note,
+            decision_expected=None if decision is None else ago(decision),
+            snoozed_until=None if snoozed is None or outcome else ago(-snoozed[1]),
             stage=stage,
             outcome=outcome[0] if outcome else None,
             resolved_on=resolved_on,
@@ -71,7 +83,7 @@ def demo_board(today: dt.date) -> Board:
             contact=Contact(name="Priya Raman", title="Recruiter", email="priya@northwind.example"),
             link="https://jobs.northwind.example/1234",
         ),
-        card("p3xa", "Globex", "Platform Engineer", 9),
+        card("p3xa", "Globex", "Platform Engineer", 9, snoozed=(2, 5)),
         card("r8tc", "Umbrella Health", "Data Engineer", 3, note="Referred by Sam from the meetup"),
         card(
             "b4nq",
@@ -80,8 +92,17 @@ def demo_board(today: dt.date) -> Board:
             30,
             contact=Contact(name="Bill Lumbergh", title="Engineering Manager", phone="+1 555 0100"),
             interviews=(6,),
+            thanked=(5,),
+            decision=5,
         ),
-        card("h6yd", "Hooli", "Site Reliability Engineer", 21, interviews=(2,)),
+        card(
+            "h6yd",
+            "Hooli",
+            "Site Reliability Engineer",
+            21,
+            contact=Contact(name="Gavin Belson", title="Recruiter", email="gavin@hooli.example"),
+            interviews=(1,),
+        ),
         card(
             "c9we",
             "Acme Robotics",

@@ -8,6 +8,7 @@ lone surrogates (undecodable command-line bytes), which TOML cannot store.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -72,6 +73,20 @@ class EventKind(StrEnum):
     def label(self) -> str:
         """The kind as a person reads it."""
         return {"thank_you": "thank-you sent"}.get(self.value, self.value.replace("_", " "))
+
+
+class Channel(StrEnum):
+    """How a follow-up was made."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    LINKEDIN = "linkedin"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"linkedin": "LinkedIn", "in_person": "in person"}.get(self.value, self.value)
 
 
 TOUCH_KINDS = frozenset(
@@ -148,6 +163,8 @@ class Event(_Model):
     """For `moved` and `reopened`: the column the card went to."""
     outcome: Outcome | None = None
     """For `resolved`: how it ended."""
+    channel: Channel | None = None
+    """For `followed_up`: email, phone, LinkedIn, in person or other."""
 
 
 class Card(_Model):
@@ -168,6 +185,8 @@ class Card(_Model):
     furthest_stage: Stage = Stage.APPLIED
     """The furthest working column (Applied, Interviewed, Followed up) ever
     reached, so statistics stay true after the card is resolved."""
+    snoozed_until: dt.date | None = None
+    """The person chose to wait: the next follow-up is due on this day instead."""
     timeline: tuple[Event, ...] = ()
 
     @model_validator(mode="before")
@@ -209,11 +228,80 @@ class Card(_Model):
         return self.stage is Stage.RESOLVED
 
 
+PLACEHOLDERS = ("contact", "company", "role", "applied_date", "interview_date", "decision_date", "last_follow_up")
+"""What a message template may fill in, written {contact}, {company}..."""
+
+
+def _template(value: str) -> str:
+    value = _no_surrogates(value)
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(value)]
+    except ValueError as error:
+        raise ValueError(f"is not a valid template ({error}); write a literal brace as {{{{ or }}}}") from None
+    for name, spec, conversion in fields:
+        if name is not None and (spec or conversion):
+            raise ValueError(f"has {{{name}...}} with a format code; use plain placeholders like {{company}}")
+    names = {name for name, _, _ in fields if name is not None}
+    unknown = sorted(names - set(PLACEHOLDERS))
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
+        raise ValueError(f"has an unknown placeholder {{{unknown[0]}}}; use {known}")
+    return value
+
+
+Template = Annotated[str, AfterValidator(_template)]
+
+
+class Templates(_Model):
+    """The suggested messages of the daily review, one per situation."""
+
+    thank_you: Template = (
+        "Hi {contact}, thank you for taking the time to talk with me about the {role} role on {interview_date}. "
+        "I enjoyed learning about {company} and I am excited about the opportunity to join the team."
+    )
+    decision_passed: Template = (
+        "Hi {contact}, I hope you are well. You mentioned that {company} expected to decide on the {role} role "
+        "around {decision_date}. I am still very interested, and I wanted to check in on where things stand."
+    )
+    after_interview: Template = (
+        "Hi {contact}, thank you again for the interview on {interview_date}. I am still very interested in the "
+        "{role} role at {company}. Is there anything else I can share to help with your decision?"
+    )
+    weekly: Template = (
+        "Hi {contact}, I wanted to follow up on the {role} role at {company}. I am still very interested, and I "
+        "would be glad to hear about any news on the timeline."
+    )
+    applied_no_answer: Template = (
+        "Hi {contact}, I applied for the {role} role at {company} on {applied_date}, and I wanted to make sure "
+        "my application reached you. I would love to tell you how I could help the team."
+    )
+
+
 class Settings(_Model):
-    """The person's own numbers. Every follow-up rule's number will live here."""
+    """The person's own numbers: the irons target and every follow-up rule's days."""
 
     irons_target: int = Field(default=5, ge=1, le=1000)
     """How many applications should be open at once."""
+    applied_first_days: int = Field(default=7, ge=1, le=365)
+    """Days after applying before the first follow-up."""
+    applied_repeat_days: int = Field(default=7, ge=1, le=365)
+    """Days after a follow-up on an application still in Applied before the next."""
+    thank_you_days: int = Field(default=1, ge=0, le=30)
+    """Days after an interview when the thank-you note is due."""
+    decision_business_days: int = Field(default=2, ge=0, le=60)
+    """Business days after the decision date they gave before checking in."""
+    after_interview_days: int = Field(default=7, ge=1, le=365)
+    """Days after an interview, with no decision date given, before following up."""
+    follow_up_repeat_days: int = Field(default=7, ge=1, le=365)
+    """Days after the last follow-up before the next, until there is an answer."""
+    templates: Templates = Templates()
+
+
+class ReviewLog(_Model):
+    """The daily review's streak: consecutive days with a finished review."""
+
+    last_finished: dt.date | None = None
+    streak: int = Field(default=0, ge=0)
 
 
 class Board(_Model):
@@ -221,6 +309,7 @@ class Board(_Model):
 
     schema_version: int = SCHEMA_VERSION
     settings: Settings = Settings()
+    review: ReviewLog = ReviewLog()
     cards: tuple[Card, ...] = ()
 
     @model_validator(mode="after")

@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
     "card": ("l", "l", "enter"),
+    "review": ("r", "space", "space"),
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
 

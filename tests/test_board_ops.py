@@ -383,19 +383,19 @@ def test_card_not_found_is_a_board_error() -> None:
 # column() and neighbour_stage ----------------------------------------------------
 
 
-def test_working_column_puts_the_oldest_last_touch_first() -> None:
-    touched_late = make_card(
+def test_working_column_puts_the_most_urgent_follow_up_first() -> None:
+    followed_up_late = make_card(
         "aaaa",
         applied=dt.date(2024, 1, 1),
         timeline=[
             {"date": "2024-01-01", "kind": "applied"},
-            {"date": "2024-03-10", "kind": "heard_back"},
+            {"date": "2024-03-10", "kind": "followed_up"},  # next due 2024-03-17
         ],
     )
     only_applied = make_card("bbbb", applied=dt.date(2024, 2, 1), timeline=[{"date": "2024-02-01", "kind": "applied"}])
     edited_late = make_card(
         "cccc",
-        applied=dt.date(2024, 2, 5),
+        applied=dt.date(2024, 2, 5),  # due 2024-02-12: edits and moves are not follow-ups
         timeline=[
             {"date": "2024-02-05", "kind": "applied"},
             {"date": "2024-04-01", "kind": "edited", "note": "changed note"},
@@ -404,15 +404,22 @@ def test_working_column_puts_the_oldest_last_touch_first() -> None:
     )
     other_column = make_card("dddd", applied=dt.date(2023, 1, 1), stage="interviewed")
     resolved = make_card("eeee", applied=dt.date(2023, 1, 1), stage="resolved", outcome="no", resolved_on=DAY1)
-    board = Board(cards=(touched_late, only_applied, other_column, edited_late, resolved))
-    assert [card.id for card in column(board, Stage.APPLIED)] == ["bbbb", "cccc", "aaaa"]
-    assert [card.id for card in column(board, Stage.INTERVIEWED)] == ["dddd"]
-    assert column(board, Stage.FOLLOWED_UP) == []
+    board = Board(cards=(followed_up_late, only_applied, other_column, edited_late, resolved))
+    today = dt.date(2024, 4, 10)
+    assert [card.id for card in column(board, Stage.APPLIED, today)] == ["bbbb", "cccc", "aaaa"]
+    assert [card.id for card in column(board, Stage.INTERVIEWED, today)] == ["dddd"]
+    assert column(board, Stage.FOLLOWED_UP, today) == []
 
 
-def test_working_column_ties_keep_board_order() -> None:
-    board = Board(cards=(make_card("cccc"), make_card("aaaa"), make_card("bbbb")))
-    assert [card.id for card in column(board, Stage.APPLIED)] == ["cccc", "aaaa", "bbbb"]
+def test_working_column_ties_go_by_company_name() -> None:
+    board = Board(
+        cards=(
+            make_card("cccc", company="cobalt"),
+            make_card("aaaa", company="Zeta"),
+            make_card("bbbb", company="acme"),
+        )
+    )
+    assert [card.id for card in column(board, Stage.APPLIED, DAY4)] == ["bbbb", "cccc", "aaaa"]
 
 
 def test_resolved_column_puts_the_newest_answer_first() -> None:
@@ -428,17 +435,17 @@ def test_resolved_column_puts_the_newest_answer_first() -> None:
             resolved("mid2", DAY3),
         )
     )
-    assert [card.id for card in column(board, Stage.RESOLVED)] == ["new1", "mid2", "mid1", "old1"]
+    assert [card.id for card in column(board, Stage.RESOLVED, DAY4)] == ["new1", "mid2", "mid1", "old1"]
 
 
 def test_column_follows_operations() -> None:
     board, card = one_card()
     board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
-    assert column(board, Stage.APPLIED) == []
-    assert [c.id for c in column(board, Stage.INTERVIEWED)] == [card.id]
+    assert column(board, Stage.APPLIED, DAY4) == []
+    assert [c.id for c in column(board, Stage.INTERVIEWED, DAY4)] == [card.id]
     board = resolve_card(board, card.id, Outcome.WITHDRAWN, on=DAY3).board
-    assert column(board, Stage.INTERVIEWED) == []
-    assert [c.id for c in column(board, Stage.RESOLVED)] == [card.id]
+    assert column(board, Stage.INTERVIEWED, DAY4) == []
+    assert [c.id for c in column(board, Stage.RESOLVED, DAY4)] == [card.id]
 
 
 @pytest.mark.parametrize(

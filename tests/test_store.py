@@ -127,14 +127,14 @@ def test_output_is_stable(tmp_path: Path) -> None:
     assert dump_board(parse_board(first, tmp_path / "b.toml")) == first
 
 
-def test_key_order_is_schema_version_settings_cards() -> None:
+def test_key_order_is_schema_version_settings_review_cards() -> None:
     text = dump_board(sample_board()).decode()
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert lines[0] == f"schema_version = {SCHEMA_VERSION}"
     assert lines[1:3] == ["[settings]", "irons_target = 7"]
-    assert lines[3] == "[[cards]]"
-    assert text.index("schema_version") < text.index("[settings]") < text.index("[[cards]]")
-    assert list(tomllib.loads(text)) == ["schema_version", "settings", "cards"]
+    order = ["schema_version", "[settings]", "[settings.templates]", "[review]", "[[cards]]"]
+    assert [text.index(mark) for mark in order] == sorted(text.index(mark) for mark in order)
+    assert list(tomllib.loads(text)) == ["schema_version", "settings", "review", "cards"]
     ids = [card["id"] for card in tomllib.loads(text)["cards"]]
     assert ids == ["k7m2", "ab3x", "zz9q"]  # the board's order, not sorted
 

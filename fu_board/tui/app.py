@@ -104,6 +104,13 @@ class FuBoardApp(App[int]):
         self.save()
         return change
 
+    def apply_to_board(self, update: Callable[[Board], Board]) -> bool:
+        """Like `apply`, for a change to the board as a whole (the review streak)."""
+        if not self._catch_up():
+            return False
+        self.board = update(self.board)
+        return self.save()
+
     def save(self) -> bool:
         """Write the board; on failure keep it in memory, mark it unsaved and say so."""
         was_unsaved = self.unsaved

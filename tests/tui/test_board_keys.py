@@ -12,13 +12,13 @@ from textual.widgets import Input, Static, TextArea
 from fu_board.demo import demo_board
 from fu_board.model import Board, Card, Contact, EventKind, Outcome, Stage
 from fu_board.tui.app import FuBoardApp, run_app
-from fu_board.tui.screens.ask_date import AskDateScreen
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.card_form import NewCardScreen
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.help import HelpScreen
 from fu_board.tui.screens.load_error import LoadErrorScreen
+from fu_board.tui.screens.log_forms import LogFormScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
@@ -131,13 +131,13 @@ async def test_moving_into_interviewed_asks_for_the_date(board_path: Path) -> No
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("L")
-        assert isinstance(app.screen, AskDateScreen)
-        field = app.screen.query_one("#field-date", Input)
+        assert isinstance(app.screen, LogFormScreen)
+        field = app.screen.query_one("#field-on", Input)
         assert field.value == TODAY.isoformat()
         field.value = ""
         await pilot.press(*"2026-11-2x", "enter")
-        assert isinstance(app.screen, AskDateScreen)  # not a date: still asking
-        assert "a date like" in str(app.screen.query_one("#error-date").render())
+        assert isinstance(app.screen, LogFormScreen)  # not a date: still asking
+        assert "a date like" in str(app.screen.query_one("#error-on").render())
         await pilot.press("backspace", "3", "enter")
         assert board_screen(app).selected_card is not None
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
@@ -409,7 +409,7 @@ async def test_click_selects_without_opening(board_path: Path) -> None:
         assert board_screen(app).selected_card is not None
         assert board_screen(app).selected_card.id == "cccc"
         applied = column(app, Stage.APPLIED)
-        assert await pilot.click(applied, offset=(3, 5))  # the second card, below the rule
+        assert await pilot.click(applied, offset=(3, 7))  # the second card, below the rule
         assert board_screen(app).selected_card is not None
         assert board_screen(app).selected_card.id == "bbbb"
 

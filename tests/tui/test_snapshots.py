@@ -51,3 +51,20 @@ def test_unreadable_board(snap_compare: Any, tmp_path: Path, monkeypatch: pytest
     board_path.parent.mkdir(parents=True)
     board_path.write_text('schema_version = 1\n\n[[cards]]\nid = "k7m2"\ncompany = "Acme"\napplied = 2026-13-01\n')
     assert snap_compare(app_with(board_path), terminal_size=SIZE)
+
+
+def test_review_screen(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["r"])
+
+
+def test_review_summary(snap_compare: Any, board_path: Path) -> None:
+    press = ["r", "space", "t", "space", "space"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
+
+
+def test_follow_up_form(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["l", "l", "f"])
+
+
+def test_snooze_dialog(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["s"])

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,14 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fu_board import board as ops
-from fu_board.model import STAGES, Board, Card, Contact, Outcome, Stage
-from fu_board.text import visible
-from fu_board.tui.screens.ask_date import AskDateScreen
-from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.card_form import NewCardScreen
-from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
+from fu_board.model import STAGES, Card, Outcome, Stage
+from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.help import HelpScreen, key_rows
+from fu_board.tui.screens.review import ReviewScreen
 from fu_board.tui.widgets.board_header import BoardHeader
 from fu_board.tui.widgets.card_column import CardColumn
 
@@ -39,11 +35,6 @@ WELCOME = Content.assemble(
 )
 
 
-def _title(card: Card, verb: str) -> Content:
-    role = f" ({visible(card.role, one_line=True)})" if card.role else ""
-    return Content.assemble(verb, (visible(card.company, one_line=True), "bold"), role)
-
-
 class BoardScreen(Screen[None]):
     """Applied → Interviewed → Followed up → Resolved."""
 
@@ -57,7 +48,12 @@ class BoardScreen(Screen[None]):
         Binding("pageup", "cursor('page_up')", "Page up", show=False, tooltip="a page up"),
         Binding("pagedown", "cursor('page_down')", "Page down", show=False, tooltip="a page down"),
         Binding("enter", "open", "Open", tooltip="open the card: every detail, and its timeline"),
+        Binding("r", "review", "Review", tooltip="the daily review: today's follow-ups, one card at a time"),
         Binding("n", "add", "New", tooltip="add an application"),
+        Binding("f", "follow_up", "Follow up", tooltip="log a follow-up (an Interviewed card moves to Followed up)"),
+        Binding("t", "thank_you", "Thanks", show=False, tooltip="log the thank-you note sent after an interview"),
+        Binding("i", "interview", "Interview", show=False, tooltip="log an interview; the card moves to Interviewed"),
+        Binding("s", "snooze", "Snooze", show=False, tooltip="wait before following up: 1 day, 3 days, a week, a date"),
         Binding("H,shift+left", "move(-1)", "Move ←", tooltip="move the card one column left"),
         Binding("L,shift+right", "move(1)", "Move →", tooltip="move the card one column right"),
         Binding("1", "send('applied')", "To Applied", show=False, tooltip="send the card to Applied"),
@@ -66,8 +62,8 @@ class BoardScreen(Screen[None]):
         Binding("4", "send('resolved')", "To Resolved", show=False, tooltip="send the card to Resolved"),
         Binding("y", "resolve('yes')", "Yes", tooltip="resolve: ✓ yes, an offer"),
         Binding("x", "resolve('no')", "No", tooltip="resolve: ✗ no, one step closer to the yes"),
-        Binding("w", "resolve('withdrawn')", "Withdrawn", tooltip="resolve: ↩ withdrawn, you stepped out"),
-        Binding("d", "delete", "Delete", tooltip="delete the card, after asking"),
+        Binding("w", "resolve('withdrawn')", "Withdrawn", show=False, tooltip="resolve: ↩ withdrawn, you stepped out"),
+        Binding("d", "delete", "Delete", show=False, tooltip="delete the card, after asking"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
         Binding("q", "app.quit", "Quit", tooltip="quit (every change is saved as you make it)"),
     ]
@@ -76,6 +72,10 @@ class BoardScreen(Screen[None]):
     def board_app(self) -> FuBoardApp:
         """The app, typed: it holds the board and saves it."""
         return cast("FuBoardApp", self.app)
+
+    @property
+    def actions(self) -> CardActions:
+        return CardActions(self.board_app, on_reload=self.refresh_board)
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")
@@ -125,7 +125,7 @@ class BoardScreen(Screen[None]):
         self.refresh_header()
         self.query_one("#welcome").display = not board.cards
         for stage in set(stages):
-            self.column(stage).show_cards(ops.column(board, stage), today)
+            self.column(stage).show_cards(ops.column(board, stage, today), board.settings, today)
         if follow is not None:
             stage = board.card(follow).stage
             self.column(stage).select_card(follow)
@@ -134,16 +134,6 @@ class BoardScreen(Screen[None]):
     def refresh_header(self) -> None:
         app = self.board_app
         self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved)
-
-    def _apply(self, operation: Callable[[Board], ops.Change], *, stages: Iterable[Stage], follow: bool = True) -> None:
-        """Run a board operation, then redraw what it touched (everything, if the file changed outside)."""
-        change = self.board_app.apply(operation)
-        if change is None:
-            if self.board_app.reloaded:
-                self.refresh_board()
-            return
-        redraw = set(STAGES) if self.board_app.reloaded else {*stages, change.card.stage}
-        self.refresh_board(redraw, change.card.id if follow else None)
 
     # Cursor --------------------------------------------------------------------
 
@@ -165,7 +155,18 @@ class BoardScreen(Screen[None]):
     def on_card_column_clicked(self, message: CardColumn.Clicked) -> None:
         self.set_current(message.column.stage)
 
-    # Moving and resolving ------------------------------------------------------
+    # Moving, logging, resolving ------------------------------------------------
+
+    def _show_change(self, change: ops.Change, was: Stage) -> None:
+        """Redraw what a change touched and put the cursor on its card."""
+        redraw = set(STAGES) if self.board_app.reloaded else {was, change.card.stage}
+        self.refresh_board(redraw, follow=change.card.id)
+
+    def _on_card(self, act: Callable[[Card, Done], None]) -> None:
+        """Run a card action on the selected card, then show where the card is now."""
+        card = self.selected_card
+        if card is not None:
+            act(card, lambda change: self._show_change(change, card.stage))
 
     def action_move(self, step: int) -> None:
         card = self.selected_card
@@ -182,55 +183,39 @@ class BoardScreen(Screen[None]):
             self.send_to(card, Stage(stage))
 
     def send_to(self, card: Card, to: Stage) -> None:
-        """Move a card, asking first for what the move needs to know."""
-        today = self.board_app.today
+        """Move a card, asking first what the move needs: an outcome, or an interview."""
         if to is card.stage:
             self.notify(f"Already in {to.label}.", markup=False)
         elif to is Stage.RESOLVED:
-
-            def resolve(outcome: Outcome | None) -> None:
-                if outcome is not None:
-                    self.resolve(card, outcome)
-
-            self.app.push_screen(ChooseOutcomeScreen(_title(card, "How did it end? ")), resolve)
-        elif to is Stage.INTERVIEWED:
-
-            def interviewed(on: dt.date | None) -> None:
-                if on is not None:
-                    self._apply(lambda b: ops.move_card(b, card.id, to, on=on), stages=[card.stage])
-
-            self.app.push_screen(AskDateScreen(_title(card, "Interview with "), "Interview on", today), interviewed)
+            self._on_card(self.actions.choose_outcome)
+        elif to is Stage.INTERVIEWED and not card.is_resolved:
+            self._on_card(self.actions.interview)
         else:
-            self._apply(lambda b: ops.move_card(b, card.id, to, on=today), stages=[card.stage])
-
-    def resolve(self, card: Card, outcome: Outcome) -> None:
-        self._apply(lambda b: ops.resolve_card(b, card.id, outcome, on=self.board_app.today), stages=[card.stage])
+            today = self.board_app.today
+            self._on_card(lambda card, done: self.actions.run(lambda b: ops.move_card(b, card.id, to, on=today), done))
 
     def action_resolve(self, outcome: str) -> None:
-        if (card := self.selected_card) is not None:
-            self.resolve(card, Outcome(outcome))
+        self._on_card(lambda card, done: self.actions.resolve(card, Outcome(outcome), done))
 
-    # Adding, opening, deleting ---------------------------------------------------
+    def action_follow_up(self) -> None:
+        self._on_card(self.actions.follow_up)
 
-    def action_add(self) -> None:
-        def add(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            contact = Contact(name=values.pop("contact"))
-            self._apply(lambda b: ops.add_card(b, contact=contact, **values), stages=[Stage.APPLIED])
+    def action_thank_you(self) -> None:
+        self._on_card(self.actions.thank_you)
 
-        self.app.push_screen(NewCardScreen(self.board_app.today), add)
+    def action_interview(self) -> None:
+        self._on_card(self.actions.interview)
+
+    def action_snooze(self) -> None:
+        self._on_card(self.actions.snooze)
 
     def action_open(self) -> None:
-        card = self.selected_card
-        if card is None:
-            return
+        self._on_card(self.actions.edit)
 
-        def edit(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self._apply(lambda b: ops.edit_card(b, card.id, on=self.board_app.today, **values), stages=[card.stage])
+    # Adding, deleting, reviewing -------------------------------------------------
 
-        self.app.push_screen(CardScreen(card, self.board_app.today), edit)
+    def action_add(self) -> None:
+        self.actions.add(lambda change: self._show_change(change, Stage.APPLIED))
 
     def action_delete(self) -> None:
         card = self.selected_card
@@ -239,9 +224,16 @@ class BoardScreen(Screen[None]):
 
         def delete(sure: bool | None) -> None:
             if sure:
-                self._apply(lambda b: ops.delete_card(b, card.id), stages=[card.stage], follow=False)
+                self.actions.run(lambda b: ops.delete_card(b, card.id), lambda _: self.refresh_board())
 
-        self.app.push_screen(ConfirmScreen(_title(card, "Delete "), "Its whole timeline goes with it."), delete)
+        self.app.push_screen(ConfirmScreen(card_title(card, "Delete "), "Its whole timeline goes with it."), delete)
+
+    def action_review(self) -> None:
+        self.app.push_screen(ReviewScreen())
+
+    def on_screen_resume(self) -> None:
+        # Back from the daily review (or a dialog): the board may have changed.
+        self.refresh_board()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))

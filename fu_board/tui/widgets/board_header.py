@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from fu_board.counts import irons_in_fire, nos_until_yes
 from fu_board.model import Board
+from fu_board.rules import count_due, next_follow_up
 
 
 def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Content:
@@ -25,6 +26,10 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Co
     ]
     if irons < target:
         parts.append((f" (add {target - irons} more)", "$text-warning"))
+    due, overdue = count_due(next_follow_up(card, board.settings, today) for card in board.cards)
+    parts += ["   due today ", (str(due), "bold $text-warning" if due else "bold")]
+    if overdue:
+        parts.append((f" ({overdue} overdue)", "$text-error"))
     parts += ["   nos until yes ", (str(nos), "bold")]
     if unsaved:
         parts += ["   ", (" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted")]

@@ -15,8 +15,9 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fu_board.counts import days_since_touch
-from fu_board.model import Card, Outcome, Stage
+from fu_board.counts import days_since_touch, follow_up_count
+from fu_board.model import Card, Outcome, Settings, Stage
+from fu_board.rules import FollowUp, Status, next_follow_up
 from fu_board.text import visible
 
 OUTCOME_STYLE = {
@@ -32,43 +33,59 @@ def days_ago(days: int) -> str:
     return "yesterday" if days == 1 else f"{days}d ago"
 
 
-def card_prompt(card: Card, today: dt.date) -> Content:
-    """The lines a card shows on the board: company, role, status in dim text."""
+FOLLOW_UP_STYLE = {
+    Status.OVERDUE: "bold $text-error",
+    Status.DUE_TODAY: "bold $text-warning",
+    Status.UPCOMING: "$text-muted",
+}
+
+
+def follow_up_line(follow_up: FollowUp) -> Content:
+    """ "⚑ follow-up 4d overdue": the words carry it, the colour repeats it."""
+    mark = "○ " if follow_up.status is Status.UPCOMING else "⚑ "
+    return Content.styled(mark + follow_up.words, FOLLOW_UP_STYLE[follow_up.status])
+
+
+def card_prompt(card: Card, settings: Settings, today: dt.date) -> Content:
+    """The lines a card shows on the board: company, role, then its next follow-up
+    and, dimmed, the days since the last touch and the follow-ups so far; a
+    resolved card shows its outcome in words."""
     ago = days_ago(days_since_touch(card, today))
+    role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
+    lines: list[Content] = [
+        Content.styled(visible(card.company, one_line=True), "bold"),
+        Content.assemble(role),
+    ]
+    follow_up = next_follow_up(card, settings, today)
     if card.outcome is not None:
         outcome = (f"{card.outcome.symbol} {card.outcome.value}", OUTCOME_STYLE[card.outcome])
-        status = Content.assemble(outcome, (f" · {ago}", "dim"))
-    else:
-        status = Content.assemble((f"touched {ago}", "dim"))
-    role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
-    return Content.assemble(
-        (visible(card.company, one_line=True), "bold"),
-        "\n",
-        role,
-        "\n",
-        status,
-    )
+        lines.append(Content.assemble(outcome, (f" · {ago}", "dim")))
+    elif follow_up is not None:
+        count = follow_up_count(card)
+        followed = f" · followed up {count}×" if count else ""
+        lines += [follow_up_line(follow_up), Content.styled(f"touched {ago}{followed}", "dim")]
+    return Content("\n").join(lines)
 
 
 class CardVisual(Visual):
-    """A card's three lines, built only when the card is drawn.
+    """A card's lines, built only when the card is drawn.
 
     A column may hold thousands of cards but shows a dozen: the option list asks
-    every card for its height, which is always three lines here (one-line text
-    that never wraps), and asks only the visible ones to render.
+    every card for its height, which is known without drawing (one-line text
+    that never wraps: four lines, three once resolved), and asks only the
+    visible ones to render.
     """
 
-    HEIGHT = 3
-
-    def __init__(self, card: Card, today: dt.date) -> None:
+    def __init__(self, card: Card, settings: Settings, today: dt.date) -> None:
         self.card = card
+        self.settings = settings
         self.today = today
         self._content: Content | None = None
 
     @property
     def content(self) -> Content:
         if self._content is None:
-            self._content = card_prompt(self.card, self.today)
+            self._content = card_prompt(self.card, self.settings, self.today)
         return self._content
 
     def __str__(self) -> str:
@@ -81,7 +98,7 @@ class CardVisual(Visual):
         return self.content.get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.HEIGHT
+        return 3 if self.card.is_resolved else 4
 
 
 class CardColumn(OptionList):
@@ -103,7 +120,7 @@ class CardColumn(OptionList):
         self.stage = stage
         self.card_ids: list[str] = []
 
-    def show_cards(self, cards: list[Card], today: dt.date) -> None:
+    def show_cards(self, cards: list[Card], settings: Settings, today: dt.date) -> None:
         """Replace the cards shown, keeping the cursor on the same row where it can."""
         highlighted = self.highlighted
         self.card_ids = [card.id for card in cards]
@@ -111,7 +128,7 @@ class CardColumn(OptionList):
         for card in cards:
             if options:
                 options.append(None)  # a rule between cards
-            options.append(Option(CardVisual(card, today), id=card.id))
+            options.append(Option(CardVisual(card, settings, today), id=card.id))
         self.set_options(options)
         self.border_title = Content.assemble((self.stage.label, "bold"), f" · {len(cards)}")
         if cards:

@@ -13,7 +13,7 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from fu_board.model import Interview
+from fu_board.model import Channel, Interview
 
 
 def text(value: str) -> str:
@@ -47,6 +47,22 @@ def date_until(today: dt.date) -> Callable[[str], dt.date]:
         return day
 
     return parse
+
+
+def channel(value: str) -> Channel | None:
+    """email, phone, linkedin, in person or other; a first letter is enough; blank for none."""
+    wanted = value.strip().lower().replace("-", " ").replace("_", " ")
+    if not wanted:
+        return None
+    for option in Channel:
+        if option.label.lower().startswith(wanted):
+            return option
+    raise ValueError("email, phone, linkedin, in person or other (a first letter is enough)")
+
+
+def names(value: str) -> tuple[str, ...]:
+    """Comma-separated names."""
+    return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
 def interviews(value: str) -> tuple[Interview, ...]:
@@ -91,10 +107,20 @@ class FormFields(Grid):
 
         form: FormFields
 
-    def __init__(self, fields: Sequence[Field], values: Mapping[str, str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        fields: Sequence[Field],
+        values: Mapping[str, str],
+        *,
+        enter_submits: bool = False,
+        id: str | None = None,
+    ) -> None:
+        """`enter_submits`: enter on any field submits, as in a small dialog;
+        otherwise enter moves to the next field and submits on the last."""
         super().__init__(id=id)
         self.fields = fields
         self.initial = values
+        self.enter_submits = enter_submits
         self._edited: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -160,7 +186,7 @@ class FormFields(Grid):
     @on(Input.Submitted)
     def _next_or_submit(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == f"field-{self.fields[-1].name}":
+        if self.enter_submits or event.input.id == f"field-{self.fields[-1].name}":
             self.post_message(self.Submitted(self))
         else:
             self.screen.focus_next()

@@ -1,0 +1,105 @@
+"""What a person can log on a card, shared by the board and the daily review.
+
+Each method asks what it needs in a dialog, runs the pure board operation
+through the app (which saves at once), and calls `done` with the change. A
+cancelled dialog or a refused operation calls nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+
+from fu_board import board as ops
+from fu_board.model import Board, Card, Contact, Outcome
+from fu_board.text import visible
+from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.card_form import NewCardScreen
+from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
+from fu_board.tui.screens.log_forms import SnoozeScreen, follow_up_form, interview_form
+
+if TYPE_CHECKING:
+    from fu_board.tui.app import FuBoardApp
+
+Done = Callable[[ops.Change], None]
+
+
+def card_title(card: Card, verb: str) -> Content:
+    """`Follow-up with Acme (Backend Engineer)`: a dialog's title, the company in bold."""
+    role = f" ({visible(card.role, one_line=True)})" if card.role else ""
+    return Content.assemble(verb, (visible(card.company, one_line=True), "bold"), role)
+
+
+class CardActions:
+    """The dialogs and operations behind f, t, i, s, y, x, w and editing."""
+
+    def __init__(self, app: FuBoardApp, on_reload: Callable[[], None]) -> None:
+        """`on_reload` redraws after a refused change that first took in changes made outside."""
+        self.app = app
+        self.on_reload = on_reload
+
+    @property
+    def today(self) -> dt.date:
+        return self.app.today
+
+    def run(self, operation: Callable[[Board], ops.Change], done: Done) -> None:
+        change = self.app.apply(operation)
+        if change is not None:
+            done(change)
+        elif self.app.reloaded:
+            self.on_reload()
+
+    def follow_up(self, card: Card, done: Done) -> None:
+        def logged(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.run(lambda b: ops.log_follow_up(b, card.id, **values), done)
+
+        self.app.push_screen(follow_up_form(card_title(card, "Follow-up with "), self.today), logged)
+
+    def thank_you(self, card: Card, done: Done) -> None:
+        """Logged at once, today: the thank-you is one key in the morning review."""
+        self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today), done)
+
+    def interview(self, card: Card, done: Done) -> None:
+        def logged(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.run(lambda b: ops.log_interview(b, card.id, **values), done)
+
+        self.app.push_screen(interview_form(card_title(card, "Interview with "), self.today), logged)
+
+    def snooze(self, card: Card, done: Done) -> None:
+        def chosen(until: dt.date | None) -> None:
+            if until is not None:
+                self.run(lambda b: ops.snooze_card(b, card.id, until=until, on=self.today), done)
+
+        self.app.push_screen(SnoozeScreen(card_title(card, "Snooze "), self.today), chosen)
+
+    def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
+        self.run(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today), done)
+
+    def choose_outcome(self, card: Card, done: Done) -> None:
+        def chosen(outcome: Outcome | None) -> None:
+            if outcome is not None:
+                self.resolve(card, outcome, done)
+
+        self.app.push_screen(ChooseOutcomeScreen(card_title(card, "How did it end? ")), chosen)
+
+    def edit(self, card: Card, done: Done) -> None:
+        def edited(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.run(lambda b: ops.edit_card(b, card.id, on=self.today, **values), done)
+
+        self.app.push_screen(CardScreen(card, self.today), edited)
+
+    def add(self, done: Done) -> None:
+        """Ask for a new application and add it to Applied."""
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                contact = Contact(name=values.pop("contact"))
+                self.run(lambda b: ops.add_card(b, contact=contact, **values), done)
+
+        self.app.push_screen(NewCardScreen(self.today), added)

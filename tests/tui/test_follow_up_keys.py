@@ -1,0 +1,165 @@
+"""The follow-up keys on the board: f, t, i, s; what each card says is due; the header's count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from fu_board.demo import demo_board
+from fu_board.model import Channel, EventKind, Interview, Stage
+from fu_board.rules import Reason, next_follow_up
+from fu_board.tui.screens.log_forms import LogFormScreen, SnoozeScreen
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
+
+
+def prompt_text(app: object, stage: Stage, index: int) -> str:
+    return str(column(app, stage).get_option_at_index(index).prompt)  # type: ignore[arg-type]
+
+
+async def test_cards_say_what_is_due_and_the_most_urgent_come_first(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE):
+        # Northwind is 5 days overdue, Umbrella due in 4 days, Globex snoozed for 5.
+        assert shown_ids(app, Stage.APPLIED) == ["k7m2", "r8tc", "p3xa"]
+        assert "⚑ follow-up 5d overdue" in prompt_text(app, Stage.APPLIED, 0)
+        assert "○ follow up in 4d" in prompt_text(app, Stage.APPLIED, 1)
+        assert "○ snoozed for 5d" in prompt_text(app, Stage.APPLIED, 2)
+        assert shown_ids(app, Stage.INTERVIEWED) == ["b4nq", "h6yd"]
+        assert "⚑ thank-you due today" in prompt_text(app, Stage.INTERVIEWED, 1)
+        assert "followed up 1×" in prompt_text(app, Stage.FOLLOWED_UP, 0)
+        header = str(board_screen(app).query_one("#header", Static).render())
+        assert "due today 4 (3 overdue)" in header
+
+
+async def test_f_logs_a_follow_up_and_moves_an_interviewed_card(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "f")  # Initech, in Interviewed
+        form = app.screen
+        assert isinstance(form, LogFormScreen)
+        assert form.query_one("#field-channel", Input).value == "email"
+        form.query_one("#field-channel", Input).value = "p"
+        await pilot.press("tab", *"asked about timing", "enter")
+        screen = board_screen(app)
+        assert screen.current_column.stage is Stage.FOLLOWED_UP  # the cursor follows the card
+        assert screen.selected_card is not None
+        assert screen.selected_card.id == "b4nq"
+    card = saved(board_path).card("b4nq")
+    assert card.stage is Stage.FOLLOWED_UP
+    event = card.timeline[-1]
+    assert (event.kind, event.channel, event.note, event.date) == (
+        EventKind.FOLLOWED_UP,
+        Channel.PHONE,
+        "asked about timing",
+        TODAY,
+    )
+    follow_up = next_follow_up(card, saved(board_path).settings, TODAY)
+    assert follow_up is not None
+    assert (follow_up.reason, follow_up.due) == (Reason.WEEKLY, TODAY + dt.timedelta(days=7))
+
+
+async def test_f_on_an_application_keeps_it_in_applied(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "enter")  # Northwind: email, today
+        assert board_screen(app).current_column.stage is Stage.APPLIED
+        assert shown_ids(app, Stage.APPLIED)[-1] == "k7m2"  # no longer the most urgent
+    card = saved(board_path).card("k7m2")
+    assert card.stage is Stage.APPLIED
+    assert (card.timeline[-1].kind, card.timeline[-1].channel) == (EventKind.FOLLOWED_UP, Channel.EMAIL)
+
+
+async def test_the_follow_up_form_checks_the_channel_and_can_be_cancelled(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        app.screen.query_one("#field-channel", Input).value = "fax"
+        await pilot.press("enter")
+        assert isinstance(app.screen, LogFormScreen)
+        assert "email, phone, linkedin" in str(app.screen.query_one("#error-channel", Static).render())
+        await pilot.press("escape")
+        board_screen(app)
+    assert board_path.read_bytes() == before
+
+
+async def test_t_logs_the_thank_you_at_once(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "t")  # Hooli: thank-you due today
+        assert app.screen is board_screen(app)  # no dialog
+        assert "due today 3 (3 overdue)" in str(board_screen(app).query_one("#header", Static).render())
+    card = saved(board_path).card("h6yd")
+    assert (card.timeline[-1].kind, card.timeline[-1].date) == (EventKind.THANK_YOU, TODAY)
+    follow_up = next_follow_up(card, saved(board_path).settings, TODAY)
+    assert follow_up is not None
+    assert follow_up.reason is Reason.AFTER_INTERVIEW
+
+
+async def test_i_logs_an_interview_with_who_and_the_decision_date(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")  # Northwind, in Applied
+        form = app.screen
+        assert isinstance(form, LogFormScreen)
+        form.query_one("#field-on", Input).value = "2026-11-27"  # scheduled for Friday
+        form.query_one("#field-interviewers", Input).value = "Priya Raman, Sam Lee"
+        form.query_one("#field-decision_by", Input).value = "2026-12-04"
+        await pilot.press("enter")
+        assert board_screen(app).current_column.stage is Stage.INTERVIEWED
+    card = saved(board_path).card("k7m2")
+    assert card.stage is Stage.INTERVIEWED
+    assert card.interviews[-1] == Interview(date=dt.date(2026, 11, 27), interviewers=("Priya Raman", "Sam Lee"))
+    assert card.decision_expected == dt.date(2026, 12, 4)
+    assert card.timeline[-1].note == "with Priya Raman, Sam Lee; decision by 2026-12-04"
+    follow_up = next_follow_up(card, saved(board_path).settings, TODAY)
+    assert follow_up is not None
+    assert (follow_up.reason, follow_up.due) == (Reason.THANK_YOU, dt.date(2026, 11, 28))
+
+
+async def test_s_snoozes_for_a_chosen_time(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = board_screen(app)
+
+        async def snooze_on(card_id: str, *keys: str) -> None:
+            stage = saved(board_path).card(card_id).stage
+            screen.set_current(stage)
+            screen.column(stage).select_card(card_id)
+            await pilot.press("s")
+            assert isinstance(app.screen, SnoozeScreen)
+            await pilot.press(*keys)
+
+        await snooze_on("k7m2", "3")  # three days
+        await snooze_on("b4nq", "w")  # a week
+        await snooze_on("c9we", "d")  # a date of my choice
+        field = app.screen.query_one("#field-until", Input)
+        assert field.has_focus
+        field.value = "2026-11-25"  # today is not a snooze
+        await pilot.press("enter")
+        assert isinstance(app.screen, SnoozeScreen)
+        field.value = "2026-12-24"
+        await pilot.press("enter")
+        await snooze_on("m2fs", "escape")  # changed my mind
+        board_screen(app)
+    board = saved(board_path)
+    assert board.card("k7m2").snoozed_until == dt.date(2026, 11, 28)
+    assert board.card("b4nq").snoozed_until == dt.date(2026, 12, 2)
+    assert board.card("c9we").snoozed_until == dt.date(2026, 12, 24)
+    assert board.card("k7m2").timeline[-1].kind is EventKind.SNOOZED
+    assert board.card("m2fs").snoozed_until is None
+
+
+async def test_moving_into_interviewed_logs_the_interview_form(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")  # Northwind into Interviewed asks about the interview
+        assert isinstance(app.screen, LogFormScreen)
+        app.screen.query_one("#field-interviewers", Input).value = "Priya"
+        await pilot.press("enter")
+    card = saved(board_path).card("k7m2")
+    assert card.stage is Stage.INTERVIEWED
+    assert card.interviews[-1] == Interview(date=TODAY, interviewers=("Priya",))

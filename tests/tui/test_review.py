@@ -1,0 +1,153 @@
+"""The daily review, driven key by key: the queue, each outcome, the summary and the streak."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Static
+
+from fu_board.demo import demo_board
+from fu_board.model import Board, Card, Channel, EventKind, Outcome, ReviewLog, Stage
+from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.log_forms import LogFormScreen, SnoozeScreen
+from fu_board.tui.screens.review import ReviewScreen
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, saved
+
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+def review(app: object) -> ReviewScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, ReviewScreen), f"expected the review, got {screen!r}"
+    return screen
+
+
+def shown(app: object, part: str) -> str:
+    return str(review(app).query_one(f"#review-{part}", Static).render())
+
+
+async def test_the_queue_is_overdue_first_then_due_today(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        # Northwind 5 days overdue; Acme Robotics and Initech 1 day (by name); Hooli's thank-you today.
+        assert review(app).queue == ["k7m2", "c9we", "b4nq", "h6yd"]
+        assert "1 of 4" in shown(app, "title")
+        card = shown(app, "card")
+        assert "Northwind Traders" in card
+        assert "Priya Raman, Recruiter" in card
+        assert "priya@northwind.example" in card
+        assert "12d ago" in card
+        assert "follow-up 5d overdue (2026-11-20): no answer since you applied" in card
+        assert "applied" in shown(app, "timeline")
+        message = shown(app, "message")
+        assert message.startswith("Hi Priya, I applied for the Senior Backend Engineer role at Northwind Traders")
+        assert "on Friday 13 November" in message
+
+
+async def test_a_whole_review_session(board_path: Path) -> None:
+    board = demo_board(TODAY).model_copy(update={"review": ReviewLog(last_finished=YESTERDAY, streak=3)})
+    app = app_with(board_path, board)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.press("c")  # copy Northwind's message
+        assert app.clipboard.startswith("Hi Priya, I applied")
+        await pilot.press("f")  # Northwind: followed up
+        assert isinstance(app.screen, LogFormScreen)
+        await pilot.press("enter")  # by email, today
+        assert "Acme Robotics" in shown(app, "card")  # the next card at once
+        assert "2 of 4" in shown(app, "title")
+        await pilot.press("s")
+        assert isinstance(app.screen, SnoozeScreen)
+        await pilot.press("3")  # Acme Robotics: wait three days
+        assert "Initech" in shown(app, "card")
+        assert "expected to decide on the Staff Engineer role around Friday 20 November" in shown(app, "message")
+        await pilot.press("x")  # Initech: a no
+        assert "Hooli" in shown(app, "card")
+        assert "thank you for taking the time" in shown(app, "message")
+        await pilot.press("t")  # Hooli: thank-you sent
+        summary = shown(app, "summary")
+        assert "Done for today." in summary
+        for line in ("Followed up       1", "Thank-yous sent   1", "Snoozed           1", "Resolved          1"):
+            assert line in summary
+        assert "Nos until yes     4" in summary
+        assert "Review streak     4 days in a row" in summary
+        await pilot.press("escape")
+        screen = board_screen(app)
+        assert "nos until yes 4" in str(screen.query_one("#header", Static).render())
+    after = saved(board_path)
+    assert after.review == ReviewLog(last_finished=TODAY, streak=4)
+    northwind = after.card("k7m2")
+    assert (northwind.timeline[-1].kind, northwind.timeline[-1].channel) == (EventKind.FOLLOWED_UP, Channel.EMAIL)
+    assert after.card("c9we").snoozed_until == TODAY + dt.timedelta(days=3)
+    assert (after.card("b4nq").stage, after.card("b4nq").outcome) == (Stage.RESOLVED, Outcome.NO)
+    assert after.card("h6yd").timeline[-1].kind is EventKind.THANK_YOU
+
+
+async def test_skipping_and_leaving_early_log_nothing_and_keep_the_streak(board_path: Path) -> None:
+    board = demo_board(TODAY).model_copy(update={"review": ReviewLog(last_finished=YESTERDAY, streak=3)})
+    app = app_with(board_path, board)
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "space", "space")
+        assert "3 of 4" in shown(app, "title")
+        await pilot.press("escape")
+        board_screen(app)
+    assert board_path.read_bytes() == before  # not finished: the streak is not counted
+
+
+async def test_skipping_every_card_finishes_the_review(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "space", "space", "space", "space")
+        summary = shown(app, "summary")
+        assert "Skipped           4" in summary
+        assert "Followed up       0" in summary
+        assert "Review streak     1 day in a row" in summary
+    assert saved(board_path).review == ReviewLog(last_finished=TODAY, streak=1)
+
+
+async def test_yes_and_withdrawn_from_the_review(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "y", "w")
+        assert "Initech" in shown(app, "card")
+    after = saved(board_path)
+    assert after.card("k7m2").outcome is Outcome.YES
+    assert after.card("c9we").outcome is Outcome.WITHDRAWN
+
+
+async def test_i_and_e_in_the_review(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "e")  # edit Northwind, and come back to it
+        assert isinstance(app.screen, CardScreen)
+        app.screen.query_one("#field-role").value = "Staff Backend Engineer"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert "Staff Backend Engineer" in shown(app, "card")
+        assert "1 of 4" in shown(app, "title")
+        await pilot.press("i", "enter")  # an interview today
+        assert "2 of 4" in shown(app, "title")
+    card = saved(board_path).card("k7m2")
+    assert card.role == "Staff Backend Engineer"
+    assert card.stage is Stage.INTERVIEWED
+    assert card.interviews[-1].date == TODAY
+
+
+async def test_nothing_due_says_so_and_suggests_an_application(board_path: Path) -> None:
+    quiet = Card.model_validate(
+        {"id": "aaaa", "company": "Acme", "applied": TODAY, "timeline": [{"date": TODAY, "kind": "applied"}]}
+    )
+    app = app_with(board_path, Board(cards=(quiet,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        summary = shown(app, "summary")
+        assert "Nothing due today." in summary
+        assert "1 of 5 irons in the fire: add an application with n" in summary
+        await pilot.press("n", *"Globex", "ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "2 of 5 irons in the fire" in shown(app, "summary")
+    assert {card.company for card in saved(board_path).cards} == {"Acme", "Globex"}
+    assert saved(board_path).review.last_finished == TODAY
