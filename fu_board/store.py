@@ -22,7 +22,7 @@ from typing import Any
 
 import platformdirs
 import tomli_w
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from fu_board.model import SCHEMA_VERSION, Board, field_path, first_problem
 
@@ -179,12 +179,25 @@ def open_board(path: Path) -> tuple[Board, str]:
 # Writing -----------------------------------------------------------------------
 
 
+_EMPTY: tuple[object, ...] = (None, "", ())
+
+
 def _plain(value: Any) -> Any:
-    """Model data as TOML values: enums as their strings, no empty or absent values."""
+    """Model data as TOML values: enums as their strings, tuples as arrays, and no
+    field left empty at its empty default (TOML has no null; absent means default).
+
+    A field is left out only when leaving it out reads back as the same value,
+    so an empty message template, whose default is not empty, is kept.
+    """
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        return {
+            name: _plain(item)
+            for name, item in ((name, getattr(value, name)) for name in fields)
+            if not (item in _EMPTY and item == fields[name].default)
+        }
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items() if item is not None and item not in ("", ())}
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, str | int | dt.date):
@@ -198,7 +211,7 @@ def dump_board(board: Board) -> bytes:
     Absent, empty and default mean the same thing in the model, so empty fields
     are left out and the file stays short.
     """
-    data = HEADER + b"\n" + tomli_w.dumps(_plain(board.model_dump())).encode("utf-8")
+    data = HEADER + b"\n" + tomli_w.dumps(_plain(board)).encode("utf-8")
     if Board.model_validate(tomllib.loads(data.decode("utf-8"))) != board:
         raise ValueError("the board did not survive a round trip through TOML; nothing was written")
     return data

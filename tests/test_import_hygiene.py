@@ -41,6 +41,7 @@ def imported_modules(importtime_log: str) -> list[str]:
 MODULES_SCRIPT = """
 import json, sys
 import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board.text, fu_board.cli
+import fu_board.rules, fu_board.drafts, fu_board.demo
 print(json.dumps(sorted(sys.modules)))
 """
 
@@ -96,4 +97,30 @@ def test_python_m_list_json_never_imports_textual(tmp_path: Path) -> None:
     assert sorted(card["company"] for card in json.loads(result.stdout)) == ["Acme", "Globex"]
     imported = imported_modules(result.stderr)
     assert imported
+    assert [name for name in imported if name.startswith("textual")] == []
+
+
+def test_python_m_due_json_never_imports_textual(tmp_path: Path) -> None:
+    path = board_file(tmp_path)
+    result = run_python(
+        "-X",
+        "importtime",
+        "-m",
+        "fu_board",
+        "due",
+        "--json",
+        "--date",
+        "2024-03-20",
+        "--board",
+        str(path),
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    due = json.loads(result.stdout)
+    assert [(card["company"], card["reason"]) for card in due] == [
+        ("Acme", "applied_no_answer"),
+        ("Globex", "thank_you"),
+    ]
+    imported = imported_modules(result.stderr)
+    assert "fu_board.rules" in imported
     assert [name for name in imported if name.startswith("textual")] == []

@@ -21,11 +21,14 @@ from fu_board.model import (
     WORKING_STAGES,
     Board,
     Card,
+    Channel,
     Contact,
     Event,
     EventKind,
     Interview,
+    ReviewLog,
     Settings,
+    Templates,
 )
 from fu_board.store import (
     HEADER,
@@ -659,6 +662,7 @@ def events(draw: st.DrawFn) -> Event:
         note=draw(any_text),
         to=draw(st.none() | stages),
         outcome=draw(st.none() | st.sampled_from(["yes", "no", "withdrawn"])),
+        channel=draw(st.none() | st.sampled_from(Channel)),
     )
 
 
@@ -686,6 +690,7 @@ def cards(draw: st.DrawFn, card_id: str) -> Card:
             "outcome": draw(st.sampled_from(["yes", "no", "withdrawn"])) if resolved else None,
             "resolved_on": draw(dates) if resolved else None,
             "furthest_stage": draw(st.sampled_from(WORKING_STAGES)),
+            "snoozed_until": draw(st.none() | dates),
             "timeline": draw(st.lists(events(), max_size=3)),
         }
     )
@@ -694,8 +699,17 @@ def cards(draw: st.DrawFn, card_id: str) -> Card:
 @st.composite
 def boards(draw: st.DrawFn) -> Board:
     ids = draw(st.lists(card_ids, unique=True, max_size=3))
+    # Templates: any text without braces, around every placeholder (literal braces doubled).
+    template = st.lists(any_text.map(lambda text: text.replace("{", "{{").replace("}", "}}")), max_size=3).map(
+        "{contact}".join
+    )
     return Board(
-        settings=Settings(irons_target=draw(st.integers(1, 1000))),
+        settings=Settings(
+            irons_target=draw(st.integers(1, 1000)),
+            follow_up_repeat_days=draw(st.integers(1, 365)),
+            templates=Templates(weekly=draw(template), thank_you=draw(template)),
+        ),
+        review=ReviewLog(last_finished=draw(st.none() | dates), streak=draw(st.integers(0, 10_000))),
         cards=tuple(draw(cards(card_id)) for card_id in ids),
     )
 
