@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.counts import last_touch
-from fu_board.model import STAGES, Board, Card, Channel, Contact, Outcome, Stage, describe_problem
+from fu_board.model import STAGES, Board, Card, Channel, Contact, Outcome, Stage, describe_problem, parse_date
 from fu_board.rules import due_cards, next_follow_up
 from fu_board.store import BoardFileError, default_board_path, load_board, save_board
 from fu_board.text import safe_json, visible
@@ -58,7 +58,7 @@ def _date(text: str) -> DayArg:
     if text.lower() in DAY_WORDS:
         return DayArg(offset=DAY_WORDS[text.lower()])
     try:
-        return DayArg(day=dt.date.fromisoformat(text))
+        return DayArg(day=parse_date(text))
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date like 2026-11-25 (or today, yesterday, tomorrow)"
@@ -170,14 +170,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+ARGUMENT_NAMES = {"card": "ID", "company": "COMPANY", "interviewers": "--with"}
+"""How the person wrote an argument whose name in the code differs."""
+
+
 def _check_text(args: argparse.Namespace) -> None:
     for name, value in vars(args).items():
         if isinstance(value, str):
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                label = name if name in {"card", "company"} else f"--{name}"
+                label = ARGUMENT_NAMES.get(name, f"--{name.replace('_', '-')}")
                 raise UsageError(f"{label} holds bytes that are not valid UTF-8 text") from None
+
+
+def _not_ahead(day: dt.date, today: dt.date, what: str) -> dt.date:
+    if day > today:
+        raise UsageError(f"{what} {day.isoformat()} is in the future (today is {today.isoformat()})")
+    return day
 
 
 def _card_json(card: Card) -> dict[str, Any]:
@@ -236,9 +246,7 @@ def _where(_args: argparse.Namespace, path: Path, _today: dt.date) -> str:
 
 
 def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
-    applied = _day(args.applied, today)
-    if applied > today:
-        raise UsageError(f"--applied {applied.isoformat()} is in the future (today is {today.isoformat()})")
+    applied = _not_ahead(_day(args.applied, today), today, "--applied")
     try:
         board = load_board(path)
     except FileNotFoundError:
@@ -314,7 +322,7 @@ def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 
 def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
-    on = _day(args.date, today)
+    on = _not_ahead(_day(args.date, today), today, "--date")
     done = _mutate(
         path,
         lambda b: ops.log_follow_up(b, ops.find_card(b, args.card).id, on=on, channel=args.channel, note=args.note),
@@ -323,7 +331,7 @@ def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 
 def _thank(args: argparse.Namespace, path: Path, today: dt.date) -> str:
-    on = _day(args.date, today)
+    on = _not_ahead(_day(args.date, today), today, "--date")
     done = _mutate(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on))
     return f"{done.card.id} thank-you on {on.isoformat()} logged{_next_line(done, today)}"
 

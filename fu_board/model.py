@@ -8,6 +8,7 @@ lone surrogates (undecodable command-line bytes), which TOML cannot store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -100,6 +101,20 @@ TOUCH_KINDS = frozenset(
     }
 )
 """Events that are a contact with the company: they reset "days since last touch"."""
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """A calendar date written YYYY-MM-DD, and only that (no week dates, no 20261125)."""
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date like 2026-11-25")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date on the calendar") from None
 
 
 def _no_surrogates(value: str) -> str:

@@ -13,7 +13,7 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from fu_board.model import Channel, Interview
+from fu_board.model import Channel, Interview, parse_date
 
 
 def text(value: str) -> str:
@@ -28,7 +28,7 @@ def required(value: str) -> str:
 
 def date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
+        return parse_date(value)
     except ValueError:
         raise ValueError("a date like 2026-11-25") from None
 
@@ -73,7 +73,7 @@ def interviews(value: str) -> tuple[Interview, ...]:
             continue
         day, _, names = part.strip().partition(" with ")
         try:
-            on = dt.date.fromisoformat(day.strip())
+            on = parse_date(day)
         except ValueError:
             raise ValueError(f"{day.strip()!r} is not a date like 2026-11-25 (dates are separated by ;)") from None
         found.append(Interview(date=on, interviewers=tuple(n.strip() for n in names.split(",") if n.strip())))
