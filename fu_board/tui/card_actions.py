@@ -17,7 +17,7 @@ from fu_board import board as ops
 from fu_board.model import Board, Card, Contact, Outcome
 from fu_board.text import visible
 from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.card_form import NewCardScreen
+from fu_board.tui.screens.card_form import new_card_form
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
 from fu_board.tui.screens.log_forms import SnoozeScreen, follow_up_form, interview_form
 
@@ -102,4 +102,4 @@ class CardActions:
                 contact = Contact(name=values.pop("contact"))
                 self.run(lambda b: ops.add_card(b, contact=contact, **values), done)
 
-        self.app.push_screen(NewCardScreen(self.today), added)
+        self.app.push_screen(new_card_form(self.today), added)

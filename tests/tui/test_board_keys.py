@@ -13,12 +13,11 @@ from fu_board.demo import demo_board
 from fu_board.model import Board, Card, Contact, EventKind, Outcome, Stage
 from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.card_form import NewCardScreen
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.form_screen import FormScreen
 from fu_board.tui.screens.help import HelpScreen
 from fu_board.tui.screens.load_error import LoadErrorScreen
-from fu_board.tui.screens.log_forms import LogFormScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
@@ -131,12 +130,12 @@ async def test_moving_into_interviewed_asks_for_the_date(board_path: Path) -> No
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("L")
-        assert isinstance(app.screen, LogFormScreen)
+        assert isinstance(app.screen, FormScreen)
         field = app.screen.query_one("#field-on", Input)
         assert field.value == TODAY.isoformat()
         field.value = ""
         await pilot.press(*"2026-11-2x", "enter")
-        assert isinstance(app.screen, LogFormScreen)  # not a date: still asking
+        assert isinstance(app.screen, FormScreen)  # not a date: still asking
         assert "a date like" in str(app.screen.query_one("#error-on").render())
         await pilot.press("backspace", "3", "enter")
         assert board_screen(app).selected_card is not None
@@ -233,7 +232,7 @@ async def test_new_card_form_saves_with_ctrl_s(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        assert isinstance(app.screen, NewCardScreen)
+        assert isinstance(app.screen, FormScreen)
         await pilot.press(*"Northwind", "tab", *"Backend Engineer", "tab", *"https://x.example/1")
         await pilot.press("tab", *"Priya", "ctrl+s")
         screen = board_screen(app)
@@ -253,7 +252,7 @@ async def test_new_card_form_enter_moves_on_and_saves_on_the_last_field(board_pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"  Hooli  ", "enter", "enter", "enter", "enter")
         form = app.screen
-        assert isinstance(form, NewCardScreen)
+        assert isinstance(form, FormScreen)
         applied = form.query_one("#field-applied", Input)
         assert applied.has_focus
         applied.value = ""

@@ -10,7 +10,8 @@ from textual.widgets import Input, Static
 from fu_board.demo import demo_board
 from fu_board.model import Channel, EventKind, Interview, Stage
 from fu_board.rules import Reason, next_follow_up
-from fu_board.tui.screens.log_forms import LogFormScreen, SnoozeScreen
+from fu_board.tui.screens.form_screen import FormScreen
+from fu_board.tui.screens.log_forms import SnoozeScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
@@ -39,7 +40,7 @@ async def test_f_logs_a_follow_up_and_moves_an_interviewed_card(board_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "f")  # Initech, in Interviewed
         form = app.screen
-        assert isinstance(form, LogFormScreen)
+        assert isinstance(form, FormScreen)
         assert form.query_one("#field-channel", Input).value == "email"
         form.query_one("#field-channel", Input).value = "p"
         await pilot.press("tab", *"asked about timing", "enter")
@@ -79,7 +80,7 @@ async def test_the_follow_up_form_checks_the_channel_and_can_be_cancelled(board_
         await pilot.press("f")
         app.screen.query_one("#field-channel", Input).value = "fax"
         await pilot.press("enter")
-        assert isinstance(app.screen, LogFormScreen)
+        assert isinstance(app.screen, FormScreen)
         assert "email, phone, linkedin" in str(app.screen.query_one("#error-channel", Static).render())
         await pilot.press("escape")
         board_screen(app)
@@ -104,7 +105,7 @@ async def test_i_logs_an_interview_with_who_and_the_decision_date(board_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")  # Northwind, in Applied
         form = app.screen
-        assert isinstance(form, LogFormScreen)
+        assert isinstance(form, FormScreen)
         form.query_one("#field-on", Input).value = "2026-11-27"  # scheduled for Friday
         form.query_one("#field-interviewers", Input).value = "Priya Raman, Sam Lee"
         form.query_one("#field-decision_by", Input).value = "2026-12-04"
@@ -157,7 +158,7 @@ async def test_moving_into_interviewed_logs_the_interview_form(board_path: Path)
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("L")  # Northwind into Interviewed asks about the interview
-        assert isinstance(app.screen, LogFormScreen)
+        assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#field-interviewers", Input).value = "Priya"
         await pilot.press("enter")
     card = saved(board_path).card("k7m2")

@@ -10,7 +10,8 @@ from textual.widgets import Static
 from fu_board.demo import demo_board
 from fu_board.model import Board, Card, Channel, EventKind, Outcome, ReviewLog, Stage
 from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.log_forms import LogFormScreen, SnoozeScreen
+from fu_board.tui.screens.form_screen import FormScreen
+from fu_board.tui.screens.log_forms import SnoozeScreen
 from fu_board.tui.screens.review import ReviewScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, saved
@@ -55,7 +56,7 @@ async def test_a_whole_review_session(board_path: Path) -> None:
         await pilot.press("c")  # copy Northwind's message
         assert app.clipboard.startswith("Hi Priya, I applied")
         await pilot.press("f")  # Northwind: followed up
-        assert isinstance(app.screen, LogFormScreen)
+        assert isinstance(app.screen, FormScreen)
         await pilot.press("enter")  # by email, today
         assert "Acme Robotics" in shown(app, "card")  # the next card at once
         assert "2 of 4" in shown(app, "title")

@@ -7,7 +7,6 @@ board. Enter saves from any field, escape cancels.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,59 +15,28 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from fu_board.tui.screens.form_screen import FormScreen
 from fu_board.tui.widgets.form_fields import Field, FormFields, channel, date, date_until, names, optional_date
 
 
-class LogFormScreen(ModalScreen[dict[str, Any] | None]):
-    """A titled form of a few fields; enter or ctrl+s returns their values."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", priority=True),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
-
-    def __init__(self, title: Content, fields: tuple[Field, ...], values: dict[str, str]) -> None:
-        super().__init__()
-        self.title_content = title
-        self.fields = fields
-        self.values = values
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_content, classes="dialog-title")
-            yield FormFields(self.fields, self.values, enter_submits=True)
-            yield Static("enter: save · tab: next field · escape: cancel", classes="hint")
-
-    def action_save(self) -> None:
-        values = self.query_one(FormFields).values()
-        if values is not None:
-            self.dismiss(values)
-
-    def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def follow_up_form(title: Content, today: dt.date) -> LogFormScreen:
+def follow_up_form(title: Content, today: dt.date) -> FormScreen:
     """Returns `channel`, `note` and `on`."""
     fields = (
         Field("channel", "Channel", channel, "email, phone, linkedin, in person, other"),
         Field("note", "Note", placeholder="what you said, what they said"),
         Field("on", "Date", date_until(today), "YYYY-MM-DD"),
     )
-    return LogFormScreen(title, fields, {"channel": "email", "on": today.isoformat()})
+    return FormScreen(title, fields, {"channel": "email", "on": today.isoformat()})
 
 
-def interview_form(title: Content, today: dt.date) -> LogFormScreen:
+def interview_form(title: Content, today: dt.date) -> FormScreen:
     """Returns `on`, `interviewers` and `decision_by`; the date may be ahead (a scheduled interview)."""
     fields = (
         Field("on", "Interview on", date, "YYYY-MM-DD"),
         Field("interviewers", "With", names, "names, separated by commas"),
         Field("decision_by", "Decision by", optional_date, "YYYY-MM-DD, if they said when they would decide"),
     )
-    return LogFormScreen(title, fields, {"on": today.isoformat()})
+    return FormScreen(title, fields, {"on": today.isoformat()})
 
 
 class SnoozeScreen(ModalScreen[dt.date | None]):

@@ -1,0 +1,64 @@
+"""A dialog of a few fields: enter or ctrl+s returns what was typed, escape cancels.
+
+Dialogs return data with `dismiss`; the screen that opened one changes the board.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from fu_board.tui.widgets.form_fields import Field, FormFields
+
+
+class FormScreen(ModalScreen[dict[str, Any] | None]):
+    """A titled form; returns the fields' values, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: Content | str,
+        fields: tuple[Field, ...],
+        values: dict[str, str],
+        *,
+        enter_submits: bool = True,
+    ) -> None:
+        """`enter_submits`: enter saves from any field (a small dialog); otherwise
+        enter moves to the next field and saves on the last one."""
+        super().__init__()
+        self.title_content = title
+        self.fields = fields
+        self.values = values
+        self.enter_submits = enter_submits
+
+    def compose(self) -> ComposeResult:
+        hint = (
+            "enter: save · tab: next field · escape: cancel"
+            if self.enter_submits
+            else "enter: next field, saves on the last · ctrl+s: save · escape: cancel"
+        )
+        with Vertical(classes="dialog"):
+            yield Label(self.title_content, classes="dialog-title")
+            yield FormFields(self.fields, self.values, enter_submits=self.enter_submits)
+            yield Static(hint, classes="hint")
+
+    def action_save(self) -> None:
+        values = self.query_one(FormFields).values()
+        if values is not None:
+            self.dismiss(values)
+
+    def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
