@@ -287,7 +287,8 @@ def log_follow_up(board: Board, card_id: str, *, on: dt.date, channel: Channel |
     _not_before_applied(card, on, "the follow-up")
     event = Event(date=on, kind=EventKind.FOLLOWED_UP, channel=channel, note=note)
     changes: dict[str, Any] = {}
-    if card.stage is Stage.INTERVIEWED:
+    interviewed = max((interview.date for interview in card.interviews), default=None)
+    if card.stage is Stage.INTERVIEWED and (interviewed is None or on >= interviewed):
         changes = {"stage": Stage.FOLLOWED_UP, "furthest_stage": _furthest(card, Stage.FOLLOWED_UP)}
     updated = _with_event(card, event, **changes)
     return Change(_replace(board, updated), updated, event)
@@ -297,6 +298,8 @@ def log_thank_you(board: Board, card_id: str, *, on: dt.date) -> Change:
     """Record the thank-you note sent after an interview."""
     card = _open_card(board, card_id)
     _not_before_applied(card, on, "the thank-you")
+    if not any(interview.date <= on for interview in card.interviews):
+        raise BoardError(f"no interview with {card.company} yet on {on.isoformat()} to thank them for (i logs one)")
     event = Event(date=on, kind=EventKind.THANK_YOU)
     updated = _with_event(card, event)
     return Change(_replace(board, updated), updated, event)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from fu_board import __version__
 from fu_board import board as ops
-from fu_board.counts import last_touch
+from fu_board.counts import days_since_touch, last_touch
 from fu_board.model import STAGES, Board, Card, Channel, Contact, Outcome, Stage, describe_problem, parse_date
 from fu_board.rules import due_cards, next_follow_up
 from fu_board.store import BoardFileError, default_board_path, load_board, save_board
@@ -190,7 +190,7 @@ def _not_ahead(day: dt.date, today: dt.date, what: str) -> dt.date:
     return day
 
 
-def _card_json(card: Card) -> dict[str, Any]:
+def _card_json(card: Card, today: dt.date) -> dict[str, Any]:
     contact = card.contact or Contact()
     return {
         "id": card.id,
@@ -200,7 +200,7 @@ def _card_json(card: Card) -> dict[str, Any]:
         "outcome": card.outcome.value if card.outcome else None,
         "applied": card.applied.isoformat(),
         "resolved_on": card.resolved_on.isoformat() if card.resolved_on else None,
-        "last_touch": last_touch(card).isoformat(),
+        "last_touch": last_touch(card, today).isoformat(),
         "link": card.link,
         "contact": contact.name,
         "email": contact.email,
@@ -210,7 +210,7 @@ def _card_json(card: Card) -> dict[str, Any]:
 def _card_line(card: Card, today: dt.date) -> str:
     role = f" — {card.role}" if card.role else ""
     status = f"{card.outcome.symbol} {card.outcome.value}" if card.outcome else card.stage.value
-    days = (today - last_touch(card)).days
+    days = days_since_touch(card, today)
     return visible(f"{card.id}  {status:<12} {card.company}{role}  ({days}d since last touch)", one_line=True)
 
 
@@ -267,7 +267,7 @@ def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _list(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     cards = _listed(_board_or_empty(path), args.stage, today)
     if args.json:
-        return safe_json([_card_json(card) for card in cards])
+        return safe_json([_card_json(card, today) for card in cards])
     return "\n".join(_card_line(card, today) for card in cards)
 
 

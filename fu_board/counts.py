@@ -33,13 +33,15 @@ def nos_until_yes(board: Board) -> int:
     return count
 
 
-def last_touch(card: Card) -> dt.date:
-    """The latest contact with the company: applying, an interview, a follow-up..."""
-    return max((event.date for event in card.timeline if event.kind in TOUCH_KINDS), default=card.applied)
+def last_touch(card: Card, today: dt.date) -> dt.date:
+    """The latest contact with the company up to `today`: applying, an interview, a
+    follow-up... (a scheduled interview is not a touch until it happens)."""
+    touches = (event.date for event in card.timeline if event.kind in TOUCH_KINDS and event.date <= today)
+    return max(touches, default=min(card.applied, today))
 
 
 def days_since_touch(card: Card, today: dt.date) -> int:
-    return (today - last_touch(card)).days
+    return (today - last_touch(card, today)).days
 
 
 def review_streak(board: Board, today: dt.date) -> int:

@@ -76,11 +76,11 @@ class FollowUp:
     @property
     def words(self) -> str:
         """What the board shows: "thank-you due today", "follow up in 3d", "follow-up 4d overdue",
-        "snoozed for 2d"."""
+        "snoozed until Mon 30 Nov"."""
         thank = self.reason is Reason.THANK_YOU
         if self.status is Status.UPCOMING:
             if self.reason is Reason.SNOOZED:
-                return f"snoozed for {-self.days_late}d"
+                return f"snoozed until {self.due:%a} {self.due.day} {self.due:%b}"
             return f"{'thank-you' if thank else 'follow up'} in {-self.days_late}d"
         noun = "thank-you" if thank else "follow-up"
         if self.status is Status.DUE_TODAY:

@@ -78,7 +78,7 @@ def test_follow_up_records_channel_and_note(channel: Channel | None) -> None:
         date=D("2026-11-16"), kind=EventKind.FOLLOWED_UP, channel=channel, note="asked about timeline"
     )
     assert follow_up_count(card) == 1
-    assert last_touch(card) == D("2026-11-16")
+    assert last_touch(card, D("2026-12-31")) == D("2026-11-16")
 
 
 def test_follow_up_moves_interviewed_to_followed_up() -> None:
@@ -191,7 +191,7 @@ Operation = Callable[[Board, str, dt.date], Change]
 OPERATIONS: list[Any] = [
     pytest.param(lambda b, i, d: log_interview(b, i, on=d), id="interview"),
     pytest.param(lambda b, i, d: log_follow_up(b, i, on=d, channel=Channel.EMAIL), id="follow-up"),
-    pytest.param(lambda b, i, d: log_thank_you(b, i, on=d), id="thank-you"),
+    pytest.param(lambda b, i, d: log_thank_you(log_interview(b, i, on=APPLIED).board, i, on=d), id="thank-you"),
     pytest.param(lambda b, i, d: move_card(b, i, Stage.FOLLOWED_UP, on=d), id="move"),
 ]
 
@@ -247,7 +247,7 @@ def test_snooze_sets_the_date_and_records_an_event() -> None:
     assert card.snoozed_until == D("2026-11-21")
     assert change.event == Event(date=D("2026-11-20"), kind=EventKind.SNOOZED, note="until 2026-11-21")
     assert card.stage is Stage.INTERVIEWED
-    assert last_touch(card) == D("2026-11-09")  # a snooze is no contact with the company
+    assert last_touch(card, D("2026-12-31")) == D("2026-11-09")  # a snooze is no contact with the company
     follow_up = next_follow_up(card, board.settings, D("2026-11-20"))
     assert follow_up is not None
     assert (follow_up.due, follow_up.reason) == (D("2026-11-21"), Reason.SNOOZED)
@@ -429,3 +429,23 @@ def test_the_applied_date_cannot_move_after_a_follow_up() -> None:
         BoardError, match=r"the timeline's 'followed up' entry \(2026-11-05\) is before the application"
     ):
         edit_card(board, card_id, on=D("2026-11-21"), applied=D("2026-11-20"))
+
+
+def test_a_thank_you_needs_an_interview_first() -> None:
+    board, card_id = applied_card()
+    with pytest.raises(BoardError, match="no interview with Acme yet on 2026-11-05 to thank them for"):
+        log_thank_you(board, card_id, on=D("2026-11-05"))
+    scheduled = log_interview(board, card_id, on=D("2026-11-20")).board  # not held yet
+    with pytest.raises(BoardError, match="no interview with Acme yet on 2026-11-10"):
+        log_thank_you(scheduled, card_id, on=D("2026-11-10"))
+    assert log_thank_you(scheduled, card_id, on=D("2026-11-20")).card.timeline[-1].kind is EventKind.THANK_YOU
+
+
+def test_a_follow_up_dated_before_the_last_interview_leaves_the_card_in_interviewed() -> None:
+    board, card_id = interviewed_card(on="2026-11-20")
+    early = log_follow_up(board, card_id, on=D("2026-11-15"))
+    assert early.card.stage is Stage.INTERVIEWED  # the column agrees with the rules: a thank-you is still owed
+    follow_up = next_follow_up(early.card, early.board.settings, D("2026-11-25"))
+    assert follow_up is not None
+    assert follow_up.reason is Reason.THANK_YOU
+    assert log_follow_up(board, card_id, on=D("2026-11-20")).card.stage is Stage.FOLLOWED_UP

@@ -478,7 +478,7 @@ def test_editing_the_applied_date_corrects_the_timeline_and_the_last_touch() -> 
     change = edit_card(board, card.id, on=DAY2, applied=earlier)
     assert change.card.applied == earlier
     assert [event.date for event in change.card.timeline if event.kind is EventKind.APPLIED] == [earlier]
-    assert last_touch(change.card) == earlier
+    assert last_touch(change.card, DAY4) == earlier
     assert change.card.timeline[-1].kind is EventKind.EDITED
 
 

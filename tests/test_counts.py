@@ -13,6 +13,10 @@ from fu_board.model import Board, Card, EventKind
 APPLIED = dt.date(2024, 1, 10)
 
 
+LATER = dt.date(2030, 1, 1)
+"""A day after every event of these tests."""
+
+
 def card(card_id: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Company {card_id}", "applied": APPLIED}
     return Card.model_validate({**base, **fields})
@@ -126,8 +130,8 @@ def event(day: str, kind: str, **fields: Any) -> dict[str, Any]:
 
 
 def test_last_touch_defaults_to_the_applied_date() -> None:
-    assert last_touch(card("a1")) == APPLIED
-    assert last_touch(card("a1", timeline=[event("2024-01-10", "applied")])) == APPLIED
+    assert last_touch(card("a1"), LATER) == APPLIED
+    assert last_touch(card("a1", timeline=[event("2024-01-10", "applied")]), LATER) == APPLIED
 
 
 @pytest.mark.parametrize(
@@ -144,7 +148,7 @@ def test_last_touch_defaults_to_the_applied_date() -> None:
 def test_contact_events_are_touches(kind: EventKind) -> None:
     extra = {"outcome": "no"} if kind is EventKind.RESOLVED else {}
     timeline = [event("2024-01-10", "applied"), event("2024-02-03", kind.value, **extra)]
-    assert last_touch(card("a1", timeline=timeline)) == dt.date(2024, 2, 3)
+    assert last_touch(card("a1", timeline=timeline), LATER) == dt.date(2024, 2, 3)
 
 
 @pytest.mark.parametrize("kind", [EventKind.EDITED, EventKind.MOVED, EventKind.SNOOZED, EventKind.REOPENED])
@@ -155,7 +159,7 @@ def test_bookkeeping_events_are_not_touches(kind: EventKind) -> None:
         event("2024-01-20", "followed_up"),
         event("2024-03-01", kind.value, **extra),
     ]
-    assert last_touch(card("a1", timeline=timeline)) == dt.date(2024, 1, 20)
+    assert last_touch(card("a1", timeline=timeline), LATER) == dt.date(2024, 1, 20)
 
 
 def test_last_touch_is_the_latest_touch_whatever_the_order() -> None:
@@ -165,12 +169,12 @@ def test_last_touch_is_the_latest_touch_whatever_the_order() -> None:
         event("2024-02-01", "thank_you"),
         event("2024-02-25", "edited"),
     ]
-    assert last_touch(card("a1", timeline=timeline)) == dt.date(2024, 2, 20)
+    assert last_touch(card("a1", timeline=timeline), LATER) == dt.date(2024, 2, 20)
 
 
 def test_only_non_touches_fall_back_to_applied() -> None:
     timeline = [event("2024-05-01", "edited"), event("2024-05-02", "moved", to="applied")]
-    assert last_touch(card("a1", timeline=timeline)) == APPLIED
+    assert last_touch(card("a1", timeline=timeline), LATER) == APPLIED
 
 
 def test_days_since_touch() -> None:
@@ -180,3 +184,11 @@ def test_days_since_touch() -> None:
     assert days_since_touch(touched, dt.date(2024, 1, 27)) == 7
     assert days_since_touch(touched, dt.date(2024, 3, 1)) == 41
     assert days_since_touch(card("a2"), dt.date(2024, 1, 31)) == 21
+
+
+def test_a_scheduled_interview_is_not_a_touch_until_it_happens() -> None:
+    timeline = [event("2024-01-10", "applied"), event("2024-01-20", "interviewed")]
+    scheduled = card("a1", timeline=timeline)
+    assert last_touch(scheduled, dt.date(2024, 1, 19)) == APPLIED
+    assert days_since_touch(scheduled, dt.date(2024, 1, 19)) == 9
+    assert last_touch(scheduled, dt.date(2024, 1, 20)) == dt.date(2024, 1, 20)

@@ -682,3 +682,17 @@ def test_never_due_before_the_application_was_sent(
         follow_up = next_follow_up(the_card, rules, today, snooze=snooze)
         assert follow_up is not None
         assert follow_up.due >= applied
+
+
+@pytest.mark.parametrize(
+    ("today", "words"),
+    [
+        ("2026-11-25", "snoozed until Mon 30 Nov"),
+        ("2026-11-29", "snoozed until Mon 30 Nov"),
+        ("2026-11-30", "follow-up due today"),
+        ("2026-12-02", "follow-up 2d overdue"),
+    ],
+)
+def test_snoozed_words_say_until_when(today: str, words: str) -> None:
+    follow_up = FollowUp(dt.date(2026, 11, 30), Reason.SNOOZED, dt.date.fromisoformat(today))
+    assert follow_up.words == words

@@ -64,7 +64,7 @@ class FuBoardApp(App[int]):
 
     # Changing the board ------------------------------------------------------------
 
-    def _catch_up(self) -> bool:
+    def catch_up(self) -> bool:
         """Take in changes someone else saved to the file (the CLI, an editor, a sync).
 
         Returns False, after saying why, when the file can no longer be read.
@@ -93,7 +93,7 @@ class FuBoardApp(App[int]):
         the file now, so neither change is lost. A refused operation becomes a
         notice; a failed save keeps the change in memory and says so.
         """
-        if not self._catch_up():
+        if not self.catch_up():
             return None
         try:
             change = operation(self.board)
@@ -106,7 +106,7 @@ class FuBoardApp(App[int]):
 
     def apply_to_board(self, update: Callable[[Board], Board]) -> bool:
         """Like `apply`, for a change to the board as a whole (the review streak)."""
-        if not self._catch_up():
+        if not self.catch_up():
             return False
         self.board = update(self.board)
         return self.save()

@@ -27,10 +27,11 @@ async def test_cards_say_what_is_due_and_the_most_urgent_come_first(board_path: 
         assert shown_ids(app, Stage.APPLIED) == ["k7m2", "r8tc", "p3xa"]
         assert "⚑ follow-up 5d overdue" in prompt_text(app, Stage.APPLIED, 0)
         assert "○ follow up in 4d" in prompt_text(app, Stage.APPLIED, 1)
-        assert "○ snoozed for 5d" in prompt_text(app, Stage.APPLIED, 2)
+        assert "○ snoozed until Mon 30 Nov" in prompt_text(app, Stage.APPLIED, 2)
         assert shown_ids(app, Stage.INTERVIEWED) == ["b4nq", "h6yd"]
         assert "⚑ thank-you due today" in prompt_text(app, Stage.INTERVIEWED, 1)
-        assert "followed up 1×" in prompt_text(app, Stage.FOLLOWED_UP, 0)
+        assert "1 follow-up · 8d ago" in prompt_text(app, Stage.FOLLOWED_UP, 0)
+        assert "2 follow-ups · 4d ago" in prompt_text(app, Stage.FOLLOWED_UP, 1)
         header = str(board_screen(app).query_one("#header", Static).render())
         assert "due today 4 (3 overdue)" in header
 

@@ -19,6 +19,7 @@ from fu_board.model import Board, Card, Stage
 from fu_board.store import save_board
 from fu_board.text import visible
 from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.review import ReviewScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column
 
@@ -97,6 +98,22 @@ async def test_payloads_are_shown_as_text_and_run_nothing(board_path: Path) -> N
             board_screen(app)
         await pilot.press("l", "l", "l", "enter", "escape")
         assert app.is_running
+        await pilot.press("h", "h", "h", "r")  # the daily review shows the card and its message
+        assert isinstance(app.screen, ReviewScreen)
+        message = str(app.screen.query_one("#review-message", Static).render())
+        assert "[@click=app.quit]click me[/]" in message  # as typed, not markup
+        assert "␛]0;pwned" in message
+        for offset in ((2, 1), (30, 2), (12, 3)):
+            await pilot.click(app.screen.query_one("#review-message"), offset=offset)
+        await pilot.press("c")
+        assert "\x1b]0;pwned" in app.clipboard  # copied exactly as stored
+        for keys in (("f",), ("i",), ("s",), ("e",)):
+            await pilot.press(*keys)
+            assert app.is_running
+            await pilot.press("escape")
+            assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        assert app.is_running
     assert board_path.read_bytes() == before  # looking changes nothing
 
 
@@ -127,7 +144,8 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     out = _pump(fd, 10, quiet=0.5)
     assert b"Acme" in out, "the board did not appear"
-    for keys in (b"\r", b"\x1b", b"d", b"n", b"?", b"\x1b", b"L", b"\x1b", b"4", b"\x1b", b"lll\r", b"\x1b"):
+    keys_pressed = (b"\r", b"\x1b", b"d", b"n", b"?", b"\x1b", b"L", b"\x1b", b"4", b"\x1b", b"lll\r", b"\x1b", b"hhh")
+    for keys in (*keys_pressed, b"r", b"f", b"\x1b", b"\x1b"):
         os.write(fd, keys)
         out += _pump(fd, 2)
     os.write(fd, b"\x11")  # ctrl+q
@@ -138,4 +156,5 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
     for sequence in NEVER_ON_THE_TERMINAL:
         assert sequence not in out, f"{sequence!r} reached the terminal"
     assert "␛]0;pwned".encode() in out  # shown, as a symbol
+    assert b"Daily review" in out  # the review was drawn too
     assert board_path.read_bytes() == before

@@ -152,3 +152,46 @@ async def test_nothing_due_says_so_and_suggests_an_application(board_path: Path)
         assert "2 of 5 irons in the fire" in shown(app, "summary")
     assert {card.company for card in saved(board_path).cards} == {"Acme", "Globex"}
     assert saved(board_path).review.last_finished == TODAY
+
+
+async def test_changes_made_elsewhere_during_the_review_are_taken_in(board_path: Path) -> None:
+    from fu_board.cli import main
+
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        # Before the review opens, another terminal deals with Northwind.
+        assert main(["followup", "k7m2", "--board", str(board_path)], today=TODAY) == 0
+        await pilot.press("r")
+        assert review(app).queue == ["c9we", "b4nq", "h6yd"]
+        # While Acme Robotics is on screen, Initech is resolved elsewhere: it is skipped.
+        assert main(["resolve", "b4nq", "no", "--board", str(board_path)], today=TODAY) == 0
+        await pilot.press("space")
+        assert "Hooli" in shown(app, "card")
+        assert "2 of 3" not in shown(app, "title")
+        await pilot.press("t")
+        assert "Done for today." in shown(app, "summary")
+    after = saved(board_path)
+    assert [event.kind for event in after.card("k7m2").timeline].count(EventKind.FOLLOWED_UP) == 1
+    assert after.card("b4nq").outcome is Outcome.NO
+    assert after.card("h6yd").timeline[-1].kind is EventKind.THANK_YOU
+
+
+async def test_t_only_logs_a_thank_you_that_is_owed(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "t")  # Northwind: no interview, no thank-you owed
+        assert "Northwind Traders" in shown(app, "card")
+        assert "1 of 4" in shown(app, "title")
+        assert any("No thank-you is owed here" in str(n.message) for n in app._notifications)
+    assert board_path.read_bytes() == before
+
+
+async def test_the_summary_counts_yes_and_withdrawn_as_resolved(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "y", "w", "space", "space")
+        summary = shown(app, "summary")
+        assert "Resolved          2" in summary
+        assert "Skipped           2" in summary
+        assert "Nos until yes     0" in summary  # a yes starts the count again

@@ -232,7 +232,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(ReviewScreen())
 
     def on_screen_resume(self) -> None:
-        # Back from the daily review (or a dialog): the board may have changed.
+        # Back from the daily review (or a dialog): the board, or the file, may have changed.
+        self.board_app.catch_up()
         self.refresh_board()
 
     def action_help(self) -> None:

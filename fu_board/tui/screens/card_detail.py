@@ -158,6 +158,8 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
     def action_close(self) -> None:
         if (self._edited() or self._note_edited()) and not self._warned:
             self._warned = True
-            self.notify("Unsaved changes: ctrl+s saves them, escape again throws them away.", severity="warning")
+            self.notify(
+                "Unsaved changes: ctrl+s saves them, escape again throws them away.", severity="warning", markup=False
+            )
             return
         self.dismiss(None)

@@ -27,7 +27,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog small"):
             yield Label(self.question, classes="dialog-title")
             if self.detail:
-                yield Static(self.detail)
+                yield Static(Content(self.detail))  # plain text, never markup
             yield Static("y: yes · n or escape: no", classes="hint")
 
     def action_answer(self, answer: bool) -> None:

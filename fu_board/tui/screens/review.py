@@ -23,7 +23,7 @@ from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
 from fu_board.drafts import suggested_message
 from fu_board.model import Card, Outcome
-from fu_board.rules import REASON_WORDS, FollowUp, due_cards, next_follow_up
+from fu_board.rules import REASON_WORDS, FollowUp, Reason, due_cards, next_follow_up
 from fu_board.text import visible
 from fu_board.tui.card_actions import CardActions, Done
 from fu_board.tui.screens.card_detail import event_line
@@ -69,7 +69,7 @@ def card_details(card: Card, follow_up: FollowUp, today: dt.date) -> Content:
         )
     else:
         lines.append(Content.assemble(("Contact  ", "bold"), ("none yet: e adds one", "dim")))
-    touched = last_touch(card)
+    touched = last_touch(card, today)
     lines.append(
         Content.assemble(("Touched  ", "bold"), f"{days_ago(days_since_touch(card, today))} ({touched.isoformat()})")
     )
@@ -129,13 +129,15 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.board_app
+        app.catch_up()  # the queue starts from what is in the file now
         self.queue = [card.id for card, _ in due_cards(app.board, app.today)]
         self.show_current()
 
     # What is shown -------------------------------------------------------------
 
     def current(self) -> tuple[Card, FollowUp] | None:
-        """The card under review, skipping any that are gone or no longer due."""
+        """The card under review, skipping any that are gone or no longer due
+        (resolved, followed up or snoozed meanwhile, here or elsewhere)."""
         app = self.board_app
         while self.position < len(self.queue):
             try:
@@ -143,12 +145,13 @@ class ReviewScreen(Screen[None]):
             except KeyError:
                 card = None
             follow_up = None if card is None else next_follow_up(card, app.board.settings, app.today)
-            if card is not None and follow_up is not None:
+            if card is not None and follow_up is not None and follow_up.is_due:
                 return card, follow_up
             self.position += 1
         return None
 
     def show_current(self) -> None:
+        self.board_app.catch_up()  # another writer may have dealt with the next card already
         shown = self.current()
         if shown is None:
             self.finish()
@@ -162,7 +165,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-timeline", Static).update(
             Content("\n").join([Content.styled("Recent", "bold"), *recent])
         )
-        self.query_one("#review-message", Static).update(visible(self.message(card, follow_up)))
+        self.query_one("#review-message", Static).update(Content(visible(self.message(card, follow_up))))
         for part in ("#review-card", "#review-timeline", "#review-message-title", "#review-message"):
             self.query_one(part).display = True
         self.query_one("#review-summary").display = False
@@ -245,6 +248,9 @@ class ReviewScreen(Screen[None]):
             "snooze": (self.actions.snooze, "snoozed"),
         }
         run, counted = act[what]
+        if what == "thank_you" and shown[1].reason is not Reason.THANK_YOU:
+            self.notify("No thank-you is owed here: f logs a follow-up, s snoozes.", markup=False)
+            return
         run(shown[0], self._next(counted))
 
     def action_resolve(self, outcome: str) -> None:

@@ -62,8 +62,8 @@ def card_prompt(card: Card, settings: Settings, today: dt.date) -> Content:
         lines.append(Content.assemble(outcome, (f" · {ago}", "dim")))
     elif follow_up is not None:
         count = follow_up_count(card)
-        followed = f" · followed up {count}×" if count else ""
-        lines += [follow_up_line(follow_up), Content.styled(f"touched {ago}{followed}", "dim")]
+        touched = f"{count} follow-up{'s' if count > 1 else ''} · {ago}" if count else f"touched {ago}"
+        lines += [follow_up_line(follow_up), Content.styled(touched, "dim")]
     return Content("\n").join(lines)
 
 

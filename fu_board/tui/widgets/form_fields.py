@@ -10,10 +10,12 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
 from fu_board.model import Channel, Interview, parse_date
+from fu_board.text import visible
 
 
 def text(value: str) -> str:
@@ -146,7 +148,7 @@ class FormFields(Grid):
             value = field.parse(widget.value)
         except ValueError as problem:
             widget.add_class("-invalid")
-            error.update(f"{field.label.lower()}: {problem}")
+            error.update(Content(visible(f"{field.label.lower()}: {problem}", one_line=True)))
             error.display = True
             return False, None
         widget.remove_class("-invalid")
