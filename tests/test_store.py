@@ -734,3 +734,21 @@ def test_an_empty_file_is_an_error_not_an_empty_board(tmp_path: Path, data: byte
     # An emptied or truncated file must never be taken for "no applications yet" and saved over.
     error = load_error(tmp_path, data)
     assert "holds no board at all" in error.problem
+
+
+def test_saving_after_a_change_writes_what_a_whole_dump_would() -> None:
+    import tomli_w
+
+    from fu_board.board import edit_card
+    from fu_board.store import _CARD_TEXTS, _plain
+
+    board = sample_board()
+    first = dump_board(board)
+    changed = edit_card(board, board.cards[1].id, on=dt.date(2024, 6, 1), note="a new note").board
+    second = dump_board(changed)
+    assert second == HEADER + b"\n" + tomli_w.dumps(_plain(changed)).encode("utf-8")
+    assert b'note = "a new note"' in second
+    assert first != second
+    smaller = changed.model_copy(update={"cards": changed.cards[:1]})
+    assert parse_board(dump_board(smaller), Path("board.toml")) == smaller
+    assert len(_CARD_TEXTS._texts) == 1  # the texts of cards that are gone are forgotten
