@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fu_board import board as ops
-from fu_board.model import STAGES, Card, Outcome, Stage
+from fu_board.model import STAGES, Board, Card, Outcome, Stage
 from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.help import HelpScreen, key_rows
@@ -88,6 +88,8 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._current = Stage.APPLIED
+        self._drawn: Board | None = None
+        """The board as last drawn: boards are immutable, so a new one means a change."""
 
     def on_mount(self) -> None:
         self.refresh_board()
@@ -122,6 +124,7 @@ class BoardScreen(Screen[None]):
     def refresh_board(self, stages: Iterable[Stage] = STAGES, follow: str | None = None) -> None:
         """Redraw the header and the given columns; `follow` puts the cursor on that card."""
         board, today = self.board_app.board, self.board_app.today
+        self._drawn = board
         self.refresh_header()
         self.query_one("#welcome").display = not board.cards
         for stage in set(stages):
@@ -232,9 +235,10 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(ReviewScreen())
 
     def on_screen_resume(self) -> None:
-        # Back from the daily review (or a dialog): the board, or the file, may have changed.
+        # Back from the daily review or a dialog: redraw if the board, or the file, changed meanwhile.
         self.board_app.catch_up()
-        self.refresh_board()
+        if self.board_app.board is not self._drawn:
+            self.refresh_board()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))
