@@ -27,6 +27,7 @@ from fu_board.model import (
     Event,
     EventKind,
     Interview,
+    NoKind,
     Outcome,
     Stage,
     describe_problem,
@@ -225,7 +226,7 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     if to is Stage.INTERVIEWED:
         changes["interviews"] = (*card.interviews, Interview(date=on))
     if card.is_resolved:
-        changes |= {"outcome": None, "resolved_on": None}
+        changes |= {"outcome": None, "resolved_on": None, "no_kind": None}
         event = Event(date=on, kind=EventKind.REOPENED, to=to)
     elif to is Stage.INTERVIEWED:
         event = Event(date=on, kind=EventKind.INTERVIEWED)
@@ -237,15 +238,46 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     return Change(_replace(board, updated), updated, event)
 
 
-def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date) -> Change:
-    """Give a card its definite answer and move it to Resolved."""
+def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date, no_kind: NoKind | None = None) -> Change:
+    """Give a card its definite answer and move it to Resolved.
+
+    A no records its kind: they said it (the default), or silence counts as one.
+    """
     card = _card(board, card_id)
     if card.outcome is outcome:
         raise BoardError(f"{card.company} is already resolved as {outcome.value}")
+    if outcome is not Outcome.NO and no_kind is not None:
+        raise BoardError("only a no has a kind (said or silence)")
     _not_before_applied(card, on, "the answer")
-    event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome)
-    updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on)
+    if outcome is Outcome.NO:
+        no_kind = no_kind or NoKind.SAID
+    event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome, no_kind=no_kind)
+    updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on, no_kind=no_kind)
     return Change(_replace(board, updated), updated, event)
+
+
+def add_lead(
+    board: Board,
+    source_id: str,
+    *,
+    company: str,
+    on: dt.date,
+    role: str = "",
+    link: str = "",
+    contact: Contact | None = None,
+    note: str = "",
+) -> Change:
+    """Add the lead someone gave (often with their no) as a new card, and link
+    the two cards' timelines to each other."""
+    source = _card(board, source_id)
+    added = add_card(board, company=company, applied=on, role=role, link=link, contact=contact, note=note)
+    giver = source.contact.name if source.contact and source.contact.name else "your contact"
+    came_from = Event(date=on, kind=EventKind.LEAD, note=f"lead from {giver} at {source.company}", card=source.id)
+    new_card = _with_event(added.card, came_from)
+    gave = Event(date=on, kind=EventKind.LEAD, note=f"gave a lead: {new_card.company}", card=new_card.id)
+    updated_source = _rebuilt(source, timeline=(*source.timeline, gave))
+    board = _replace(_replace(added.board, new_card), updated_source)
+    return Change(board, new_card, came_from)
 
 
 def log_interview(

@@ -20,8 +20,21 @@ from pydantic import ValidationError
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.counts import days_since_touch, last_touch
-from fu_board.model import STAGES, Board, Card, Channel, Contact, Outcome, Stage, describe_problem, parse_date
+from fu_board.model import (
+    STAGES,
+    Board,
+    Card,
+    Channel,
+    Contact,
+    NoKind,
+    Outcome,
+    Stage,
+    describe_problem,
+    parse_date,
+)
+from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import due_cards, next_follow_up
+from fu_board.stats import stats_json, stats_text
 from fu_board.store import BoardFileError, default_board_path, load_board, save_board
 from fu_board.text import safe_json, visible
 
@@ -76,6 +89,13 @@ def _later_date(text: str) -> DayArg:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date like 2026-12-01, tomorrow, or a wait like 3d or 2w"
         ) from None
+
+
+def _no_kind(text: str) -> NoKind:
+    try:
+        return NoKind(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a kind of no; use said or silence") from None
 
 
 def _channel(text: str) -> Channel:
@@ -141,6 +161,16 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("card", metavar="ID")
     resolve.add_argument("outcome", type=_outcome, metavar="yes|no|withdrawn")
     resolve.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
+    resolve.add_argument(
+        "--kind",
+        type=_no_kind,
+        default=None,
+        metavar="said|silence",
+        help="for a no: they said it (default), or silence counts as one",
+    )
+
+    stats = verbs.add_parser("stats", parents=[common], help="the funnel, outcomes and the nos-until-yes counter")
+    stats.add_argument("--json", action="store_true", help="print a JSON object for scripts")
 
     due = verbs.add_parser("due", parents=[common], help="what to follow up on today, most overdue first")
     due.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="another day than today")
@@ -306,8 +336,22 @@ def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _day(args.date, today)
-    done = _mutate(path, lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on))
-    return f"{done.card.id} resolved: {args.outcome.value}"
+    if args.kind is not None and args.outcome is not Outcome.NO:
+        raise UsageError("--kind is for a no: said or silence")
+    done = _mutate(
+        path,
+        lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on, no_kind=args.kind),
+    )
+    words = {Outcome.NO: no_greeting, Outcome.YES: yes_celebration}.get(args.outcome)
+    said = f"\n{visible(words(done.board, done.card), one_line=True)}" if words else ""
+    return f"{done.card.id} resolved: {args.outcome.value}{said}"
+
+
+def _stats(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    board = _board_or_empty(path)
+    if args.json:
+        return safe_json(stats_json(board, today))
+    return stats_text(board, today)
 
 
 def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
@@ -353,6 +397,7 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "followup": _followup,
     "thank": _thank,
     "snooze": _snooze,
+    "stats": _stats,
 }
 """Each verb returns what it prints on stdout."""
 

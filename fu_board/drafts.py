@@ -33,6 +33,11 @@ def placeholders(card: Card) -> dict[str, str]:
     }
 
 
+def after_no_message(card: Card, templates: Templates) -> str:
+    """The reply to a no: disappointed, good wishes, and any other opportunities?"""
+    return templates.after_no.format_map(placeholders(card))
+
+
 def suggested_message(card: Card, situation: FollowUp, templates: Templates) -> str:
     """The message for this card's situation. A snoozed card gets the message of
     the rule its snooze set aside; pass that follow-up as `situation`."""

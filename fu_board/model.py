@@ -56,6 +56,17 @@ class Outcome(StrEnum):
         return {"yes": "✓", "no": "✗", "withdrawn": "↩"}[self.value]
 
 
+class NoKind(StrEnum):
+    """What a no was: they said it, or the person decided silence counts as one."""
+
+    SAID = "said"
+    SILENCE = "silence"
+
+    @property
+    def label(self) -> str:
+        return {"said": "they said no", "silence": "silence counts as a no"}[self.value]
+
+
 class EventKind(StrEnum):
     """What happened on a card's timeline."""
 
@@ -69,6 +80,8 @@ class EventKind(StrEnum):
     RESOLVED = "resolved"
     REOPENED = "reopened"
     EDITED = "edited"
+    LEAD = "lead"
+    """A new lead: on the card it came from, and on the card it became."""
 
     @property
     def label(self) -> str:
@@ -180,6 +193,10 @@ class Event(_Model):
     """For `resolved`: how it ended."""
     channel: Channel | None = None
     """For `followed_up`: email, phone, LinkedIn, in person or other."""
+    no_kind: NoKind | None = None
+    """For a `resolved` no: said, or silence."""
+    card: CardId | None = None
+    """For `lead`: the other card, the one the lead came from or became."""
 
 
 class Card(_Model):
@@ -202,6 +219,8 @@ class Card(_Model):
     reached, so statistics stay true after the card is resolved."""
     snoozed_until: dt.date | None = None
     """The person chose to wait: the next follow-up is due on this day instead."""
+    no_kind: NoKind | None = None
+    """For a no: whether they said it or silence was taken as one."""
     timeline: tuple[Event, ...] = ()
 
     @model_validator(mode="before")
@@ -229,6 +248,8 @@ class Card(_Model):
                 raise ValueError(f"only a resolved card has an outcome, but the stage is {self.stage.value}")
             if self.resolved_on is not None:
                 raise ValueError(f"only a resolved card has resolved_on, but the stage is {self.stage.value}")
+        if self.no_kind is not None and self.outcome is not Outcome.NO:
+            raise ValueError("only a no has a no_kind (said or silence)")
         if self.furthest_stage is Stage.RESOLVED:
             raise ValueError("furthest_stage is one of applied, interviewed or followed_up")
         return self
@@ -282,6 +303,11 @@ class Templates(_Model):
         "Hi {contact}, thank you again for the interview on {interview_date}. I am still very interested in the "
         "{role} role at {company}. Is there anything else I can share to help with your decision?"
     )
+    after_no: Template = (
+        "Hi {contact}, thank you for letting me know. I am disappointed, as I was looking forward to the {role} "
+        "role at {company}, and I wish you every success with the person you chose. If you know of other "
+        "opportunities that would suit someone with my skills, I would be grateful if you thought of me."
+    )
     weekly: Template = (
         "Hi {contact}, I wanted to follow up on the {role} role at {company}. I am still very interested, and I "
         "would be glad to hear about any news on the timeline."
@@ -309,6 +335,8 @@ class Settings(_Model):
     """Days after an interview, with no decision date given, before following up."""
     follow_up_repeat_days: int = Field(default=7, ge=1, le=365)
     """Days after the last follow-up before the next, until there is an answer."""
+    expected_nos_per_yes: int | None = Field(default=None, ge=1, le=1000)
+    """Your own guess of how many nos come before a yes; without it, your history's."""
     templates: Templates = Templates()
 
 

@@ -23,6 +23,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
     "card": ("l", "l", "enter"),
     "review": ("r", "space", "space"),
+    "after-no": ("l", "x", "x"),
+    "stats": ("g",),
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
 

@@ -24,7 +24,7 @@ from fu_board.board import (
     resolve_card,
 )
 from fu_board.counts import last_touch
-from fu_board.model import Board, Card, Contact, Event, EventKind, Interview, Outcome, Stage
+from fu_board.model import Board, Card, Contact, Event, EventKind, Interview, NoKind, Outcome, Stage
 
 DAY1 = dt.date(2024, 3, 1)
 DAY2 = dt.date(2024, 3, 8)
@@ -295,7 +295,9 @@ def test_resolve_card(outcome: Outcome) -> None:
     assert resolved.outcome is outcome
     assert resolved.resolved_on == DAY3
     assert resolved.furthest_stage is Stage.FOLLOWED_UP
-    assert change.event == Event(date=DAY3, kind=EventKind.RESOLVED, outcome=outcome)
+    kind = NoKind.SAID if outcome is Outcome.NO else None  # a no is "they said no" unless told otherwise
+    assert change.event == Event(date=DAY3, kind=EventKind.RESOLVED, outcome=outcome, no_kind=kind)
+    assert resolved.no_kind is kind
     assert resolved.timeline[-1] == change.event
     assert change.board.card(card.id) == resolved
 

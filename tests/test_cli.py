@@ -533,7 +533,12 @@ def test_resolve_with_each_outcome(cli: Cli, board: Path, outcome: str) -> None:
     result = cli("resolve", card_id, outcome, "--date", "2026-02-03", "--board", board)
     assert result.code == 0
     assert result.err == ""
-    assert result.out == f"{card_id} resolved: {outcome}\n"
+    said = {
+        "yes": "A yes from Acme! Congratulations.\n",
+        "no": "No #1: every no is a step closer to the yes.\n",
+        "withdrawn": "",
+    }[outcome]
+    assert result.out == f"{card_id} resolved: {outcome}\n{said}"
     card = load_board(board).card(card_id)
     assert card.stage is Stage.RESOLVED
     assert card.outcome is Outcome(outcome)
@@ -570,13 +575,13 @@ def test_unique_prefix_and_any_case_find_the_card(cli: Cli, board: Path) -> None
     card_id = add(cli, board, "Acme")
     assert cli("move", card_id[:1], "interviewed", "--board", board).out == f"{card_id} moved to Interviewed\n"
     assert cli("move", card_id[:3].upper(), "followed_up", "--board", board).out == f"{card_id} moved to Followed up\n"
-    assert cli("resolve", f" {card_id} ", "yes", "--board", board).out == f"{card_id} resolved: yes\n"
+    assert cli("resolve", f" {card_id} ", "yes", "--board", board).out.startswith(f"{card_id} resolved: yes\n")
     assert load_board(board).card(card_id).outcome is Outcome.YES
 
 
 def test_prefix_picks_among_several_cards(cli: Cli, board: Path) -> None:
     make_board(board, "abcd", "abce", "xyz2")
-    assert cli("resolve", "x", "no", "--board", board).out == "xyz2 resolved: no\n"
+    assert cli("resolve", "x", "no", "--board", board).out.startswith("xyz2 resolved: no\n")
     assert cli("move", "abce", "interviewed", "--board", board).out == "abce moved to Interviewed\n"
     assert load_board(board).card("abcd").stage is Stage.APPLIED
 
@@ -853,7 +858,7 @@ def test_process_add_list_resolve_round_trip(board: Path) -> None:
     assert [card.id for card in load_board(board).cards] == [card_id]
 
     resolved = run_process("--board", str(board), "resolve", card_id, "no")
-    assert (resolved.returncode, resolved.stdout) == (0, f"{card_id} resolved: no\n")
+    assert (resolved.returncode, resolved.stdout.splitlines()[0]) == (0, f"{card_id} resolved: no")
 
     listed = run_process("list", "--json", "--board", str(board))
     assert listed.returncode == 0

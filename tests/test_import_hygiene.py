@@ -41,7 +41,7 @@ def imported_modules(importtime_log: str) -> list[str]:
 MODULES_SCRIPT = """
 import json, sys
 import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board.text, fu_board.cli
-import fu_board.rules, fu_board.drafts, fu_board.demo
+import fu_board.rules, fu_board.drafts, fu_board.demo, fu_board.progress, fu_board.stats
 print(json.dumps(sorted(sys.modules)))
 """
 

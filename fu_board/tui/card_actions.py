@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 
 from fu_board import board as ops
-from fu_board.model import Board, Card, Contact, Outcome
+from fu_board.drafts import after_no_message
+from fu_board.model import Board, Card, Contact, NoKind, Outcome
+from fu_board.progress import no_greeting, yes_celebration
 from fu_board.text import visible
+from fu_board.tui.screens.after_no import AfterNoScreen, NoKindScreen
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.card_form import new_card_form
 from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
@@ -78,7 +81,60 @@ class CardActions:
         self.app.push_screen(SnoozeScreen(card_title(card, "Snooze "), self.today), chosen)
 
     def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
-        self.run(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today), done)
+        """A no asks its kind and then shows the moment of a no; a yes is celebrated."""
+        if outcome is Outcome.NO:
+            self.say_no(card, done)
+            return
+
+        def resolved(change: ops.Change) -> None:
+            if outcome is Outcome.YES:
+                self.app.notify(yes_celebration(change.board, change.card), timeout=12, markup=False)
+            done(change)
+
+        self.run(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today), resolved)
+
+    def say_no(self, card: Card, done: Done) -> None:
+        """Ask what kind of no it was, record it, then show the script and offer to add a lead.
+        `done` runs once the person has closed the moment of a no."""
+
+        def kind_chosen(kind: NoKind | None) -> None:
+            if kind is not None:
+                self.run(lambda b: ops.resolve_card(b, card.id, Outcome.NO, on=self.today, no_kind=kind), after_no)
+
+        def after_no(change: ops.Change) -> None:
+            said_no = change.card
+            script = after_no_message(said_no, change.board.settings.templates)
+
+            def closed(add: bool | None) -> None:
+                if add:
+                    self.add_lead(said_no, lambda _: done(change))
+                else:
+                    done(change)
+
+            self.app.push_screen(AfterNoScreen(no_greeting(change.board, said_no), script), closed)
+
+        self.app.push_screen(NoKindScreen(card_title(card, "A no from ")), kind_chosen)
+
+    def add_lead(self, source: Card, done: Callable[[ops.Change | None], None]) -> None:
+        """The new card form, prefilled with the contact who gave the lead; the two
+        cards' timelines link to each other. `done` gets None when no lead was added."""
+        giver = source.contact.name if source.contact else ""
+        note = f"Lead from {giver or 'a contact'} at {source.company}"
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                done(None)
+                return
+            contact = Contact(name=values.pop("contact"))
+            values["on"] = values.pop("applied")
+
+            def linked(change: ops.Change) -> None:
+                self.app.notify(f"Added {change.card.company}, linked to {source.company}.", markup=False)
+                done(change)
+
+            self.run(lambda b: ops.add_lead(b, source.id, contact=contact, **values), linked)
+
+        self.app.push_screen(new_card_form(self.today, title="A new lead", contact=giver, note=note), added)
 
     def choose_outcome(self, card: Card, done: Done) -> None:
         def chosen(outcome: Outcome | None) -> None:

@@ -197,6 +197,8 @@ async def test_resolve_keys(board_path: Path, key: str, outcome: Outcome) -> Non
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", key)
+        if outcome is Outcome.NO:
+            await pilot.press("x", "escape")  # they said no; close the moment of a no
         screen = board_screen(app)
         assert screen.current_column.stage is Stage.RESOLVED
         assert screen.selected_card is not None
@@ -214,7 +216,7 @@ async def test_moving_right_from_followed_up_asks_for_the_outcome(board_path: Pa
         assert isinstance(app.screen, ChooseOutcomeScreen)
         await pilot.press("escape")
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
-        await pilot.press("L", "x")
+        await pilot.press("L", "x", "x", "escape")  # a no: they said it; then close the moment of a no
     assert saved(board_path).card("cccc").outcome is Outcome.NO
 
 
@@ -416,7 +418,7 @@ async def test_click_selects_without_opening(board_path: Path) -> None:
 async def test_everything_is_there_after_quitting_and_reopening(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"Acme", "ctrl+s", "L", "enter", "L", "n", *"Globex", "ctrl+s", "x", "q")
+        await pilot.press("n", *"Acme", "ctrl+s", "L", "enter", "L", "n", *"Globex", "ctrl+s", "x", "x", "escape", "q")
     after_first = saved(board_path)
     reopened = app_with(board_path)
     async with reopened.run_test(size=SIZE):

@@ -65,7 +65,7 @@ async def test_a_whole_review_session(board_path: Path) -> None:
         await pilot.press("3")  # Acme Robotics: wait three days
         assert "Initech" in shown(app, "card")
         assert "expected to decide on the Staff Engineer role around Friday 20 November" in shown(app, "message")
-        await pilot.press("x")  # Initech: a no
+        await pilot.press("x", "x", "escape")  # Initech: a no (they said it), then the moment of a no
         assert "Hooli" in shown(app, "card")
         assert "thank you for taking the time" in shown(app, "message")
         await pilot.press("t")  # Hooli: thank-you sent

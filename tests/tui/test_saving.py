@@ -63,7 +63,7 @@ async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, m
         monkeypatch.setattr(store, "write_atomically", _disk_full)
         await pilot.press("3")
         monkeypatch.undo()
-        await pilot.press("h", "h", "x")  # back in Applied, Globex: a no; both changes reach the file
+        await pilot.press("h", "h", "x", "x", "escape")  # back in Applied, Globex: a no; both changes are saved
         assert not app.unsaved
     on_disk = saved(board_path)
     assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP

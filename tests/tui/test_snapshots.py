@@ -68,3 +68,11 @@ def test_follow_up_form(snap_compare: Any, board_path: Path) -> None:
 
 def test_snooze_dialog(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["s"])
+
+
+def test_after_a_no(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["l", "x", "x"])
+
+
+def test_stats_screen(snap_compare: Any, board_path: Path) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["g"])

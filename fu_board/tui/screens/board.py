@@ -18,6 +18,7 @@ from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.help import HelpScreen, key_rows
 from fu_board.tui.screens.review import ReviewScreen
+from fu_board.tui.screens.stats import StatsScreen
 from fu_board.tui.widgets.board_header import BoardHeader
 from fu_board.tui.widgets.card_column import CardColumn
 
@@ -50,6 +51,7 @@ class BoardScreen(Screen[None]):
         Binding("enter", "open", "Open", tooltip="open the card: every detail, and its timeline"),
         Binding("r", "review", "Review", tooltip="the daily review: today's follow-ups, one card at a time"),
         Binding("n", "add", "New", tooltip="add an application"),
+        Binding("g", "stats", "Stats", tooltip="the numbers: funnel, outcomes, weekly activity"),
         Binding("f", "follow_up", "Follow up", tooltip="log a follow-up (an Interviewed card moves to Followed up)"),
         Binding("t", "thank_you", "Thanks", show=False, tooltip="log the thank-you note sent after an interview"),
         Binding("i", "interview", "Interview", show=False, tooltip="log an interview; the card moves to Interviewed"),
@@ -162,7 +164,9 @@ class BoardScreen(Screen[None]):
 
     def _show_change(self, change: ops.Change, was: Stage) -> None:
         """Redraw what a change touched and put the cursor on its card."""
-        redraw = set(STAGES) if self.board_app.reloaded else {was, change.card.stage}
+        # Everything, when more changed than this card (outside changes taken in, a lead added).
+        more = self.board_app.reloaded or change.board is not self.board_app.board
+        redraw = set(STAGES) if more else {was, change.card.stage}
         self.refresh_board(redraw, follow=change.card.id)
 
     def _on_card(self, act: Callable[[Card, Done], None]) -> None:
@@ -230,6 +234,9 @@ class BoardScreen(Screen[None]):
                 self.actions.run(lambda b: ops.delete_card(b, card.id), lambda _: self.refresh_board())
 
         self.app.push_screen(ConfirmScreen(card_title(card, "Delete "), "Its whole timeline goes with it."), delete)
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen())
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen())

@@ -19,6 +19,7 @@ def new_card_fields(today: dt.date) -> tuple[Field, ...]:
     )
 
 
-def new_card_form(today: dt.date) -> FormScreen:
+def new_card_form(today: dt.date, *, title: str = "New application", contact: str = "", note: str = "") -> FormScreen:
     """Asks for a new application; enter moves to the next field and saves on the last."""
-    return FormScreen("New application", new_card_fields(today), {"applied": today.isoformat()}, enter_submits=False)
+    values = {"applied": today.isoformat(), "contact": contact, "note": note}
+    return FormScreen(title, new_card_fields(today), values, enter_submits=False)

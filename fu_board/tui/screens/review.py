@@ -23,6 +23,7 @@ from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
 from fu_board.drafts import suggested_message
 from fu_board.model import Card, Outcome
+from fu_board.progress import to_go_words
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, due_cards, next_follow_up
 from fu_board.text import visible
 from fu_board.tui.card_actions import CardActions, Done
@@ -206,7 +207,9 @@ class ReviewScreen(Screen[None]):
                 if always or self.counts[key]
             ]
             lines.append(Content("\n").join(counted))
-        lines.append(Content.assemble((f"{'Nos until yes':<18}", "bold"), str(nos_until_yes(board))))
+        ahead = to_go_words(board)
+        nos = str(nos_until_yes(board)) + (f"  ({ahead})" if ahead else "")
+        lines.append(Content.assemble((f"{'Nos until yes':<18}", "bold"), nos))
         lines.append(
             Content.assemble((f"{'Review streak':<18}", "bold"), f"{streak} day{'s' if streak != 1 else ''} in a row")
         )

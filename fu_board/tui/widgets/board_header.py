@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from fu_board.counts import irons_in_fire, nos_until_yes
 from fu_board.model import Board
+from fu_board.progress import to_go_words
 from fu_board.rules import count_due, next_follow_up
 
 
@@ -31,6 +32,8 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Co
     if overdue:
         parts.append((f" ({overdue} overdue)", "$text-error"))
     parts += ["   nos until yes ", (str(nos), "bold")]
+    if ahead := to_go_words(board):
+        parts.append((f" ({ahead})", "$text-success"))
     if unsaved:
         parts += ["   ", (" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted")]
     return Content.assemble(*parts)

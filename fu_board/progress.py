@@ -1,0 +1,81 @@
+"""Nos until yes: the counter, the personal ratio, and the words that go with a no or a yes.
+
+Every no is a step toward the yes, so nothing here is ever discouraging: a no
+is counted as progress, and a yes is celebrated with the nos that led to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from fu_board.counts import nos_until_yes, resolution_order
+from fu_board.model import Board, Card, NoKind, Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How the applications ended so far."""
+
+    yeses: int
+    nos: int
+    withdrawn: int
+    nos_since_last_yes: int
+
+
+def tally(board: Board) -> Tally:
+    outcomes = [card.outcome for card in board.cards if card.outcome is not None]
+    return Tally(
+        yeses=outcomes.count(Outcome.YES),
+        nos=outcomes.count(Outcome.NO),
+        withdrawn=outcomes.count(Outcome.WITHDRAWN),
+        nos_since_last_yes=nos_until_yes(board),
+    )
+
+
+def nos_per_yes(board: Board) -> float | None:
+    """The person's own expected ratio if they set one, else their history's
+    (nos per yes); None while there has been no yes to learn from."""
+    if board.settings.expected_nos_per_yes is not None:
+        return float(board.settings.expected_nos_per_yes)
+    counted = tally(board)
+    return counted.nos / counted.yeses if counted.yeses else None
+
+
+def to_go(board: Board) -> int | None:
+    """About how many more nos before the next yes; 0 means any day now."""
+    ratio = nos_per_yes(board)
+    if ratio is None:
+        return None
+    return max(math.ceil(ratio) - nos_until_yes(board), 0)
+
+
+def to_go_words(board: Board) -> str:
+    """ "about 2 to go", "any day now", or nothing while there is no ratio yet."""
+    left = to_go(board)
+    if left is None:
+        return ""
+    return "any day now" if left == 0 else f"about {left} to go"
+
+
+def no_greeting(board: Board, card: Card) -> str:
+    """Said right after a no, with the board that holds it: progress, in numbers."""
+    count = nos_until_yes(board)
+    kind = " (silence counts as a no)" if card.no_kind is NoKind.SILENCE else ""
+    ahead = to_go_words(board)
+    if tally(board).yeses:
+        text = f"No #{count} since your last yes{kind}: one step closer to the next one."
+    else:
+        text = f"No #{count}{kind}: every no is a step closer to the yes."
+    return f"{text} {ahead[0].upper()}{ahead[1:]}." if ahead else text
+
+
+def yes_celebration(board: Board, card: Card) -> str:
+    """Said right after a yes: the nos that led to it all counted."""
+    before = 0
+    for resolved in resolution_order(board.cards):
+        if resolved.id == card.id:
+            break
+        before = 0 if resolved.outcome is Outcome.YES else before + (resolved.outcome is Outcome.NO)
+    led = f" {before} no{'s' if before != 1 else ''} led here, and every one of them counted." if before else ""
+    return f"A yes from {card.company}! Congratulations.{led}"
