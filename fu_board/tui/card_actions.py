@@ -18,10 +18,10 @@ from fu_board.drafts import after_no_message
 from fu_board.model import Board, Card, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.text import visible
-from fu_board.tui.screens.after_no import AfterNoScreen, NoKindScreen
+from fu_board.tui.screens.after_no import AfterNoScreen
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.card_form import new_card_form
-from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
+from fu_board.tui.screens.choose import NO_KINDS, OUTCOMES, ChooseScreen
 from fu_board.tui.screens.log_forms import SnoozeScreen, follow_up_form, interview_form
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class CardActions:
 
             self.app.push_screen(AfterNoScreen(no_greeting(change.board, said_no), script), closed)
 
-        self.app.push_screen(NoKindScreen(card_title(card, "A no from ")), kind_chosen)
+        self.app.push_screen(ChooseScreen(card_title(card, "A no from "), NO_KINDS), kind_chosen)
 
     def add_lead(self, source: Card, done: Callable[[ops.Change | None], None]) -> None:
         """The new card form, prefilled with the contact who gave the lead; the two
@@ -141,7 +141,7 @@ class CardActions:
             if outcome is not None:
                 self.resolve(card, outcome, done)
 
-        self.app.push_screen(ChooseOutcomeScreen(card_title(card, "How did it end? ")), chosen)
+        self.app.push_screen(ChooseScreen(card_title(card, "How did it end? "), OUTCOMES), chosen)
 
     def edit(self, card: Card, done: Done) -> None:
         def edited(values: dict[str, Any] | None) -> None:

@@ -13,7 +13,7 @@ from fu_board.demo import demo_board
 from fu_board.model import Board, Card, Contact, EventKind, Outcome, Stage
 from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.choose_outcome import ChooseOutcomeScreen
+from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.form_screen import FormScreen
 from fu_board.tui.screens.help import HelpScreen
@@ -165,7 +165,7 @@ async def test_number_keys_send_to_a_column(board_path: Path) -> None:
         await pilot.press("2", "enter")  # into Interviewed, today
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
         await pilot.press("4")
-        assert isinstance(app.screen, ChooseOutcomeScreen)
+        assert isinstance(app.screen, ChooseScreen)
         await pilot.press("w")
         assert board_screen(app).current_column.stage is Stage.RESOLVED
     card = saved(board_path).card("aaaa")
@@ -213,7 +213,7 @@ async def test_moving_right_from_followed_up_asks_for_the_outcome(board_path: Pa
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "L", "L")
-        assert isinstance(app.screen, ChooseOutcomeScreen)
+        assert isinstance(app.screen, ChooseScreen)
         await pilot.press("escape")
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
         await pilot.press("L", "x", "x", "escape")  # a no: they said it; then close the moment of a no

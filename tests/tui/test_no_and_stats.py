@@ -8,7 +8,8 @@ from textual.widgets import Input, Static
 
 from fu_board.demo import demo_board
 from fu_board.model import EventKind, NoKind, Outcome, Stage
-from fu_board.tui.screens.after_no import AfterNoScreen, NoKindScreen
+from fu_board.tui.screens.after_no import AfterNoScreen
+from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.form_screen import FormScreen
 from fu_board.tui.screens.review import ReviewScreen
 from fu_board.tui.screens.stats import StatsScreen
@@ -25,7 +26,7 @@ async def test_a_no_is_greeted_as_progress_with_the_script_and_a_new_lead(board_
     async with app.run_test(size=SIZE) as pilot:
         assert "nos until yes 3 (any day now)" in header(app)  # 3 nos per yes so far, 3 since the last
         await pilot.press("l", "x")  # Initech: Bill Lumbergh said no
-        assert isinstance(app.screen, NoKindScreen)
+        assert isinstance(app.screen, ChooseScreen)
         await pilot.press("x")
         after = app.screen
         assert isinstance(after, AfterNoScreen)

@@ -1,4 +1,4 @@
-"""The moment of a no: what kind of no it was, then the short script and a new lead.
+"""The moment of a no: the short script to send, and a new lead.
 
 Right after a no, the person is reminded that it is progress, gets the three
 sentences to send (disappointed, good wishes, any other opportunities?) and
@@ -14,38 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from fu_board.model import NoKind
 from fu_board.text import visible
-
-
-class NoKindScreen(ModalScreen[NoKind | None]):
-    """x (or enter): they said no; s: silence counts as a no; escape: not now."""
-
-    BINDINGS = [
-        Binding("x,enter", "choose('said')", "They said no"),
-        Binding("s", "choose('silence')", "Silence counts"),
-        Binding("escape", "choose('')", "Cancel"),
-    ]
-
-    def __init__(self, title: Content) -> None:
-        super().__init__()
-        self.title_content = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog small"):
-            yield Label(self.title_content, classes="dialog-title")
-            yield Static(
-                Content.assemble(
-                    ("x", "bold $text-accent"),
-                    "  they said no\n",
-                    ("s", "bold $text-accent"),
-                    "  no answer, and you decided silence counts as a no",
-                )
-            )
-            yield Static("escape: cancel", classes="hint")
-
-    def action_choose(self, kind: str) -> None:
-        self.dismiss(NoKind(kind) if kind else None)
 
 
 class AfterNoScreen(ModalScreen[bool]):
