@@ -62,6 +62,14 @@ def no_greeting(board: Board, card: Card) -> str:
     """Said right after a no, with the board that holds it: progress, in numbers."""
     count = nos_until_yes(board)
     kind = " (silence counts as a no)" if card.no_kind is NoKind.SILENCE else ""
+    order = [resolved.id for resolved in resolution_order(board.cards)]
+    yes_after = any(
+        resolved.outcome is Outcome.YES and order.index(resolved.id) > order.index(card.id)
+        for resolved in board.cards
+        if resolved.id in order
+    )
+    if yes_after:  # dated before the last yes: one of the steps that led to it
+        return f"A no from before your last yes{kind}: it was one of the steps to it."
     ahead = to_go_words(board)
     if tally(board).yeses:
         text = f"No #{count} since your last yes{kind}: one step closer to the next one."

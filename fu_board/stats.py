@@ -144,7 +144,7 @@ def stats_text(board: Board, today: dt.date) -> str:
     """What `fu-board stats` prints: the same numbers as the stats screen, as plain lines."""
     numbers = stats(board, today)
     flow, counted = numbers.funnel, numbers.tally
-    ratio = "–" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:g}"
+    ratio = "–" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:.1f}".removesuffix(".0")
     lines = [
         f"nos until yes      {counted.nos_since_last_yes}",
         f"outcomes           {counted.yeses} yes, {counted.nos} no, {counted.withdrawn} withdrawn",

@@ -61,7 +61,7 @@ def summary(numbers: Stats, ahead: str) -> Content:
         return Content.assemble(f"{label:<14}", (bar, "$text-primary"), f" {count}")
 
     nos = str(counted.nos_since_last_yes) + (f" ({ahead})" if ahead else "")
-    ratio = "no yes yet" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:g}"
+    ratio = "no yes yet" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:.1f}".removesuffix(".0")
     rows = [
         Content.styled("Funnel (the furthest each application reached)", "bold $text-primary"),
         stage("Applied", flow.applied),
