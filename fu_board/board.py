@@ -253,7 +253,10 @@ def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date, n
         no_kind = no_kind or NoKind.SAID
     event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome, no_kind=no_kind)
     updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on, no_kind=no_kind)
-    return Change(_replace(board, updated), updated, event)
+    # The board keeps answers in the order they came: answers on the same day
+    # count in that order (a no after the day's yes is the first of the next run).
+    cards = (*(existing for existing in board.cards if existing.id != card.id), updated)
+    return Change(board.model_copy(update={"cards": cards}), updated, event)
 
 
 def add_lead(

@@ -228,6 +228,7 @@ def _card_json(card: Card, today: dt.date) -> dict[str, Any]:
         "role": card.role,
         "stage": card.stage.value,
         "outcome": card.outcome.value if card.outcome else None,
+        "no_kind": card.no_kind.value if card.no_kind else None,
         "applied": card.applied.isoformat(),
         "resolved_on": card.resolved_on.isoformat() if card.resolved_on else None,
         "last_touch": last_touch(card, today).isoformat(),

@@ -14,7 +14,8 @@ def irons_in_fire(board: Board) -> int:
 
 
 def resolution_order(cards: Iterable[Card]) -> list[Card]:
-    """Resolved cards, oldest answer first (ties keep the board's order)."""
+    """Resolved cards, oldest answer first; answers on the same day keep the board's
+    order, which is the order they were given (resolving moves a card to the end)."""
     resolved = [card for card in cards if card.is_resolved]
     return sorted(resolved, key=lambda card: card.resolved_on or dt.date.min)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from fu_board.counts import irons_in_fire, review_streak
 from fu_board.model import Board, EventKind, Outcome, Stage
-from fu_board.progress import Tally, nos_per_yes, tally
+from fu_board.progress import Tally, tally
 
 WEEKS = 12
 
@@ -49,6 +49,9 @@ class Stats:
     """Median days from the last interview to the answer."""
     follow_ups_per_card: float | None
     nos_per_yes: float | None
+    """From the history: nos per yes, while there has been a yes."""
+    expected_nos_per_yes: int | None
+    """The person's own guess, when they set one."""
     weeks: tuple[Week, ...]
 
 
@@ -90,16 +93,24 @@ def weekly(board: Board, today: dt.date, weeks: int = WEEKS) -> tuple[Week, ...]
 def stats(board: Board, today: dt.date) -> Stats:
     cards = board.cards
     flow = funnel(board)
-    to_interview = [(min(i.date for i in card.interviews) - card.applied).days for card in cards if card.interviews]
-    to_decision = [
-        (card.resolved_on - max(i.date for i in card.interviews)).days
+    # Only interviews that have happened: a scheduled one says nothing about timing yet.
+    to_interview = [
+        (min(held) - card.applied).days
         for card in cards
-        if card.interviews and card.resolved_on is not None and card.outcome is not Outcome.WITHDRAWN
+        if (held := [i.date for i in card.interviews if i.date <= today])
     ]
+    to_decision = [
+        (card.resolved_on - max(held)).days
+        for card in cards
+        if card.resolved_on is not None
+        and card.outcome is not Outcome.WITHDRAWN
+        and (held := [i.date for i in card.interviews if i.date <= card.resolved_on])
+    ]
+    counted = tally(board)
     follow_ups = sum(1 for card in cards for event in card.timeline if event.kind is EventKind.FOLLOWED_UP)
     return Stats(
         funnel=flow,
-        tally=tally(board),
+        tally=counted,
         active=irons_in_fire(board),
         irons_target=board.settings.irons_target,
         streak=review_streak(board, today),
@@ -107,7 +118,8 @@ def stats(board: Board, today: dt.date) -> Stats:
         days_to_interview=_median(to_interview),
         days_to_decision=_median(to_decision),
         follow_ups_per_card=follow_ups / len(cards) if cards else None,
-        nos_per_yes=nos_per_yes(board),
+        nos_per_yes=counted.nos / counted.yeses if counted.yeses else None,
+        expected_nos_per_yes=board.settings.expected_nos_per_yes,
         weeks=weekly(board, today),
     )
 
@@ -145,6 +157,8 @@ def stats_text(board: Board, today: dt.date) -> str:
     numbers = stats(board, today)
     flow, counted = numbers.funnel, numbers.tally
     ratio = "–" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:.1f}".removesuffix(".0")
+    if numbers.expected_nos_per_yes is not None:
+        ratio += f" (your own guess: {numbers.expected_nos_per_yes})"
     lines = [
         f"nos until yes      {counted.nos_since_last_yes}",
         f"outcomes           {counted.yeses} yes, {counted.nos} no, {counted.withdrawn} withdrawn",

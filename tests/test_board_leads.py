@@ -134,7 +134,7 @@ def test_a_lead_becomes_a_new_card_in_applied_with_the_contact_given() -> None:
     assert lead.applied == LATER
     assert lead.contacts == (FOX,)
     assert lead.outcome is None
-    assert [card.id for card in done.board.cards] == [acme, other, lead.id]
+    assert [card.id for card in done.board.cards] == [other, acme, lead.id]  # answered cards move to the end
     assert done.board.card(lead.id) == lead
 
 

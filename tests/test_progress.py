@@ -412,3 +412,25 @@ def test_counts_and_words_on_many_histories(answers: list[tuple[str | None, int,
         assert "No #0" not in greeting
         if greeting.startswith("No #"):
             assert ("since your last yes" in greeting) == (counted.yeses > 0)
+
+
+def test_answers_on_the_same_day_count_in_the_order_they_came() -> None:
+    # Alpha was added first; Beta said yes in the morning and Alpha no in the afternoon.
+    from fu_board.board import add_card, resolve_card
+
+    day = dt.date(2026, 11, 25)
+    board = add_card(Board(), company="Alpha", applied=day).board
+    board = add_card(board, company="Beta", applied=day).board
+    alpha, beta = (card.id for card in board.cards)
+    board = resolve_card(board, beta, Outcome.YES, on=day).board
+    after_no = resolve_card(board, alpha, Outcome.NO, on=day)
+    assert nos_until_yes(after_no.board) == 1
+    assert no_greeting(after_no.board, after_no.card).startswith("No #1 since your last yes")
+    # And the other way round: a no, then a yes the same day, starts the count again.
+    board = add_card(Board(), company="Alpha", applied=day).board
+    board = add_card(board, company="Beta", applied=day).board
+    alpha, beta = (card.id for card in board.cards)
+    board = resolve_card(board, beta, Outcome.NO, on=day).board
+    after_yes = resolve_card(board, alpha, Outcome.YES, on=day)
+    assert nos_until_yes(after_yes.board) == 0
+    assert yes_celebration(after_yes.board, after_yes.card).endswith("1 no led here, and every one of them counted.")

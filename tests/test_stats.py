@@ -408,3 +408,31 @@ def test_stats_json_of_an_empty_board_is_all_zeros() -> None:
         "streak": 0,
         "funnel": {"applied": 0, "interviewed": 0, "followed_up": 0, "yes": 0},
     }
+
+
+def test_the_history_ratio_and_the_persons_own_guess_are_told_apart() -> None:
+    from fu_board.board import add_card, resolve_card
+    from fu_board.model import Settings
+    from fu_board.stats import stats, stats_text
+
+    day = dt.date(2026, 11, 25)
+    board = add_card(Board(settings=Settings(expected_nos_per_yes=9)), company="A", applied=day).board
+    board = add_card(board, company="B", applied=day).board
+    first, second = (card.id for card in board.cards)
+    board = resolve_card(resolve_card(board, first, Outcome.NO, on=day).board, second, Outcome.YES, on=day).board
+    numbers = stats(board, day)
+    assert (numbers.nos_per_yes, numbers.expected_nos_per_yes) == (1.0, 9)
+    assert "nos per yes        1 (your own guess: 9)" in stats_text(board, day)
+
+
+def test_timings_count_only_interviews_that_happened() -> None:
+    from fu_board.board import add_card, log_interview, resolve_card
+    from fu_board.stats import stats
+
+    day = dt.date(2026, 11, 20)
+    board = add_card(Board(), company="A", applied=dt.date(2026, 11, 1)).board
+    card_id = board.cards[0].id
+    board = log_interview(board, card_id, on=dt.date(2026, 12, 5)).board  # scheduled, then a no before it
+    board = resolve_card(board, card_id, Outcome.NO, on=day).board
+    numbers = stats(board, day)
+    assert (numbers.days_to_interview, numbers.days_to_decision) == (None, None)

@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from fu_board import board as ops
@@ -48,6 +49,19 @@ class FuBoardApp(App[int]):
     def today(self) -> dt.date:
         """The date the board is drawn for: fixed in tests and screenshots, else the clock's."""
         return self._today or self._clock()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications often name a company or a contact: always plain text, control
+        characters shown as symbols (`markup` is accepted and ignored)."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         try:

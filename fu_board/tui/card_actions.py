@@ -83,7 +83,10 @@ class CardActions:
     def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
         """A no asks its kind and then shows the moment of a no; a yes is celebrated."""
         if outcome is Outcome.NO:
-            self.say_no(card, done)
+            if card.outcome is Outcome.NO:
+                self.app.notify(f"{card.company} is already a no.")
+            else:
+                self.say_no(card, done)
             return
 
         def resolved(change: ops.Change) -> None:
@@ -125,7 +128,9 @@ class CardActions:
             if values is None:
                 done(None)
                 return
-            contact = Contact(name=values.pop("contact"))
+            name = values.pop("contact")
+            # The person who gave the lead, with their email and phone, unless another name was typed.
+            contact = source.contact if source.contact and name == giver else Contact(name=name)
             values["on"] = values.pop("applied")
 
             def linked(change: ops.Change) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from fu_board.model import Board, Card, Stage
-from fu_board.store import save_board
+from fu_board.store import load_board, save_board
 from fu_board.text import visible
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.review import ReviewScreen
@@ -145,7 +145,9 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
     out = _pump(fd, 10, quiet=0.5)
     assert b"Acme" in out, "the board did not appear"
     keys_pressed = (b"\r", b"\x1b", b"d", b"n", b"?", b"\x1b", b"L", b"\x1b", b"4", b"\x1b", b"lll\r", b"\x1b", b"hhh")
-    for keys in (*keys_pressed, b"r", b"f", b"\x1b", b"\x1b"):
+    # Then the review, a no with its script and a new lead, a yes, and the stats.
+    after = (b"r", b"f", b"\x1b", b"\x1b", b"x", b"x", b"a", b"Lead", b"\x13", b"y", b"g", b"\x1b")
+    for keys in (*keys_pressed, *after):
         os.write(fd, keys)
         out += _pump(fd, 2)
     os.write(fd, b"\x11")  # ctrl+q
@@ -157,4 +159,9 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
         assert sequence not in out, f"{sequence!r} reached the terminal"
     assert "␛]0;pwned".encode() in out  # shown, as a symbol
     assert b"Daily review" in out  # the review was drawn too
-    assert board_path.read_bytes() == before
+    assert b"Funnel" in out  # and the stats
+    after_run = load_board(board_path)
+    assert after_run.card("aaaa").company == f"Acme {HOSTILE}"  # stored exactly as it was
+    assert after_run.card("aaaa").outcome is not None  # the no (and the yes after it) went through
+    assert any(card.company == "Lead" for card in after_run.cards)
+    assert before != board_path.read_bytes()

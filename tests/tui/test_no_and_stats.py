@@ -53,7 +53,7 @@ async def test_a_no_is_greeted_as_progress_with_the_script_and_a_new_lead(board_
     assert (initech.timeline[-1].kind, initech.timeline[-1].card) == (EventKind.LEAD, initrode.id)
     assert (initrode.timeline[-1].kind, initrode.timeline[-1].card) == (EventKind.LEAD, initech.id)
     assert initrode.timeline[-1].note == "lead from Bill Lumbergh at Initech"
-    assert initrode.contacts[0].name == "Bill Lumbergh"
+    assert initrode.contacts == initech.contacts  # the whole contact: name, title, phone
     assert initrode.stage is Stage.APPLIED
 
 
@@ -118,3 +118,31 @@ async def test_g_shows_the_stats(board_path: Path) -> None:
         assert "16 Nov" in chart
         await pilot.press("escape")
         board_screen(app)
+
+
+async def test_the_timeline_shows_the_kind_of_no_and_the_linked_lead(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "x", "s", "a", *"Initrode", "ctrl+s")
+        lead = next(card for card in app.board.cards if card.company == "Initrode")
+        screen = board_screen(app)
+        screen.set_current(Stage.RESOLVED)
+        screen.column(Stage.RESOLVED).select_card("b4nq")
+        assert "✗ no (silence)" in str(screen.column(Stage.RESOLVED).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        timeline = str(app.screen.query_one("#timeline", Static).render())
+        assert "resolved: ✗ no (silence counts as a no)" in timeline
+        assert f"gave a lead: Initrode  → card {lead.id}" in timeline
+
+
+async def test_x_on_a_card_that_is_already_a_no_says_so(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = board_screen(app)
+        screen.set_current(Stage.RESOLVED)
+        screen.column(Stage.RESOLVED).select_card("w3hb")  # Dunder Mifflin: a no
+        await pilot.press("x")
+        assert app.screen is screen
+        assert any("Dunder Mifflin is already a no." in str(n.message) for n in app._notifications)
+    assert board_path.read_bytes() == before

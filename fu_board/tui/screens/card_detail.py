@@ -73,6 +73,8 @@ def event_line(event: Event) -> Content:
     """One timeline entry: the date, what happened, and the note."""
     if event.kind is EventKind.RESOLVED and event.outcome is not None:
         what = f"resolved: {event.outcome.symbol} {event.outcome.value}"
+        if event.no_kind is not None:
+            what += f" ({event.no_kind.label})"
     elif event.to is not None:
         what = f"{event.kind.label} to {event.to.label}"
     else:
@@ -80,6 +82,8 @@ def event_line(event: Event) -> Content:
     parts: list[str | tuple[str, str]] = [(event.date.isoformat(), "dim"), "  ", (what, "bold")]
     if event.note:
         parts += ["  ", visible(event.note)]
+    if event.card is not None:
+        parts += ["  ", (f"→ card {event.card}", "$text-accent")]
     return Content.assemble(*parts)
 
 

@@ -44,10 +44,6 @@ def chart(weeks: tuple[Week, ...]) -> Content:
     return Content("\n").join(lines)
 
 
-def _share(value: float | None) -> str:
-    return "not yet" if value is None else f"{value:.0%}"
-
-
 def _days(value: float | None) -> str:
     return "not yet" if value is None else f"{value:g} days"
 
@@ -62,6 +58,8 @@ def summary(numbers: Stats, ahead: str) -> Content:
 
     nos = str(counted.nos_since_last_yes) + (f" ({ahead})" if ahead else "")
     ratio = "no yes yet" if numbers.nos_per_yes is None else f"{numbers.nos_per_yes:.1f}".removesuffix(".0")
+    if numbers.expected_nos_per_yes is not None:
+        ratio += f" (your own guess: {numbers.expected_nos_per_yes})"
     rows = [
         Content.styled("Funnel (the furthest each application reached)", "bold $text-primary"),
         stage("Applied", flow.applied),
@@ -77,7 +75,10 @@ def summary(numbers: Stats, ahead: str) -> Content:
         Content(f"Review streak       {numbers.streak} day{'s' if numbers.streak != 1 else ''}"),
         Content(""),
         Content.styled("Timing and effort", "bold $text-primary"),
-        Content(f"Got an interview    {_share(numbers.interview_share)} of applications"),
+        Content(
+            "Got an interview    "
+            + ("not yet" if numbers.interview_share is None else f"{numbers.interview_share:.0%} of applications")
+        ),
         Content(f"Applying → interview  {_days(numbers.days_to_interview)} (median)"),
         Content(f"Interview → answer    {_days(numbers.days_to_decision)} (median)"),
         Content(

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fu_board.counts import days_since_touch, follow_up_count
-from fu_board.model import Card, Outcome, Settings, Stage
+from fu_board.model import Card, NoKind, Outcome, Settings, Stage
 from fu_board.rules import FollowUp, Status, next_follow_up
 from fu_board.text import visible
 
@@ -58,7 +58,8 @@ def card_prompt(card: Card, settings: Settings, today: dt.date) -> Content:
     ]
     follow_up = next_follow_up(card, settings, today)
     if card.outcome is not None:
-        outcome = (f"{card.outcome.symbol} {card.outcome.value}", OUTCOME_STYLE[card.outcome])
+        silence = " (silence)" if card.no_kind is NoKind.SILENCE else ""
+        outcome = (f"{card.outcome.symbol} {card.outcome.value}{silence}", OUTCOME_STYLE[card.outcome])
         lines.append(Content.assemble(outcome, (f" · {ago}", "dim")))
     elif follow_up is not None:
         count = follow_up_count(card)
