@@ -54,18 +54,23 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def run_main(capsys: pytest.CaptureFixture[str], argv: list[str], today: dt.date | None = None) -> Result:
+    """Run `main` in-process on `today` (the real date when None); argparse's SystemExit becomes the exit code."""
+    capsys.readouterr()
+    try:
+        code: int | str | None = main(argv, today=today)
+    except SystemExit as exit_:
+        code = exit_.code
+    captured = capsys.readouterr()
+    return Result(code, captured.out, captured.err)
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
     """Run `main` in-process; argparse's SystemExit becomes the exit code."""
 
     def run(*argv: object) -> Result:
-        capsys.readouterr()
-        try:
-            code: int | str | None = main([str(arg) for arg in argv])
-        except SystemExit as exit_:
-            code = exit_.code
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return run_main(capsys, [str(arg) for arg in argv])
 
     return run
 

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from fu_board.cli import main
 from fu_board.model import Board, Card, Channel, EventKind, Interview, Settings, Stage
 from fu_board.store import load_board, save_board
 from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture that keeps the data folder away)
@@ -27,6 +26,7 @@ from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture t
     assert_no_raw_controls,
     assert_one_error_line,
     isolated_home,
+    run_main,
 )
 from tests.test_import_hygiene import imported_modules
 
@@ -56,13 +56,7 @@ def fu(capsys: pytest.CaptureFixture[str], board: Path) -> Fu:
     """Run `fu-board ARGV --board <the test's board>` in-process on `today` (default APPLIED)."""
 
     def run(*argv: object, today: dt.date = APPLIED) -> Result:
-        capsys.readouterr()
-        try:
-            code: int | str | None = main([*(str(arg) for arg in argv), "--board", str(board)], today=today)
-        except SystemExit as exit_:
-            code = exit_.code
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return run_main(capsys, [*(str(arg) for arg in argv), "--board", str(board)], today=today)
 
     return run
 

@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from fu_board.cli import main
 from fu_board.model import Board, Card, NoKind, Outcome, ReviewLog, Settings
 from fu_board.store import load_board, save_board
 from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture that keeps the data folder away)
     Result,
     assert_one_error_line,
     isolated_home,
+    run_main,
 )
 
 D = dt.date.fromisoformat
@@ -43,13 +43,7 @@ def fu(capsys: pytest.CaptureFixture[str], board: Path) -> Fu:
     """Run `fu-board ARGV --board <the test's board>` in-process on TODAY."""
 
     def run(*argv: object) -> Result:
-        capsys.readouterr()
-        try:
-            code: int | str | None = main([*(str(arg) for arg in argv), "--board", str(board)], today=TODAY)
-        except SystemExit as exit_:
-            code = exit_.code
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return run_main(capsys, [*(str(arg) for arg in argv), "--board", str(board)], today=TODAY)
 
     return run
 
