@@ -19,6 +19,8 @@ from pydantic import ValidationError
 
 from fu_board import __version__
 from fu_board import board as ops
+from fu_board.backups import backup_folder, find_backup, list_backups
+from fu_board.board_file import restore, update
 from fu_board.counts import days_since_touch, last_touch
 from fu_board.model import (
     STAGES,
@@ -35,7 +37,7 @@ from fu_board.model import (
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import due_cards, next_follow_up
 from fu_board.stats import stats_json, stats_text
-from fu_board.store import BoardFileError, default_board_path, load_board, save_board
+from fu_board.store import BoardFileError, NewerBoardError, default_board_path, load_board
 from fu_board.text import safe_json, visible
 
 EXIT_USAGE = 2
@@ -196,8 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
     snooze.add_argument("card", metavar="ID")
     snooze.add_argument("until", type=_later_date, metavar="DATE", help="YYYY-MM-DD, tomorrow, or a wait like 3d, 2w")
 
-    verbs.add_parser("where", parents=[common], help="print the board file's path")
+    _add_file_verbs(verbs, common)
     return parser
+
+
+def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    """The verbs about the file itself: where it is, its backups."""
+    verbs.add_parser("where", parents=[common], help="print the board file's path")
+    backups = verbs.add_parser("backups", parents=[common], help="list the board's backups, newest first")
+    backups.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    restore = verbs.add_parser("restore", parents=[common], help="put a backup back (the current file is backed up)")
+    restore.add_argument("backup", metavar="BACKUP", help="a name from fu-board backups, or a path")
 
 
 ARGUMENT_NAMES = {"card": "ID", "company": "COMPANY", "interviewers": "--with"}
@@ -251,18 +262,24 @@ def _listed(board: Board, stage: Stage | None, today: dt.date) -> list[Card]:
 
 
 def _mutate(path: Path, change: Callable[[Board], ops.Change]) -> ops.Change:
-    done = change(load_board(path))
-    save_board(path, done.board)
-    return done
+    return update(path, change)
 
 
 def _board_or_empty(path: Path) -> Board:
-    """The board, or an empty one (said on stderr) when there is no file yet; creates nothing."""
+    """The board, or an empty one (said on stderr) when there is no file yet; creates nothing.
+
+    A board from a newer fu-board is shown as far as this one understands it, with a warning.
+    """
     try:
         return load_board(path)
     except FileNotFoundError:
         sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
         return Board()
+    except NewerBoardError as error:
+        if error.board is None:
+            raise
+        sys.stderr.write(f"fu-board: warning: {visible(str(error), one_line=True)}; showing what this version knows\n")
+        return error.board
 
 
 def _next_line(done: ops.Change, today: dt.date) -> str:
@@ -278,20 +295,19 @@ def _where(_args: argparse.Namespace, path: Path, _today: dt.date) -> str:
 
 def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     applied = _not_ahead(_day(args.applied, today), today, "--applied")
-    try:
-        board = load_board(path)
-    except FileNotFoundError:
-        board = Board()  # first card: the file is created only once the card is valid
-    done = ops.add_card(
-        board,
-        company=args.company,
-        role=args.role,
-        link=args.link,
-        contact=Contact(name=args.contact, email=args.email),
-        applied=applied,
-        note=args.note,
+    done = update(
+        path,
+        lambda board: ops.add_card(
+            board,
+            company=args.company,
+            role=args.role,
+            link=args.link,
+            contact=Contact(name=args.contact, email=args.email),
+            applied=applied,
+            note=args.note,
+        ),
+        create=True,  # first card: the file is created only once the card is valid
     )
-    save_board(path, done.board)
     return done.card.id
 
 
@@ -387,6 +403,36 @@ def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     return f"{done.card.id} snoozed until {until.isoformat()}"
 
 
+def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
+    backups = list_backups(path)
+    if args.json:
+        return safe_json(
+            [
+                {"name": b.name, "path": str(b.path), "taken": b.taken.isoformat(), "cards": b.card_count()}
+                for b in backups
+            ]
+        )
+    if not backups:
+        sys.stderr.write(f"fu-board: no backups yet in {backup_folder(path)}; one is kept before each save\n")
+        return ""
+    lines = [f"Backups of {path}, newest first (fu-board restore NAME puts one back):"]
+    for backup in backups:
+        local = backup.taken.astimezone()
+        count = backup.card_count()
+        lines.append(f"  {backup.name}  {local:%Y-%m-%d %H:%M:%S}  {count} card{'' if count == 1 else 's'}")
+    return visible("\n".join(lines))
+
+
+def _restore(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
+    try:
+        backup = find_backup(path, args.backup)
+    except FileNotFoundError:
+        raise UsageError(f"no backup {args.backup!r}; fu-board backups lists them") from None
+    kept = restore(path, backup)
+    saved = f"; the file it replaced is kept as {kept.name}" if kept else ""
+    return visible(f"Restored {backup} to {path}{saved}", one_line=True)
+
+
 VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "where": _where,
     "add": _add,
@@ -399,6 +445,8 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "thank": _thank,
     "snooze": _snooze,
     "stats": _stats,
+    "backups": _backups,
+    "restore": _restore,
 }
 """Each verb returns what it prints on stdout."""
 
@@ -423,7 +471,12 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
 
             return run_app(path, today=today)
         return run_verb(args, path, today)
-    except (UsageError, ops.BoardError, BoardFileError) as error:
+    except BoardFileError as error:
+        message = str(error)
+        if error.backup is not None:
+            message += f". The newest backup that loads is {error.backup.name}; fu-board restore {error.backup.name}"
+            message += " puts it back (the broken file is kept as a backup too)"
+    except (UsageError, ops.BoardError) as error:
         message = str(error)
     except ValidationError as error:
         message = describe_problem(error)

@@ -371,6 +371,9 @@ class Board(_Model):
                 return card
         raise KeyError(card_id)
 
+    def has_card(self, card_id: str) -> bool:
+        return any(card.id == card_id for card in self.cards)
+
 
 def field_path(loc: tuple[int | str, ...]) -> str:
     """`("cards", 2, "company")` as a person reads it: `cards[2].company`."""

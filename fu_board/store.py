@@ -18,12 +18,13 @@ import tomllib
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import platformdirs
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from fu_board.migrations import file_version, migrate
 from fu_board.model import SCHEMA_VERSION, Board, Card, field_path, first_problem
 
 APP_NAME = "fu-board"
@@ -44,11 +45,31 @@ class BoardFileError(Exception):
         self.path = path
         self.problem = problem
         self.where = where
+        self.backup: Path | None = None
+        """The newest backup that does load, when the reader looked for one."""
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
         return f"{self.path}: {where}{self.problem}"
+
+
+class NewerBoardError(BoardFileError):
+    """The file was written by a newer fu-board: it may be shown, never saved.
+
+    `board` is what this version understands of it (unknown fields left out),
+    or None when even that does not validate.
+    """
+
+    def __init__(self, path: Path, version: int, board: Board | None) -> None:
+        super().__init__(
+            path,
+            f"the file was written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION});"
+            " upgrade fu-board to change it",
+            "schema_version",
+        )
+        self.version = version
+        self.board = board
 
 
 def default_board_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -117,21 +138,54 @@ def parse_board(data: bytes, path: Path) -> Board:
     if not raw:
         raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
     # A hand-written board may leave the version out: it means this version.
-    version = raw.get("schema_version", SCHEMA_VERSION)
+    version = file_version(raw)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BoardFileError(path, "must be a whole number from 1 up", "schema_version")
     if version > SCHEMA_VERSION:
-        raise BoardFileError(
-            path,
-            f"the file was written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION});"
-            " upgrade fu-board to open it",
-            "schema_version",
-        )
+        raise NewerBoardError(path, version, _known_part(raw))
+    if version < SCHEMA_VERSION:
+        try:
+            raw = migrate(raw, version)
+        except (LookupError, TypeError, ValueError) as error:
+            raise BoardFileError(
+                path, f"could not be brought up from schema {version} to {SCHEMA_VERSION}: {error}", "schema_version"
+            ) from None
     try:
         return Board.model_validate(raw)
     except ValidationError as error:
         where, problem = _describe_validation(error, text)
         raise BoardFileError(path, problem, where) from None
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _known_fields(model: type[BaseModel], raw: Any) -> Any:
+    """`raw` without the keys `model` does not know, at every depth."""
+    if not isinstance(raw, dict):
+        return raw
+    known: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        if name in raw:
+            inner = _models_in(field.annotation)
+            value = raw[name]
+            if inner and isinstance(value, list):
+                value = [_known_fields(inner[0], item) for item in value]
+            elif inner:
+                value = _known_fields(inner[0], value)
+            known[name] = value
+    return known
+
+
+def _known_part(raw: dict[str, Any]) -> Board | None:
+    """What this version understands of a newer file, to show it read-only."""
+    try:
+        return Board.model_validate({**_known_fields(Board, raw), "schema_version": SCHEMA_VERSION})
+    except ValidationError:
+        return None
 
 
 def digest(data: bytes) -> str:

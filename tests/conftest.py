@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,12 @@ def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "board.toml"
+
+
+SAVE_COMPANIONS = {".board.toml.lock", "board.toml.backups"}
+"""What saving keeps beside `board.toml`: the writers' lock file and the backups folder."""
+
+
+def leftovers(folder: Path) -> list[str]:
+    """The names in `folder` apart from the save companions: a stray temporary file shows here."""
+    return sorted(name for name in os.listdir(folder) if name not in SAVE_COMPANIONS)

@@ -21,6 +21,7 @@ import pytest
 
 from fu_board.model import Board, Card, Channel, EventKind, Interview, Settings, Stage
 from fu_board.store import load_board, save_board
+from tests.conftest import leftovers
 from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture that keeps the data folder away)
     Result,
     assert_no_raw_controls,
@@ -291,7 +292,7 @@ def test_due_writes_nothing(fu: Fu, board: Path) -> None:
     for argv in (("due",), ("due", "--json"), ("due", "--date", "2026-12-24")):
         assert fu(*argv, today=D("2026-11-20")).code == 0
     assert board.read_bytes() == before
-    assert sorted(path.name for path in board.parent.iterdir()) == ["board.toml"]
+    assert leftovers(board.parent) == ["board.toml"]
 
 
 def test_due_shows_hostile_names_as_text(fu: Fu) -> None:
@@ -659,7 +660,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     assert_no_raw_controls(result.err)
     assert clue in result.err
     assert board.read_bytes() == before
-    assert sorted(path.name for path in board.parent.iterdir()) == ["board.toml"]
+    assert leftovers(board.parent) == ["board.toml"]
 
 
 def test_a_resolved_card_message_names_the_company_and_how_to_reopen(fu: Fu, two_cards: dict[str, str]) -> None:

@@ -14,11 +14,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from fu_board import board as ops
+from fu_board.board_file import BoardFile, Conflict
+from fu_board.merge import Side
 from fu_board.model import Board
-from fu_board.store import BoardFileError, file_digest, open_board, read_board, save_board
+from fu_board.store import BoardFileError
 from fu_board.text import visible
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.conflict import conflict_dialog
 from fu_board.tui.screens.load_error import LoadErrorScreen
 
 EXIT_UNSAVED = 1
@@ -31,19 +34,24 @@ class FuBoardApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "fu-board"
     BINDINGS = [Binding("ctrl+s", "save", "Save", tooltip="try again to save a change that could not be saved")]
+    POLL_SECONDS = 1.0
+    """How often the board on screen checks the file for changes saved by others."""
 
     def __init__(self, path: Path, *, today: dt.date | None = None, clock: Callable[[], dt.date] = dt.date.today):
         super().__init__()
         self.path = path
+        self.file = BoardFile(path)
         self._today = today
         self._clock = clock
         self.board = Board()
-        self.digest: str | None = None
-        """The fingerprint of the file as this app last read or wrote it."""
+        self._reported: str | None = None
+        """The last outside problem reported, so that polling does not repeat it."""
+        self._asking = False
+        """Whether the conflict dialog is open."""
         self.load_error: BoardFileError | None = None
         self.unsaved = False
         self.reloaded = False
-        """Whether the last `apply` first took in changes made outside this app."""
+        """Whether the last reload or save took in changes made outside this app."""
 
     @property
     def today(self) -> dt.date:
@@ -65,54 +73,93 @@ class FuBoardApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         try:
-            self.board, self.digest = open_board(self.path)
+            self.board = self.file.open()
         except BoardFileError as error:
             self.load_error = error
             return LoadErrorScreen(error)
         return BoardScreen()
+
+    def on_mount(self) -> None:
+        if self.file.read_only:
+            self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
+        self.set_interval(self.POLL_SECONDS, self.poll_file)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
             return self.unsaved
         return True
 
-    # Changing the board ------------------------------------------------------------
+    @property
+    def digest(self) -> str | None:
+        """The fingerprint of the file as this app last read or wrote it."""
+        return self.file.digest
+
+    def open_backup(self, backup: Path) -> None:
+        """Show a backup, read-only, when the board itself cannot be read."""
+        self.file = BoardFile(backup)
+        try:
+            self.board = self.file.open_read_only(f"showing the backup {backup.name}, not your board")
+        except (BoardFileError, FileNotFoundError) as error:
+            self.notify(f"The backup cannot be read either: {error}", severity="error", timeout=15)
+            return
+        self.switch_screen(BoardScreen())
+        self.notify(
+            f"Read-only: this is the backup {backup.name}. To put it back: fu-board restore {backup.name}",
+            severity="warning",
+            timeout=20,
+        )
+
+    # Changes made outside ----------------------------------------------------------
 
     def catch_up(self) -> bool:
-        """Take in changes someone else saved to the file (the CLI, an editor, a sync).
+        """Take in what others saved to the file (the CLI, an editor, a sync), unless
+        this window holds changes not yet saved (those are merged when they are saved).
 
-        Returns False, after saying why, when the file can no longer be read.
+        Returns whether the board was reloaded. A file that cannot be read now is
+        reported once and left alone; the board stays as it was.
         """
         self.reloaded = False
-        if self.unsaved or file_digest(self.path) in (self.digest, None):
-            return True
-        try:
-            self.board, self.digest = read_board(self.path)
-        except (BoardFileError, FileNotFoundError) as error:
-            self.notify(
-                f"The board file was changed outside fu-board and cannot be read now, so nothing was changed: "
-                f"{visible(str(error))}",
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
+        if self.unsaved or not self.file.changed_outside():
             return False
+        try:
+            self.board = self.file.reload()
+        except (BoardFileError, FileNotFoundError) as error:
+            problem = str(error)
+            if problem != self._reported:
+                self._reported = problem
+                self.notify(
+                    f"The board file was changed outside fu-board and cannot be read now; "
+                    f"fu-board keeps showing the board as it was and saves nothing over it: {problem}",
+                    severity="error",
+                    timeout=20,
+                )
+            return False
+        self._reported = None
         self.reloaded = True
         return True
 
-    def apply(self, operation: Callable[[Board], ops.Change]) -> ops.Change | None:
-        """Run one board operation on the latest board and save the result at once.
+    def poll_file(self) -> None:
+        """While the board is on screen (no dialog open), show what others saved."""
+        screen = self.screen
+        if isinstance(screen, BoardScreen) and self.catch_up():
+            screen.refresh_board(follow=screen.selected_id())
+            self.notify("The board file changed outside fu-board: showing it as it is now.", timeout=4)
 
-        When the file changed outside the app, the operation runs on what is in
-        the file now, so neither change is lost. A refused operation becomes a
+    # Changing the board ------------------------------------------------------------
+
+    def apply(self, operation: Callable[[Board], ops.Change]) -> ops.Change | None:
+        """Run one board operation on the board on screen and save the result at once.
+
+        What others saved meanwhile is merged in card by card; when both sides
+        changed the same card the person chooses. A refused operation becomes a
         notice; a failed save keeps the change in memory and says so.
         """
-        if not self.catch_up():
+        if self._refuse_read_only():
             return None
         try:
             change = operation(self.board)
         except ops.BoardError as error:
-            self.notify(visible(str(error)), severity="warning", markup=False)
+            self.notify(str(error), severity="warning")
             return None
         self.board = change.board
         self.save()
@@ -120,42 +167,79 @@ class FuBoardApp(App[int]):
 
     def apply_to_board(self, update: Callable[[Board], Board]) -> bool:
         """Like `apply`, for a change to the board as a whole (the review streak)."""
-        if not self.catch_up():
+        if self._refuse_read_only():
             return False
         self.board = update(self.board)
         return self.save()
 
-    def save(self) -> bool:
-        """Write the board; on failure keep it in memory, mark it unsaved and say so."""
+    def _refuse_read_only(self) -> bool:
+        if self.file.read_only:
+            self.notify(f"Nothing was changed. Read-only: {self.file.read_only}.", severity="warning", timeout=8)
+        return self.file.read_only is not None
+
+    def save(self, *, quitting: bool = False) -> bool:
+        """Write the board, merged with what others saved; on failure keep it in memory, mark it unsaved and say so."""
+        if self.file.read_only:
+            return True
         was_unsaved = self.unsaved
+        self.reloaded = False
         try:
-            self.digest = save_board(self.path, self.board)
+            result = self.file.commit(self.board)
         except (BoardFileError, ValueError) as error:
             self.unsaved = True
             self.notify(
-                f"Not saved: {visible(str(error))}. Your changes are kept while fu-board stays open; "
-                "ctrl+s tries again.",
+                f"Not saved: {error}. Your changes are kept while fu-board stays open; ctrl+s tries again.",
                 severity="error",
                 timeout=15,
-                markup=False,
             )
         else:
-            self.unsaved = False
-        if self.unsaved != was_unsaved:
+            if isinstance(result, Conflict):
+                self.unsaved = True
+                self._ask_about(result, quitting=quitting)
+            else:
+                self.unsaved = False
+                if result.taken:
+                    self.board = result.board
+                    self.reloaded = True
+                    many = "s" if result.taken > 1 else ""
+                    self.notify(f"Saved, with {result.taken} card{many} changed outside fu-board meanwhile.")
+        if self.unsaved != was_unsaved or self.reloaded:
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
             if isinstance(self.screen, BoardScreen):
-                self.screen.refresh_header()
+                if self.reloaded:
+                    self.screen.refresh_board()
+                else:
+                    self.screen.refresh_header()
         return not self.unsaved
+
+    def _ask_about(self, conflict: Conflict, *, quitting: bool) -> None:
+        def chosen(side: Side | None) -> None:
+            self._asking = False
+            if side is None:
+                if quitting:
+                    self._confirm_quit()
+                return
+            self.board = self.file.settle(conflict, side)
+            saved = self.save(quitting=quitting)
+            if isinstance(self.screen, BoardScreen):
+                self.screen.refresh_board()
+            if saved and quitting:
+                self.exit()
+
+        self._asking = True
+        self.push_screen(conflict_dialog(conflict, quitting=quitting), chosen)
 
     def action_save(self) -> None:
         if self.save():
             self.notify("Saved.", markup=False)
 
     async def action_quit(self) -> None:
-        if not self.unsaved or self.save():
+        if not self.unsaved or self.save(quitting=True):
             self.exit()
-            return
+        elif not self._asking:  # a conflict asks which side to keep first; other failures ask here
+            self._confirm_quit()
 
+    def _confirm_quit(self) -> None:
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
                 self.exit(return_code=EXIT_UNSAVED)
@@ -181,6 +265,11 @@ def run_app(path: Path, *, today: dt.date | None = None) -> int:
     app.run()
     if app.load_error is not None:
         sys.stderr.write(f"fu-board: error: {visible(str(app.load_error), one_line=True)}\n")
+        if app.load_error.backup is not None:
+            name = visible(app.load_error.backup.name, one_line=True)
+            sys.stderr.write(
+                f"fu-board: the newest backup that loads is {name}; fu-board restore {name} puts it back\n"
+            )
         return EXIT_UNREADABLE
     if app.unsaved:
         sys.stderr.write(f"fu-board: error: your last changes could not be saved to {path}\n")

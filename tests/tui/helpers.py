@@ -18,7 +18,9 @@ def app_with(path: Path, board: Board | None = None) -> FuBoardApp:
     """The app on `path` for TODAY, after writing `board` there (if given)."""
     if board is not None:
         save_board(path, board)
-    return make_app(path, today=TODAY)
+    app = make_app(path, today=TODAY)
+    app.POLL_SECONDS = 3600  # tests call `poll_file` themselves, so nothing happens between two keys by chance
+    return app
 
 
 def board_screen(app: FuBoardApp) -> BoardScreen:

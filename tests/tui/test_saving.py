@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from fu_board import store
 from fu_board.cli import main
@@ -15,6 +15,7 @@ from fu_board.model import EventKind, Stage
 from fu_board.tui.app import EXIT_UNSAVED
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+from tests.conftest import leftovers
 from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
 from tests.tui.test_board_keys import small_board
 
@@ -41,7 +42,7 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
         assert "NOT SAVED" in header(app)
         assert any("No space left on device" in str(n.message) for n in app._notifications)
         assert board_path.read_bytes() == before
-        assert sorted(os.listdir(board_path.parent)) == ["board.toml"]  # no temporary file left
+        assert leftovers(board_path.parent) == ["board.toml"]  # no temporary file left
         await pilot.press("q")  # asks before losing anything
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -105,9 +106,13 @@ async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         board = saved(board_path)
         store.save_board(board_path, board.model_copy(update={"cards": board.cards[1:]}))  # aaaa deleted outside
-        await pilot.press("3")  # on aaaa, which is gone now
+        await pilot.press("3")  # on aaaa, still on screen: deleted there, changed here, so the person is asked
+        assert "Changed here and outside fu-board" in str(app.screen.query_one(".dialog-title", Label).content)
+        await pilot.press("f")  # keep the file's version: deleted
         assert "aaaa" not in shown_ids(app, Stage.APPLIED)
+        assert "aaaa" not in shown_ids(app, Stage.FOLLOWED_UP)
         assert app.screen is board_screen(app)
+        assert not app.unsaved
     assert [card.id for card in saved(board_path).cards] == ["bbbb", "cccc"]
 
 
@@ -115,9 +120,16 @@ async def test_a_file_broken_meanwhile_is_left_alone(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         board_path.write_bytes(b"schema_version = [oops\n")  # a bad hand edit while the board is open
+        app.poll_file()
+        app.poll_file()
+        await pilot.pause()
+        assert app.board.card("aaaa").stage is Stage.APPLIED  # the board on screen stays as it was
+        said = [str(n.message) for n in app._notifications if "cannot be read now" in str(n.message)]
+        assert len(said) == 1  # said once, not at every poll
         await pilot.press("3")
-        assert app.board.card("aaaa").stage is Stage.APPLIED  # nothing changed
-        assert any("cannot be read now" in str(n.message) for n in app._notifications)
+        assert app.unsaved  # kept in memory, not written over the file
+        assert app.board.card("aaaa").stage is Stage.FOLLOWED_UP
+        assert any("Not saved" in str(n.message) and "not valid TOML" in str(n.message) for n in app._notifications)
     assert board_path.read_bytes() == b"schema_version = [oops\n"
 
 

@@ -123,6 +123,10 @@ class BoardScreen(Screen[None]):
         except KeyError:  # gone from the file, not yet from the screen
             return None
 
+    def selected_id(self) -> str | None:
+        card = self.selected_card
+        return None if card is None else card.id
+
     def refresh_board(self, stages: Iterable[Stage] = STAGES, follow: str | None = None) -> None:
         """Redraw the header and the given columns; `follow` puts the cursor on that card."""
         board, today = self.board_app.board, self.board_app.today
@@ -131,14 +135,14 @@ class BoardScreen(Screen[None]):
         self.query_one("#welcome").display = not board.cards
         for stage in set(stages):
             self.column(stage).show_cards(ops.column(board, stage, today), board.settings, today)
-        if follow is not None:
+        if follow is not None and board.has_card(follow):
             stage = board.card(follow).stage
             self.column(stage).select_card(follow)
             self.set_current(stage)
 
     def refresh_header(self) -> None:
         app = self.board_app
-        self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved)
+        self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved, read_only=app.file.read_only)
 
     # Cursor --------------------------------------------------------------------
 

@@ -30,17 +30,24 @@ class Choice(Generic[T]):
 class ChooseScreen(ModalScreen[T | None], Generic[T]):
     """Returns the value of the answer whose key was pressed; None on escape."""
 
-    def __init__(self, title: Content, choices: Sequence[Choice[T]]) -> None:
+    def __init__(
+        self, title: Content, choices: Sequence[Choice[T]], *, detail: Content | None = None, escape: str = "cancel"
+    ) -> None:
+        """`detail` explains the question above the answers; `escape` says what escape does."""
         super().__init__()
         self.title_content = title
         self.choices = choices
+        self.detail = detail
+        self.escape = escape
 
     def compose(self) -> ComposeResult:
         lines = [Content.assemble((choice.keys[0], "bold $text-accent"), "  ", choice.words) for choice in self.choices]
-        with Vertical(classes="dialog small"):
+        with Vertical(classes="dialog" if self.detail else "dialog small"):
             yield Label(self.title_content, classes="dialog-title")
+            if self.detail is not None:
+                yield Static(self.detail, classes="choose-detail")
             yield Static(Content("\n").join(lines))
-            yield Static("escape: cancel", classes="hint")
+            yield Static(f"escape: {self.escape}", classes="hint")
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,15 +14,29 @@ from textual.widgets import Footer, Label, Static
 from fu_board.store import BoardFileError
 from fu_board.text import visible
 
+if TYPE_CHECKING:
+    from fu_board.tui.app import FuBoardApp
+
 
 class LoadErrorScreen(Screen[None]):
-    """Names the file, the place and the problem; the file is left as it is."""
+    """Names the file, the place and the problem; the file is left as it is.
 
-    BINDINGS = [Binding("q,escape", "app.quit", "Quit")]
+    When a backup of the board does load, `o` shows it read-only.
+    """
+
+    BINDINGS = [
+        Binding("o", "open_backup", "Open the backup read-only"),
+        Binding("q,escape", "app.quit", "Quit"),
+    ]
 
     def __init__(self, error: BoardFileError) -> None:
         super().__init__()
         self.error = error
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_backup":
+            return self.error.backup is not None
+        return True
 
     def _advice(self) -> str:
         if not self.error.path.exists():
@@ -28,10 +44,17 @@ class LoadErrorScreen(Screen[None]):
                 "There was no board here yet, and fu-board could not create one. Check that this folder can be "
                 "written, or choose another file with --board PATH or FU_BOARD_FILE."
             )
-        return (
+        advice = (
             "Nothing was changed and nothing will be written. Fix the file in a text editor "
             "(or put back a copy you trust) and open fu-board again."
         )
+        if self.error.backup is not None:
+            name = self.error.backup.name
+            advice += (
+                f"\n\nThe newest backup that loads is {name}. o shows it here, read-only; "
+                f"fu-board restore {name} puts it back as your board (the broken file is backed up first)."
+            )
+        return advice
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="load-error"):
@@ -48,5 +71,9 @@ class LoadErrorScreen(Screen[None]):
                     visible(self.error.problem),
                 )
             )
-            yield Static(self._advice(), classes="hint")
+            yield Static(Content(visible(self._advice())), classes="hint")
         yield Footer()
+
+    def action_open_backup(self) -> None:
+        if self.error.backup is not None:
+            cast("FuBoardApp", self.app).open_backup(self.error.backup)

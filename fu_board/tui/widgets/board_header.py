@@ -13,7 +13,7 @@ from fu_board.progress import to_go_words
 from fu_board.rules import count_due, next_follow_up
 
 
-def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Content:
+def header_content(board: Board, today: dt.date, *, unsaved: bool = False, read_only: str | None = None) -> Content:
     irons = irons_in_fire(board)
     target = board.settings.irons_target
     nos = nos_until_yes(board)
@@ -36,11 +36,13 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False) -> Co
         parts.append((f" ({ahead})", "$text-success"))
     if unsaved:
         parts += ["   ", (" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted")]
+    if read_only:
+        parts += ["   ", (" READ-ONLY ", "bold $text-warning on $warning-muted")]
     return Content.assemble(*parts)
 
 
 class BoardHeader(Static):
     """Today's date, irons in the fire against the target, and nos until yes."""
 
-    def show(self, board: Board, today: dt.date, *, unsaved: bool = False) -> None:
-        self.update(header_content(board, today, unsaved=unsaved))
+    def show(self, board: Board, today: dt.date, *, unsaved: bool = False, read_only: str | None = None) -> None:
+        self.update(header_content(board, today, unsaved=unsaved, read_only=read_only))

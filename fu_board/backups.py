@@ -1,0 +1,126 @@
+"""Backups of the board file: a small rotation kept beside the board.
+
+Before the first save that follows a load, the file as it was is copied to
+`<board>.backups/` (for `board.toml`, the folder `board.toml.backups`). The
+rotation keeps the last few copies plus the newest copy of each of the last
+seven days, so a mistake noticed a few days late can still be undone. Copies
+are named by the UTC time they were taken, so names sort by age.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from fu_board.store import BoardFileError, parse_board, write_atomically
+
+KEEP_LAST = 5
+"""How many of the most recent backups are always kept."""
+KEEP_DAYS = 7
+"""For how many days (today included) the newest backup of each day is kept."""
+
+_NAME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{6})Z\.toml$")
+_STAMP = "%Y-%m-%dT%H-%M-%S.%f"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file and the moment it was taken."""
+
+    path: Path
+    taken: dt.datetime
+    """When the copy was made, in UTC."""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def card_count(self) -> int:
+        """How many cards the copy holds, counted without parsing it (cheap for listings)."""
+        data = self.path.read_bytes()
+        return len(re.findall(rb"(?m)^[ \t]*\[\[[ \t]*cards[ \t]*\]\]", data))
+
+
+def backup_folder(path: Path) -> Path:
+    """Where the backups of the board at `path` are kept: beside the real file."""
+    real = Path(os.path.realpath(path))
+    return real.parent / f"{real.name}.backups"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The backups of the board at `path`, newest first."""
+    folder = backup_folder(path)
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    found = []
+    for name in names:
+        match = _NAME.match(name)
+        if match:
+            taken = dt.datetime.strptime(match[1], _STAMP).replace(tzinfo=dt.UTC)
+            found.append(Backup(folder / name, taken))
+    return sorted(found, key=lambda backup: backup.taken, reverse=True)
+
+
+def to_keep(backups: list[Backup], now: dt.datetime) -> list[Backup]:
+    """The rotation: the last `KEEP_LAST`, plus the newest of each of the last `KEEP_DAYS` days."""
+    newest_first = sorted(backups, key=lambda backup: backup.taken, reverse=True)
+    keep = newest_first[:KEEP_LAST]
+    first_day = now.date() - dt.timedelta(days=KEEP_DAYS - 1)
+    days_seen: set[dt.date] = set()
+    for backup in newest_first:
+        day = backup.taken.date()
+        if day >= first_day and day not in days_seen:
+            days_seen.add(day)
+            if backup not in keep:
+                keep.append(backup)
+    return sorted(keep, key=lambda backup: backup.taken, reverse=True)
+
+
+def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> Path:
+    """Keep `data`, the bytes of the board at `path` before a save, as a new backup; rotate the rest."""
+    now = now or _now()
+    folder = backup_folder(path)
+    if not folder.exists():
+        folder.mkdir(mode=0o700)
+    target = folder / f"{now.astimezone(dt.UTC):{_STAMP}}Z.toml"
+    try:
+        write_atomically(target, data)
+    except OSError as error:
+        raise BoardFileError(
+            path, f"was not saved, because its backup could not be written to {folder}: {error.strerror or error}"
+        ) from None
+    backups = list_backups(path)
+    for old in set(backups) - set(to_keep(backups, now)):
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def newest_loadable(path: Path) -> Path | None:
+    """The newest backup of the board at `path` that reads as a valid board."""
+    for backup in list_backups(path):
+        try:
+            parse_board(backup.path.read_bytes(), backup.path)
+        except (OSError, BoardFileError):
+            continue
+        return backup.path
+    return None
+
+
+def find_backup(path: Path, name: str) -> Path:
+    """The backup `name` names: a path to a file, or the name of one of the board's backups."""
+    given = Path(name).expanduser()
+    if given.is_file():
+        return given
+    for backup in list_backups(path):
+        if backup.name in (name, f"{name}.toml", f"{name}Z.toml"):
+            return backup.path
+    raise FileNotFoundError(name)

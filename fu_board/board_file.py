@@ -1,0 +1,249 @@
+"""One board file shared by several writers: the lock, backups, and saving on top of others.
+
+Every writer (each CLI verb, each open TUI) changes the file only while it
+holds the lock on a separate lock file beside it (`.board.toml.lock`), so two
+writers never interleave. A CLI verb reads, changes and writes inside the lock.
+The TUI keeps the board open for hours, so `BoardFile` remembers what it last
+read or wrote and, at each save, merges in whatever others saved meanwhile
+(see `fu_board.merge`), or reports a conflict without writing anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from fu_board import board as ops
+from fu_board.backups import make_backup, newest_loadable
+from fu_board.merge import Merge, Side, merge
+from fu_board.model import Board
+from fu_board.store import BoardFileError, NewerBoardError, digest, parse_board, save_board, write_atomically
+
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another writer; a save holds the lock for milliseconds."""
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside the real board file (a symlinked board is locked where it lives)."""
+    real = Path(os.path.realpath(path))
+    return real.parent / f".{real.name}.lock"
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the board's lock; the lock is the operating system's, so a crashed writer never leaves it held."""
+    lock_file = lock_path(path)
+    if not lock_file.parent.exists():
+        try:
+            lock_file.parent.mkdir(mode=0o700, parents=True)
+        except OSError as error:
+            raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
+    lock = FileLock(lock_file, timeout=timeout, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BoardFileError(
+            path, f"is busy: another fu-board has held {lock_file.name} for {timeout:.0f} seconds; try again"
+        ) from None
+    except OSError as error:
+        raise BoardFileError(path, f"could not be locked for saving ({lock_file}): {error.strerror or error}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def clean_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files a crashed save left beside the board. Call it holding the lock:
+    then no save is under way, and every temporary file is left over."""
+    real = Path(os.path.realpath(path))
+    removed = []
+    with contextlib.suppress(FileNotFoundError):
+        for name in os.listdir(real.parent):
+            if name.startswith(f".{real.name}.") and name.endswith(".tmp"):
+                stale = real.parent / name
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
+                    removed.append(stale)
+    return removed
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
+
+
+def _parse(data: bytes, path: Path) -> Board:
+    """`parse_board`, naming the newest backup that loads when the file does not."""
+    try:
+        return parse_board(data, path)
+    except NewerBoardError:
+        raise
+    except BoardFileError as error:
+        error.backup = newest_loadable(path)
+        raise
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+# One change from the command line ---------------------------------------------------
+
+
+def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = False) -> ops.Change:
+    """Read, change and save the board in one locked step, keeping a backup of the file as it was.
+
+    A missing file raises `FileNotFoundError` unless `create` starts an empty board.
+    """
+    if not path.exists():  # nothing is created for a change that is refused
+        if not create:
+            raise FileNotFoundError(path)
+        change(Board())
+    with locked(path):
+        clean_stale_temporaries(path)
+        data = _read(path)
+        if data is None and not create:
+            raise FileNotFoundError(path)
+        done = change(Board() if data is None else _parse(data, path))
+        if data is not None:
+            make_backup(path, data)
+        save_board(path, done.board)
+    return done
+
+
+def restore(path: Path, backup: Path) -> Path | None:
+    """Put the backup back as the board, after backing up the file it replaces (returned)."""
+    data = _read(backup)
+    if data is None:
+        raise FileNotFoundError(backup)
+    parse_board(data, backup)  # only a backup that loads is restored
+    with locked(path):
+        clean_stale_temporaries(path)
+        current = _read(path)
+        kept = None if current is None else make_backup(path, current)
+        try:
+            write_atomically(path, data)
+        except OSError as error:
+            raise BoardFileError(path, f"could not be restored: {error.strerror or error}") from None
+    return kept
+
+
+# A board held open ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    board: Board
+    """What was written: the board saved, with others' changes merged in."""
+    taken: int
+    """How many cards others added, changed or deleted meanwhile, now taken in."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Others changed the same cards meanwhile; nothing was written."""
+
+    merged: Merge
+    theirs: Board
+    theirs_digest: str
+
+
+class BoardFile:
+    """The board file as one long-running writer sees it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.base = Board()
+        """The board as this writer last read or wrote it: the base of every merge."""
+        self.digest: str | None = None
+        self.read_only: str | None = None
+        """Why this board must not be saved (a newer schema, a backup opened to look at), or None."""
+        self._signature: tuple[int, int, int] | None = None
+        self._backed_up = False
+
+    def open(self) -> Board:
+        """Read the board, creating an empty one on first run, after clearing what a crash left.
+
+        A newer schema opens read-only. An unreadable file raises `BoardFileError`.
+        """
+        try:
+            with locked(self.path):
+                clean_stale_temporaries(self.path)
+                if not self.path.exists():
+                    self._remember(Board(), save_board(self.path, Board()))
+                    return self.base
+        except BoardFileError:
+            if not self.path.exists():
+                raise
+            # A folder that cannot be written: the board can still be read; saving will say why it fails.
+        return self.reload()
+
+    def open_read_only(self, reason: str) -> Board:
+        """Read the board to look at it; nothing will be saved."""
+        board = self.reload()
+        self.read_only = reason
+        return board
+
+    def _remember(self, board: Board, new_digest: str | None) -> None:
+        self.base, self.digest = board, new_digest
+        self._signature = _signature(self.path)
+
+    def changed_outside(self) -> bool:
+        """Whether the file looks changed since this writer last read or wrote it (a cheap stat)."""
+        return _signature(self.path) != self._signature
+
+    def reload(self) -> Board:
+        """Read the file as it is now: it becomes the base of the next merge."""
+        data = _read(self.path)
+        if data is None:
+            raise FileNotFoundError(self.path)
+        try:
+            board = _parse(data, self.path)
+        except NewerBoardError as error:
+            if error.board is None:
+                raise
+            board = error.board
+            self.read_only = error.problem
+        self._remember(board, digest(data))
+        self._backed_up = False
+        return board
+
+    def commit(self, mine: Board) -> Saved | Conflict:
+        """Save `mine`, merged with whatever others saved since the base; a conflict writes nothing."""
+        if self.read_only:
+            raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
+        with locked(self.path):
+            data = _read(self.path)
+            now = None if data is None else digest(data)
+            board, taken = mine, 0
+            if data is not None and now != self.digest:
+                theirs = _parse(data, self.path)
+                merged = merge(self.base, mine, theirs)
+                if not merged.clean:
+                    assert now is not None
+                    return Conflict(merged, theirs, now)
+                board, taken = merged.keep_mine, merged.taken
+            if data is not None and (now != self.digest or not self._backed_up):
+                make_backup(self.path, data)
+                self._backed_up = True
+            self._remember(board, save_board(self.path, board))
+        return Saved(board, taken)
+
+    def settle(self, conflict: Conflict, side: Side) -> Board:
+        """The person chose a side: the file's version becomes the base, and the board to save is returned."""
+        self.base, self.digest = conflict.theirs, conflict.theirs_digest
+        return conflict.merged.keeping(side)

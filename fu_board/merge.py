@@ -1,0 +1,130 @@
+"""Merging two writers' changes to one board, card by card.
+
+fu-board remembers the board as it last read or wrote it (the base). When the
+file changed meanwhile (the CLI, another window, an editor, a sync tool), its
+own board (mine) and the file's (theirs) are merged against that base: a card
+changed on one side only takes that side's version; a card changed on both
+sides, differently, is a conflict for the person to settle. Nothing is
+overwritten without asking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from fu_board.model import Board, Card, ReviewLog
+
+Side = Literal["mine", "theirs"]
+
+_EPOCH = dt.date.min
+
+
+@dataclass(frozen=True)
+class CardConflict:
+    """A card both sides changed: None on a side that deleted it."""
+
+    card_id: str
+    base: Card | None
+    mine: Card | None
+    theirs: Card | None
+
+    @property
+    def company(self) -> str:
+        card = self.mine or self.theirs or self.base
+        assert card is not None
+        return card.company
+
+
+@dataclass(frozen=True)
+class Merge:
+    """The merged board, whichever side the person keeps for the conflicts."""
+
+    keep_mine: Board
+    keep_theirs: Board
+    conflicts: tuple[CardConflict, ...]
+    settings_conflict: bool
+    taken: int
+    """How many cards (added, changed or deleted) came from the other side."""
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts and not self.settings_conflict
+
+    def keeping(self, side: Side) -> Board:
+        return self.keep_mine if side == "mine" else self.keep_theirs
+
+
+def _pick(base: object, mine: object, theirs: object) -> Side | None:
+    """Which side's version stands, or None for a conflict."""
+    if mine in (base, theirs):
+        return "theirs"
+    if theirs == base:
+        return "mine"
+    return None
+
+
+def _newly_resolved(base: Card | None, mine: Card) -> bool:
+    return mine.is_resolved and (base is None or not base.is_resolved)
+
+
+def _review(base: ReviewLog, mine: ReviewLog, theirs: ReviewLog) -> ReviewLog:
+    """Both sides finished a review: the later one stands (a streak only grows by days)."""
+    side = _pick(base, mine, theirs)
+    if side is not None:
+        return mine if side == "mine" else theirs
+    if (mine.last_finished or _EPOCH) >= (theirs.last_finished or _EPOCH):
+        return mine
+    return theirs
+
+
+def merge(base: Board, mine: Board, theirs: Board) -> Merge:
+    """Merge `mine` and `theirs`, both changed from `base`."""
+    base_cards = {card.id: card for card in base.cards}
+    mine_cards = {card.id: card for card in mine.cards}
+    theirs_cards = {card.id: card for card in theirs.cards}
+
+    # Theirs' order, then my cards they do not have; a card I resolved goes last, as resolving does.
+    order = [card.id for card in theirs.cards]
+    order += [card.id for card in mine.cards if card.id not in theirs_cards]
+    kept_mine: dict[str, Card | None] = {}
+    kept_theirs: dict[str, Card | None] = {}
+    conflicts: list[CardConflict] = []
+    to_end: list[str] = []
+    taken = 0
+    for card_id in dict.fromkeys([*order, *base_cards]):
+        was, ours, other = base_cards.get(card_id), mine_cards.get(card_id), theirs_cards.get(card_id)
+        side = _pick(was, ours, other)
+        if side is None:
+            conflicts.append(CardConflict(card_id, was, ours, other))
+            kept_mine[card_id], kept_theirs[card_id] = ours, other
+            continue
+        chosen = ours if side == "mine" else other
+        kept_mine[card_id] = kept_theirs[card_id] = chosen
+        if side == "theirs" and other != was:
+            taken += 1
+        if side == "mine" and ours is not None and _newly_resolved(was, ours):
+            to_end.append(card_id)
+    order = [card_id for card_id in order if card_id not in to_end]
+    order += [card.id for card in mine.cards if card.id in to_end]
+
+    settings_side = _pick(base.settings, mine.settings, theirs.settings)
+    review = _review(base.review, mine.review, theirs.review)
+
+    def board(cards: dict[str, Card | None], settings_from: Side) -> Board:
+        return mine.model_copy(
+            update={
+                "settings": mine.settings if settings_from == "mine" else theirs.settings,
+                "review": review,
+                "cards": tuple(card for card_id in order if (card := cards.get(card_id)) is not None),
+            }
+        )
+
+    return Merge(
+        keep_mine=board(kept_mine, settings_side or "mine"),
+        keep_theirs=board(kept_theirs, settings_side or "theirs"),
+        conflicts=tuple(conflicts),
+        settings_conflict=settings_side is None,
+        taken=taken,
+    )

@@ -1,0 +1,38 @@
+"""Older board files, brought up to this program's schema by pure steps.
+
+Each step takes the parsed TOML of one schema version (a plain dict) and
+returns the next version's, without touching the file: the migrated board is
+written only by the next save, and that save first keeps the original bytes as
+a backup. A new schema version adds one step here and one golden file under
+`tests/golden/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fu_board.model import SCHEMA_VERSION
+
+Raw = dict[str, Any]
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}
+"""`MIGRATIONS[n]` turns a version-n board into a version-(n + 1) board.
+
+Schema 1 is the first version, so there is no step yet.
+"""
+
+
+def file_version(raw: Raw) -> object:
+    """The schema version a parsed file declares; a hand-written file may leave it out."""
+    return raw.get("schema_version", SCHEMA_VERSION)
+
+
+def migrate(raw: Raw, version: int, *, to: int = SCHEMA_VERSION) -> Raw:
+    """`raw`, a version-`version` board, as a version-`to` board; the input is not changed."""
+    for step_from in range(version, to):
+        step = MIGRATIONS.get(step_from)
+        if step is None:
+            raise LookupError(f"no migration from schema {step_from} to {step_from + 1}")
+        raw = {**step(dict(raw)), "schema_version": step_from + 1}
+    return raw
