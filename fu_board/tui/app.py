@@ -102,7 +102,7 @@ class FuBoardApp(App[int]):
         except (BoardFileError, FileNotFoundError) as error:
             self.notify(f"The backup cannot be read either: {error}", severity="error", timeout=15)
             return
-        self.switch_screen(BoardScreen())
+        self.push_screen(BoardScreen())
         self.notify(
             f"Read-only: this is the backup {backup.name}. To put it back: fu-board restore {backup.name}",
             severity="warning",
@@ -154,7 +154,7 @@ class FuBoardApp(App[int]):
         changed the same card the person chooses. A refused operation becomes a
         notice; a failed save keeps the change in memory and says so.
         """
-        if self._refuse_read_only():
+        if self.refuse_read_only():
             return None
         try:
             change = operation(self.board)
@@ -167,12 +167,13 @@ class FuBoardApp(App[int]):
 
     def apply_to_board(self, update: Callable[[Board], Board]) -> bool:
         """Like `apply`, for a change to the board as a whole (the review streak)."""
-        if self._refuse_read_only():
+        if self.refuse_read_only():
             return False
         self.board = update(self.board)
         return self.save()
 
-    def _refuse_read_only(self) -> bool:
+    def refuse_read_only(self) -> bool:
+        """Say so and return True when the board must not be changed."""
         if self.file.read_only:
             self.notify(f"Nothing was changed. Read-only: {self.file.read_only}.", severity="warning", timeout=8)
         return self.file.read_only is not None

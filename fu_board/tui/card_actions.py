@@ -8,8 +8,9 @@ cancelled dialog or a refused operation calls nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.content import Content
 
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
 
 Done = Callable[[ops.Change], None]
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def writes(method: F) -> F:
+    """An action that changes the board: refused, with a notice, before any dialog opens
+    when the board is read-only (a newer schema, or a backup being looked at)."""
+
+    @functools.wraps(method)
+    def guarded(self: CardActions, *args: Any, **kwargs: Any) -> None:
+        if not self.app.refuse_read_only():
+            method(self, *args, **kwargs)
+
+    return cast("F", guarded)
 
 
 def card_title(card: Card, verb: str) -> Content:
@@ -55,6 +69,7 @@ class CardActions:
         elif self.app.reloaded:
             self.on_reload()
 
+    @writes
     def follow_up(self, card: Card, done: Done) -> None:
         def logged(values: dict[str, Any] | None) -> None:
             if values is not None:
@@ -62,10 +77,12 @@ class CardActions:
 
         self.app.push_screen(follow_up_form(card_title(card, "Follow-up with "), self.today), logged)
 
+    @writes
     def thank_you(self, card: Card, done: Done) -> None:
         """Logged at once, today: the thank-you is one key in the morning review."""
         self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today), done)
 
+    @writes
     def interview(self, card: Card, done: Done) -> None:
         def logged(values: dict[str, Any] | None) -> None:
             if values is not None:
@@ -73,6 +90,7 @@ class CardActions:
 
         self.app.push_screen(interview_form(card_title(card, "Interview with "), self.today), logged)
 
+    @writes
     def snooze(self, card: Card, done: Done) -> None:
         def chosen(until: dt.date | None) -> None:
             if until is not None:
@@ -80,6 +98,7 @@ class CardActions:
 
         self.app.push_screen(SnoozeScreen(card_title(card, "Snooze "), self.today), chosen)
 
+    @writes
     def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
         """A no asks its kind and then shows the moment of a no; a yes is celebrated."""
         if outcome is Outcome.NO:
@@ -141,6 +160,7 @@ class CardActions:
 
         self.app.push_screen(new_card_form(self.today, title="A new lead", contact=giver, note=note), added)
 
+    @writes
     def choose_outcome(self, card: Card, done: Done) -> None:
         def chosen(outcome: Outcome | None) -> None:
             if outcome is not None:
@@ -155,6 +175,7 @@ class CardActions:
 
         self.app.push_screen(CardScreen(card, self.today), edited)
 
+    @writes
     def add(self, done: Done) -> None:
         """Ask for a new application and add it to Applied."""
 

@@ -5,12 +5,17 @@ Update after looking at the report: `pytest tests/tui/test_snapshots.py --snapsh
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from fu_board import board as ops
+from fu_board.backups import make_backup
+from fu_board.board_file import update
 from fu_board.demo import demo_board
+from fu_board.store import dump_board
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with
 
@@ -76,3 +81,32 @@ def test_after_a_no(snap_compare: Any, board_path: Path) -> None:
 
 def test_stats_screen(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["g"])
+
+
+def test_conflict_dialog(snap_compare: Any, board_path: Path) -> None:
+    """Another writer logged a follow-up on the selected card (Northwind Traders) while it was on screen;
+    here it goes to Followed up."""
+
+    async def outside_follow_up(pilot: Any) -> None:
+        await pilot.pause()  # the board is drawn first
+        update(board_path, lambda b: ops.log_follow_up(b, "k7m2", on=TODAY))
+
+    app = app_with(board_path, demo_board(TODAY))
+    assert snap_compare(app, terminal_size=SIZE, run_before=outside_follow_up, press=["3"])
+
+
+def test_unreadable_board_with_a_backup(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    board_path = Path("data", "board.toml")
+    board_path.parent.mkdir(parents=True)
+    make_backup(board_path, dump_board(demo_board(TODAY)), now=dt.datetime(2026, 11, 24, 18, 5, tzinfo=dt.UTC))
+    board_path.write_bytes(dump_board(demo_board(TODAY))[:-40])  # cut short, as by a full disk
+    assert snap_compare(app_with(board_path), terminal_size=SIZE)
+
+
+def test_read_only_board(snap_compare: Any, board_path: Path) -> None:
+    """A board written by a newer fu-board: shown, never saved."""
+    data = dump_board(demo_board(TODAY)).replace(b"schema_version = 1", b"schema_version = 2")
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(data)
+    assert snap_compare(app_with(board_path), terminal_size=SIZE)

@@ -230,7 +230,7 @@ class BoardScreen(Screen[None]):
 
     def action_delete(self) -> None:
         card = self.selected_card
-        if card is None:
+        if card is None or self.board_app.refuse_read_only():
             return
 
         def delete(sure: bool | None) -> None:

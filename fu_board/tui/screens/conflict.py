@@ -24,7 +24,7 @@ def _version(card: Card | None) -> str:
     if not card.timeline:
         return where
     last = card.timeline[-1]
-    return f"{where}; latest entry: {last.kind.value} {last.date.isoformat()}"
+    return f"{where}; latest entry: {last.kind.value.replace('_', ' ')} on {last.date.isoformat()}"
 
 
 def _lines(conflict: CardConflict) -> Content:
@@ -51,7 +51,7 @@ def conflict_dialog(conflict: Conflict, *, quitting: bool = False) -> ChooseScre
     parts += [_lines(each) for each in merged.conflicts]
     if merged.settings_conflict:
         parts.append(Content.assemble(("• ", "$text-warning"), ("the board's settings", "bold")))
-    parts.append(Content("Every other change, from both sides, is kept whichever you choose."))
+    parts.append(Content("\nEvery other change, from both sides, is kept whichever you choose."))
     later = "quit without saving (asks first)" if quitting else "decide later; nothing is saved until you choose"
     return ChooseScreen(
         Content.styled("Changed here and outside fu-board", "bold $text-warning"),

@@ -18,9 +18,13 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False, read_
     target = board.settings.irons_target
     nos = nos_until_yes(board)
     irons_style = "bold" if irons >= target else "bold $text-warning"
-    parts: list[str | tuple[str, str]] = [
-        ("fu-board", "bold $text-primary"),
-        "  ",
+    parts: list[str | tuple[str, str]] = [("fu-board", "bold $text-primary"), "  "]
+    # First, so that a narrow terminal never cuts them off.
+    if unsaved:
+        parts += [(" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted"), "  "]
+    if read_only:
+        parts += [(" READ-ONLY ", "bold $text-warning on $warning-muted"), "  "]
+    parts += [
         (today.strftime("%a %d %b %Y"), ""),
         "   irons in the fire ",
         (f"{irons}/{target}", irons_style),
@@ -34,10 +38,6 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False, read_
     parts += ["   nos until yes ", (str(nos), "bold")]
     if ahead := to_go_words(board):
         parts.append((f" ({ahead})", "$text-success"))
-    if unsaved:
-        parts += ["   ", (" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted")]
-    if read_only:
-        parts += ["   ", (" READ-ONLY ", "bold $text-warning on $warning-muted")]
     return Content.assemble(*parts)
 
 

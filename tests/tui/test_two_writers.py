@@ -1,0 +1,256 @@
+"""The TUI open for hours while others change the file: reloads, merges, and conflicts the person settles."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Label, Static
+
+from fu_board import board as ops
+from fu_board import store
+from fu_board.backups import list_backups, make_backup
+from fu_board.board_file import update
+from fu_board.model import Board, EventKind, Stage
+from fu_board.tui.app import EXIT_UNSAVED
+from fu_board.tui.screens.choose import ChooseScreen
+from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.load_error import LoadErrorScreen
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.test_board_keys import small_board
+
+
+def header(app: object) -> str:
+    return str(board_screen(app).query_one("#header", Static).render())  # type: ignore[arg-type]
+
+
+def dialog_title(app: object) -> str:
+    return str(app.screen.query_one(".dialog-title", Label).content)  # type: ignore[attr-defined]
+
+
+def cli_add(path: Path, company: str) -> str:
+    return update(path, lambda b: ops.add_card(b, company=company, applied=TODAY)).card.id
+
+
+def cli_move(path: Path, card_id: str, to: Stage) -> None:
+    update(path, lambda b: ops.move_card(b, card_id, to, on=TODAY))
+
+
+# Reloading while idle ---------------------------------------------------------------
+
+
+async def test_an_outside_add_shows_while_idle_and_the_cursor_stays(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # on Globex, the second card in Applied
+        assert board_screen(app).selected_id() == "bbbb"
+        new = cli_add(board_path, "Northwind")
+        app.poll_file()
+        await pilot.pause()
+        assert new in shown_ids(app, Stage.APPLIED)
+        assert board_screen(app).selected_id() == "bbbb"
+        assert any("changed outside fu-board" in str(n.message) for n in app._notifications)
+        assert app.board == saved(board_path)
+
+
+async def test_the_timer_polls_the_file_on_its_own(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    app.POLL_SECONDS = 0.05
+    async with app.run_test(size=SIZE) as pilot:
+        new = cli_add(board_path, "Northwind")
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if new in shown_ids(app, Stage.APPLIED):
+                break
+        await pilot.pause()
+        assert new in shown_ids(app, Stage.APPLIED)
+
+
+async def test_nothing_reloads_under_an_open_dialog(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # the follow-up dialog for Acme
+        cli_add(board_path, "Northwind")
+        app.poll_file()
+        assert len(app.board.cards) == 3  # the dialog's card is what the person sees
+        await pilot.press("enter")  # log the follow-up: saved with the outside add merged in
+        await pilot.pause()
+        on_disk = saved(board_path)
+        assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "Northwind"}
+        assert on_disk.card("aaaa").timeline[-1].kind is EventKind.FOLLOWED_UP
+        assert app.board == on_disk
+        assert any("1 card changed outside" in str(n.message) for n in app._notifications)
+
+
+async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # the follow-up dialog for Acme
+        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        before = board_path.read_bytes()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseScreen)
+        assert dialog_title(app) == "Changed here and outside fu-board"
+        assert board_path.read_bytes() == before
+
+
+async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        cli_move(board_path, "aaaa", Stage.INTERVIEWED)  # not yet polled: the screen still shows Acme in Applied
+        before = board_path.read_bytes()
+        await pilot.press("3")  # Acme to Followed up, here
+        assert isinstance(app.screen, ChooseScreen)
+        assert dialog_title(app) == "Changed here and outside fu-board"
+        detail = str(app.screen.query_one(".choose-detail", Static).render())
+        assert "Acme" in detail
+        assert "Followed up" in detail  # here
+        assert "Interviewed" in detail  # in the file
+        assert board_path.read_bytes() == before  # nothing written while the person decides
+        await pilot.press("escape")  # decide later
+        assert app.unsaved
+        assert "NOT SAVED" in header(app)
+        assert board_path.read_bytes() == before
+        await pilot.press("ctrl+s")  # asks again
+        assert isinstance(app.screen, ChooseScreen)
+        await pilot.press("m")  # keep mine
+        await pilot.pause()
+        assert not app.unsaved
+        assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+        assert shown_ids(app, Stage.FOLLOWED_UP) == ["aaaa"]
+    # The file as it was before mine overwrote the other change is kept as a backup.
+    assert any(backup.path.read_bytes() == before for backup in list_backups(board_path))
+
+
+async def test_keeping_the_files_version_drops_only_the_conflicting_change(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        new = cli_add(board_path, "Northwind")
+        await pilot.press("3")
+        await pilot.press("f")  # keep the file's version of Acme
+        await pilot.pause()
+        assert not app.unsaved
+        on_disk = saved(board_path)
+        assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
+        assert new in [card.id for card in on_disk.cards]
+        assert app.board == on_disk
+        assert "aaaa" in shown_ids(app, Stage.INTERVIEWED)
+        assert new in shown_ids(app, Stage.APPLIED)
+
+
+async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        # Leave a change unsaved (a conflict the person put off), then quit.
+        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        await pilot.press("3", "escape")
+        before = board_path.read_bytes()
+        await pilot.press("q")
+        assert isinstance(app.screen, ChooseScreen)  # which side? first
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)  # then: quit without saving?
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == EXIT_UNSAVED
+    assert board_path.read_bytes() == before
+
+
+async def test_quitting_with_a_conflict_saves_the_chosen_side_and_quits(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        await pilot.press("3", "escape", "q", "m")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+
+
+# Read-only boards -------------------------------------------------------------------
+
+
+NEWER = b"""schema_version = 2
+
+[settings]
+irons_target = 5
+colour_scheme = "a setting from the future"
+
+[[cards]]
+id = "abcd"
+company = "Acme"
+applied = 2026-11-20
+stage = "applied"
+priority = "high"
+"""
+
+
+async def test_a_newer_board_opens_read_only_and_is_never_written(board_path: Path) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(NEWER)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert shown_ids(app, Stage.APPLIED) == ["abcd"]
+        assert "READ-ONLY" in header(app)
+        assert any("newer fu-board" in str(n.message) for n in app._notifications)
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert shown_ids(app, Stage.APPLIED) == ["abcd"]
+        assert any("Nothing was changed. Read-only" in str(n.message) for n in app._notifications)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+    assert board_path.read_bytes() == NEWER
+    assert list_backups(board_path) == []
+
+
+async def test_a_broken_board_offers_its_newest_good_backup_read_only(board_path: Path) -> None:
+    good = store.dump_board(small_board())
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(good)
+    backup = make_backup(board_path, good)
+    board_path.write_bytes(b"schema_version = [oops\n")
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LoadErrorScreen)
+        assert backup.name in str(app.screen.query_one(".hint", Static).render())
+        await pilot.press("o")
+        await pilot.pause()
+        assert shown_ids(app, Stage.APPLIED) == ["aaaa", "bbbb"]
+        assert "READ-ONLY" in header(app)
+        await pilot.press("3")  # refused: a backup is only looked at
+        assert app.board == small_board()
+        await pilot.press("q")
+    assert board_path.read_bytes() == b"schema_version = [oops\n"
+    assert backup.read_bytes() == good
+
+
+async def test_without_a_good_backup_there_is_nothing_to_open(board_path: Path) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(b"schema_version = [oops\n")
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LoadErrorScreen)
+        await pilot.press("o")
+        assert isinstance(app.screen, LoadErrorScreen)
+        await pilot.press("q")
+    assert board_path.read_bytes() == b"schema_version = [oops\n"
+
+
+# Backups from the TUI ---------------------------------------------------------------
+
+
+async def test_the_first_save_after_opening_keeps_a_backup_and_later_ones_do_not(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    first = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.press("j", "3")
+        await pilot.pause()
+    backups = list_backups(board_path)
+    assert [backup.path.read_bytes() for backup in backups] == [first]
+    assert saved(board_path) != Board()
