@@ -15,10 +15,13 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from fu_board import board as ops
+from fu_board.board_file import update
 from fu_board.model import Board, Card, Stage
 from fu_board.store import load_board, save_board
 from fu_board.text import visible
 from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.review import ReviewScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column
@@ -165,3 +168,20 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
     assert after_run.card("aaaa").outcome is not None  # the no (and the yes after it) went through
     assert any(card.company == "Lead" for card in after_run.cards)
     assert before != board_path.read_bytes()
+
+
+async def test_the_conflict_dialog_shows_payloads_as_text(board_path: Path) -> None:
+    app = app_with(board_path, hostile_board())
+    async with app.run_test(size=SIZE) as pilot:
+        update(board_path, lambda b: ops.log_follow_up(b, "aaaa", on=TODAY))  # another writer, same card
+        await pilot.press("3")
+        assert isinstance(app.screen, ChooseScreen)
+        detail = app.screen.query_one(".choose-detail", Static)
+        shown = str(detail.render())
+        assert "[@click=app.quit]click me[/]" in shown
+        assert "␛]0;pwned" in shown
+        assert "\x1b" not in shown
+        for offset in ((2, 3), (10, 3), (30, 3), (5, 4)):
+            await pilot.click(detail, offset=offset)
+        assert app.is_running
+        assert isinstance(app.screen, ChooseScreen)
