@@ -90,7 +90,7 @@ def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> P
     now = now or _now()
     folder = backup_folder(path)
     if not folder.exists():
-        folder.mkdir(mode=0o700)
+        folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{now.astimezone(dt.UTC):{_STAMP}}Z.toml"
     try:
         write_atomically(target, data)
@@ -100,7 +100,8 @@ def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> P
         ) from None
     backups = list_backups(path)
     for old in set(backups) - set(to_keep(backups, now)):
-        old.path.unlink(missing_ok=True)
+        if old.path != target:  # even with a clock set back, the copy just made stays
+            old.path.unlink(missing_ok=True)
     return target
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     lock_file = lock_path(path)
     if not lock_file.parent.exists():
         try:
-            lock_file.parent.mkdir(mode=0o700, parents=True)
+            lock_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # two first runs may race here
         except OSError as error:
             raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     lock = FileLock(lock_file, timeout=timeout, mode=0o600)
@@ -48,7 +49,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise BoardFileError(
-            path, f"is busy: another fu-board has held {lock_file.name} for {timeout:.0f} seconds; try again"
+            path, f"is busy: another fu-board has held {lock_file.name} for {timeout:g} seconds; try again"
         ) from None
     except OSError as error:
         raise BoardFileError(path, f"could not be locked for saving ({lock_file}): {error.strerror or error}") from None
@@ -62,10 +63,13 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     """Remove the temporary files a crashed save left beside the board. Call it holding the lock:
     then no save is under way, and every temporary file is left over."""
     real = Path(os.path.realpath(path))
+    # Exactly what `write_atomically` makes (mkstemp's 8 random characters), and not the
+    # temporary file of a sibling board such as `board.toml.old`, which has its own lock.
+    ours = re.compile(rf"^\.{re.escape(real.name)}\.[a-z0-9_]{{8}}\.tmp$")
     removed = []
     with contextlib.suppress(FileNotFoundError):
         for name in os.listdir(real.parent):
-            if name.startswith(f".{real.name}.") and name.endswith(".tmp"):
+            if ours.match(name):
                 stale = real.parent / name
                 with contextlib.suppress(FileNotFoundError):
                     stale.unlink()
@@ -91,6 +95,14 @@ def _parse(data: bytes, path: Path) -> Board:
     except BoardFileError as error:
         error.backup = newest_loadable(path)
         raise
+
+
+def load(path: Path) -> Board:
+    """`store.load_board`, naming the newest backup that loads when the file does not."""
+    data = _read(path)
+    if data is None:
+        raise FileNotFoundError(path)
+    return _parse(data, path)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -244,6 +256,10 @@ class BoardFile:
         return Saved(board, taken)
 
     def settle(self, conflict: Conflict, side: Side) -> Board:
-        """The person chose a side: the file's version becomes the base, and the board to save is returned."""
+        """The person chose a side: the file's version becomes the base, and the board to save is returned.
+
+        The next save backs the file up first, so the side not chosen can still be recovered.
+        """
         self.base, self.digest = conflict.theirs, conflict.theirs_digest
+        self._backed_up = False
         return conflict.merged.keeping(side)

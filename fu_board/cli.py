@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
-from fu_board.board_file import restore, update
+from fu_board.board_file import load, restore, update
 from fu_board.counts import days_since_touch, last_touch
 from fu_board.model import (
     STAGES,
@@ -37,7 +37,7 @@ from fu_board.model import (
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import due_cards, next_follow_up
 from fu_board.stats import stats_json, stats_text
-from fu_board.store import BoardFileError, NewerBoardError, default_board_path, load_board
+from fu_board.store import BoardFileError, NewerBoardError, default_board_path
 from fu_board.text import safe_json, visible
 
 EXIT_USAGE = 2
@@ -271,7 +271,7 @@ def _board_or_empty(path: Path) -> Board:
     A board from a newer fu-board is shown as far as this one understands it, with a warning.
     """
     try:
-        return load_board(path)
+        return load(path)
     except FileNotFoundError:
         sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
         return Board()

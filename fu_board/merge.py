@@ -46,7 +46,7 @@ class Merge:
     conflicts: tuple[CardConflict, ...]
     settings_conflict: bool
     taken: int
-    """How many cards (added, changed or deleted) came from the other side."""
+    """How many changes came from the other side: cards added, changed or deleted, the settings, the review log."""
 
     @property
     def clean(self) -> bool:
@@ -110,7 +110,11 @@ def merge(base: Board, mine: Board, theirs: Board) -> Merge:
     order += [card.id for card in mine.cards if card.id in to_end]
 
     settings_side = _pick(base.settings, mine.settings, theirs.settings)
+    if settings_side == "theirs" and theirs.settings != base.settings:
+        taken += 1
     review = _review(base.review, mine.review, theirs.review)
+    if review is theirs.review and review not in (base.review, mine.review):
+        taken += 1
 
     def board(cards: dict[str, Card | None], settings_from: Side) -> Board:
         return mine.model_copy(

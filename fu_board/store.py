@@ -146,7 +146,7 @@ def parse_board(data: bytes, path: Path) -> Board:
     if version < SCHEMA_VERSION:
         try:
             raw = migrate(raw, version)
-        except (LookupError, TypeError, ValueError) as error:
+        except (LookupError, TypeError, ValueError, AttributeError) as error:
             raise BoardFileError(
                 path, f"could not be brought up from schema {version} to {SCHEMA_VERSION}: {error}", "schema_version"
             ) from None
@@ -327,7 +327,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     target = Path(os.path.realpath(path))
     folder = target.parent
     if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -199,11 +199,12 @@ class FuBoardApp(App[int]):
                 self._ask_about(result, quitting=quitting)
             else:
                 self.unsaved = False
-                if result.taken:
+                if result.board is not self.board:  # others' changes merged in: show them, keep them
                     self.board = result.board
                     self.reloaded = True
+                if result.taken:
                     many = "s" if result.taken > 1 else ""
-                    self.notify(f"Saved, with {result.taken} card{many} changed outside fu-board meanwhile.")
+                    self.notify(f"Saved, with {result.taken} change{many} made outside fu-board meanwhile.")
         if self.unsaved != was_unsaved or self.reloaded:
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
             if isinstance(self.screen, BoardScreen):

@@ -80,7 +80,7 @@ async def test_nothing_reloads_under_an_open_dialog(board_path: Path) -> None:
         assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "Northwind"}
         assert on_disk.card("aaaa").timeline[-1].kind is EventKind.FOLLOWED_UP
         assert app.board == on_disk
-        assert any("1 card changed outside" in str(n.message) for n in app._notifications)
+        assert any("1 change made outside" in str(n.message) for n in app._notifications)
 
 
 async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(board_path: Path) -> None:

@@ -1,0 +1,405 @@
+"""Schema versions: the golden schema-1 file, migration steps, and files from a newer fu-board."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from fu_board import migrations, store
+from fu_board.backups import list_backups
+from fu_board.board_file import BoardFile
+from fu_board.cli import main
+from fu_board.migrations import MIGRATIONS, file_version, migrate
+from fu_board.model import (
+    SCHEMA_VERSION,
+    Board,
+    Card,
+    Channel,
+    Contact,
+    Event,
+    EventKind,
+    Interview,
+    NoKind,
+    Outcome,
+    ReviewLog,
+    Settings,
+    Stage,
+    Templates,
+)
+from fu_board.store import BoardFileError, NewerBoardError, dump_board, load_board, parse_board
+from tests.conftest import TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+D = dt.date
+
+
+def golden_v1() -> Board:
+    """What tests/golden/v1.toml holds, written out field by field."""
+    return Board(
+        schema_version=1,
+        settings=Settings(
+            irons_target=8,
+            applied_first_days=6,
+            applied_repeat_days=10,
+            thank_you_days=2,
+            decision_business_days=3,
+            after_interview_days=5,
+            follow_up_repeat_days=9,
+            expected_nos_per_yes=12,
+            templates=Templates(
+                thank_you="Thanks {contact}, for the {role} talk on {interview_date}!",
+                decision_passed="Hi {contact}: {company} planned to decide by {decision_date}.",
+                after_interview="Hi {contact}, following up on {interview_date} for {role}.",
+                after_no="Thank you {contact}; good luck at {company}. Literal braces: {{ and }}.",
+                weekly="Hi {contact}, any news on {role}? I last wrote on {last_follow_up}.",
+                applied_no_answer="Hi {contact}, I applied to {company} on {applied_date}.",
+            ),
+        ),
+        review=ReviewLog(last_finished=D(2026, 11, 24), streak=3),
+        cards=(
+            Card(
+                id="k7m2",
+                company="Société Générale",
+                role="Data engineer",
+                link="https://jobs.example/123?a=1&b=2",
+                contacts=(
+                    Contact(name="Jane Doe", email="jane.doe@example.com", phone="+44 20 1234 5678", title="Recruiter"),
+                    Contact(name="Bo"),
+                ),
+                applied=D(2026, 10, 1),
+                interviews=(
+                    Interview(date=D(2026, 10, 15), interviewers=("Ann", "Kim")),
+                    Interview(date=D(2026, 10, 22)),
+                ),
+                decision_expected=D(2026, 11, 20),
+                note='Multi-line note: "quoted", a tab\there, a backslash \\ and 🙂.',
+                stage=Stage.FOLLOWED_UP,
+                furthest_stage=Stage.FOLLOWED_UP,
+                snoozed_until=D(2026, 11, 28),
+                timeline=(
+                    Event(date=D(2026, 10, 1), kind=EventKind.APPLIED),
+                    Event(date=D(2026, 10, 15), kind=EventKind.INTERVIEWED, note="with Ann, Kim"),
+                    Event(date=D(2026, 10, 16), kind=EventKind.THANK_YOU),
+                    Event(
+                        date=D(2026, 10, 29),
+                        kind=EventKind.FOLLOWED_UP,
+                        channel=Channel.LINKEDIN,
+                        note="asked about the timeline",
+                    ),
+                    Event(date=D(2026, 10, 30), kind=EventKind.HEARD_BACK),
+                    Event(date=D(2026, 11, 2), kind=EventKind.EDITED, note="changed note"),
+                    Event(date=D(2026, 11, 21), kind=EventKind.SNOOZED, note="until 2026-11-28"),
+                    Event(date=D(2026, 11, 22), kind=EventKind.LEAD, note="gave a lead: Acme", card="ab3x"),
+                ),
+            ),
+            Card(
+                id="ab3x",
+                company="Acme",
+                applied=D(2026, 9, 1),
+                stage=Stage.RESOLVED,
+                outcome=Outcome.NO,
+                resolved_on=D(2026, 10, 20),
+                furthest_stage=Stage.INTERVIEWED,
+                no_kind=NoKind.SILENCE,
+                timeline=(
+                    Event(date=D(2026, 9, 1), kind=EventKind.APPLIED),
+                    Event(date=D(2026, 9, 10), kind=EventKind.MOVED, to=Stage.INTERVIEWED),
+                    Event(date=D(2026, 9, 30), kind=EventKind.RESOLVED, outcome=Outcome.WITHDRAWN),
+                    Event(date=D(2026, 10, 1), kind=EventKind.REOPENED, to=Stage.INTERVIEWED),
+                    Event(date=D(2026, 10, 20), kind=EventKind.RESOLVED, outcome=Outcome.NO, no_kind=NoKind.SILENCE),
+                ),
+            ),
+            Card(id="zz9q", company="Plain Ltd", applied=D(2026, 11, 10)),
+        ),
+    )
+
+
+# The golden file ---------------------------------------------------------------------------
+
+
+def test_the_golden_v1_file_loads_to_the_board_it_describes() -> None:
+    path = GOLDEN / "v1.toml"
+    data = path.read_bytes()
+    assert data.startswith(b"# ")  # hand-written, with comments
+    assert b"\n\n\n" in data  # and blank lines
+    assert tomllib.loads(data.decode())["schema_version"] == 1
+    board = parse_board(data, path)
+    expected = golden_v1()
+    assert board.settings == expected.settings
+    assert board.review == expected.review
+    assert [card.id for card in board.cards] == [card.id for card in expected.cards]
+    for loaded, written in zip(board.cards, expected.cards, strict=True):
+        assert loaded == written, loaded.id
+    assert board == expected
+    assert load_board(path) == expected
+
+
+def test_the_golden_board_dumps_and_parses_back_equal(tmp_path: Path) -> None:
+    board = parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
+    data = dump_board(board)
+    assert parse_board(data, tmp_path / "board.toml") == board == golden_v1()
+    assert dump_board(parse_board(data, tmp_path / "board.toml")) == data
+
+
+def _models(value: object) -> list[BaseModel]:
+    """Every model inside `value`, `value` included."""
+    if isinstance(value, BaseModel):
+        return [value, *(inner for name in type(value).model_fields for inner in _models(getattr(value, name)))]
+    if isinstance(value, tuple):
+        return [inner for item in value for inner in _models(item)]
+    return []
+
+
+NOT_IN_V1: set[str] = set()
+"""Fields added after schema 1 (`Class.field`): a later golden file covers them, not v1.toml."""
+
+
+def test_the_golden_file_uses_every_field_of_the_schema() -> None:
+    """A field left at its default in every instance is a field the golden file does not cover."""
+    found = _models(golden_v1())
+    classes = {type(model) for model in found}
+    assert classes == {Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event}
+    unused = [
+        f"{cls.__name__}.{name}"
+        for cls in classes
+        for name, field in cls.model_fields.items()
+        if not field.is_required()
+        and name != "schema_version"
+        and all(getattr(model, name) == field.default for model in found if type(model) is cls)
+    ]
+    assert set(unused) == NOT_IN_V1
+    assert {model.kind for model in found if isinstance(model, Event)} == set(EventKind)
+
+
+# migrate ------------------------------------------------------------------------------------
+
+
+RAW: dict[str, Any] = {"schema_version": 0, "settings": {"irons_target": 4}, "cards": [{"id": "aaaa"}]}
+
+
+def test_there_are_no_steps_yet_and_the_current_version_is_one() -> None:
+    assert SCHEMA_VERSION == 1
+    assert MIGRATIONS == {}
+
+
+def test_migrate_at_the_current_version_is_the_identity() -> None:
+    raw = tomllib.loads((GOLDEN / "v1.toml").read_text(encoding="utf-8"))
+    before = copy.deepcopy(raw)
+    assert migrate(raw, SCHEMA_VERSION) == before
+    assert raw == before
+
+
+def test_a_step_is_applied_and_stamps_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[dict[str, Any]] = []
+
+    def step(raw: dict[str, Any]) -> dict[str, Any]:
+        seen.append(copy.deepcopy(raw))
+        return {**raw, "settings": {"irons_target": raw["settings"]["irons_target"] * 2}, "added": True}
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {0: step})
+    before = copy.deepcopy(RAW)
+    migrated = migrate(RAW, 0, to=1)
+    assert migrated == {"schema_version": 1, "settings": {"irons_target": 8}, "cards": [{"id": "aaaa"}], "added": True}
+    assert seen == [before]
+    assert before == RAW  # the input is not changed
+
+
+def test_steps_run_in_order_each_stamping_its_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    trail: list[tuple[int, object]] = []
+
+    def step(number: int, raw: dict[str, Any]) -> dict[str, Any]:
+        trail.append((number, raw["schema_version"]))
+        return {**raw, "steps": [*raw.get("steps", []), number]}
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {n: functools.partial(step, n) for n in range(3)})
+    migrated = migrate(RAW, 0, to=3)
+    assert trail == [(0, 0), (1, 1), (2, 2)]
+    assert migrated["steps"] == [0, 1, 2]
+    assert migrated["schema_version"] == 3
+    assert migrate(RAW, 1, to=3)["steps"] == [1, 2]
+
+
+@pytest.mark.parametrize(("steps", "missing"), [({}, "from schema 0 to 1"), ({0: dict}, "from schema 1 to 2")])
+def test_a_missing_step_raises_lookup_error(
+    monkeypatch: pytest.MonkeyPatch, steps: dict[int, Any], missing: str
+) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    with pytest.raises(LookupError, match=missing):
+        migrate(RAW, 0, to=2)
+
+
+def test_a_file_without_a_version_is_this_version() -> None:
+    assert file_version({"cards": []}) == SCHEMA_VERSION
+    assert file_version({"schema_version": 7}) == 7
+    assert parse_board(b'[[cards]]\nid = "aaaa"\ncompany = "A"\napplied = 2026-01-02\n', Path("b.toml")).cards[0].id
+
+
+@pytest.fixture
+def next_schema(monkeypatch: pytest.MonkeyPatch) -> dict[int, Any]:
+    """This program as if it knew schema 2: the steps to fill in are returned."""
+    steps: dict[int, Any] = {}
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    monkeypatch.setattr(store, "migrate", functools.partial(migrations.migrate, to=2))
+    return steps
+
+
+def test_parse_board_migrates_an_older_file(next_schema: dict[int, Any]) -> None:
+    def step(raw: dict[str, Any]) -> dict[str, Any]:
+        cards = [{**card, "note": card.get("note", "") + " (migrated)"} for card in raw.get("cards", [])]
+        return {**raw, "cards": cards}
+
+    next_schema[1] = step
+    board = parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
+    assert board.schema_version == 2
+    assert [card.note.endswith(" (migrated)") for card in board.cards] == [True, True, True]
+    assert board.settings == golden_v1().settings
+
+
+@pytest.mark.parametrize("error", [KeyError("priority"), TypeError("not a table"), ValueError("bad date")])
+def test_a_failing_step_is_a_board_file_error_naming_schema_version(
+    next_schema: dict[int, Any], error: Exception
+) -> None:
+    def step(raw: dict[str, Any]) -> dict[str, Any]:
+        raise error
+
+    next_schema[1] = step
+    path = GOLDEN / "v1.toml"
+    with pytest.raises(BoardFileError) as raised:
+        parse_board(path.read_bytes(), path)
+    assert raised.value.where == "schema_version"
+    assert "could not be brought up from schema 1 to 2" in raised.value.problem
+    assert str(raised.value).startswith(f"{path}: schema_version: ")
+
+
+def test_a_missing_step_is_a_board_file_error_too(next_schema: dict[int, Any]) -> None:
+    with pytest.raises(BoardFileError, match=r"schema_version: could not be brought up.*no migration from schema 1"):
+        parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
+
+
+def test_a_migrated_board_is_saved_after_a_backup_of_the_original_bytes(
+    next_schema: dict[int, Any], board_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    next_schema[1] = dict
+    board_path.parent.mkdir()
+    original = (GOLDEN / "v1.toml").read_bytes()
+    board_path.write_bytes(original)
+    assert main(["move", "zz9q", "interviewed", "--board", str(board_path)], today=TODAY) == 0, capsys.readouterr()
+    (kept,) = list_backups(board_path)
+    assert kept.path.read_bytes() == original
+    saved = tomllib.loads(board_path.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == 2
+
+
+# A file from a newer fu-board ----------------------------------------------------------------
+
+NEWER = b"""# written by fu-board 9
+schema_version = 2
+
+[settings]
+irons_target = 4
+colour_scheme = "dusk"
+
+[sync]
+peer = "laptop"
+
+[[cards]]
+id = "aaaa"
+company = "Future Inc"
+applied = 2026-11-02
+priority = "high"
+
+[[cards.timeline]]
+date = 2026-11-02
+kind = "applied"
+mood = "hopeful"
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int | str | None, str, str]:
+    capsys.readouterr()
+    try:
+        code: int | str | None = main([str(arg) for arg in argv], today=TODAY)
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def newer_board(board_path: Path) -> Path:
+    board_path.parent.mkdir()
+    board_path.write_bytes(NEWER)
+    return board_path
+
+
+def test_a_newer_board_parses_as_newer_with_what_this_version_knows(newer_board: Path) -> None:
+    with pytest.raises(NewerBoardError) as raised:
+        parse_board(NEWER, newer_board)
+    assert raised.value.version == 2
+    assert raised.value.where == "schema_version"
+    assert "newer" in raised.value.problem
+    known = raised.value.board
+    assert known is not None
+    assert known.settings == Settings(irons_target=4)
+    assert [(card.id, card.company) for card in known.cards] == [("aaaa", "Future Inc")]
+
+
+@pytest.mark.parametrize("json_flag", [False, True])
+def test_list_shows_a_newer_board_with_a_warning(
+    capsys: pytest.CaptureFixture[str], newer_board: Path, json_flag: bool
+) -> None:
+    code, out, err = run(capsys, "list", *(["--json"] if json_flag else []), "--board", newer_board)
+    assert code == 0
+    assert err.startswith("fu-board: warning: ")
+    assert "newer" in err
+    assert err.count("\n") == 1
+    if json_flag:
+        assert [card["company"] for card in json.loads(out)] == ["Future Inc"]
+    else:
+        assert out.startswith("aaaa ")
+        assert "Future Inc" in out
+    assert newer_board.read_bytes() == NEWER
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["move", "aaaa", "interviewed"],
+        ["add", "Another"],
+        ["resolve", "aaaa", "no"],
+        ["followup", "aaaa"],
+        ["snooze", "aaaa", "3d"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_changing_a_newer_board_is_refused_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], newer_board: Path, argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv, "--board", newer_board)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("fu-board: error: ")
+    assert "newer" in err
+    assert err.count("\n") == 1
+    assert newer_board.read_bytes() == NEWER
+    assert list_backups(newer_board) == []
+
+
+def test_the_tui_opens_a_newer_board_read_only(newer_board: Path) -> None:
+    file = BoardFile(newer_board)
+    board = file.open()
+    assert file.read_only is not None
+    assert "newer" in file.read_only
+    assert [card.company for card in board.cards] == ["Future Inc"]
+    with pytest.raises(BoardFileError, match="read-only"):
+        file.commit(board.model_copy(update={"cards": ()}))
+    assert newer_board.read_bytes() == NEWER
