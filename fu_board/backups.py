@@ -89,10 +89,9 @@ def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> P
     """Keep `data`, the bytes of the board at `path` before a save, as a new backup; rotate the rest."""
     now = now or _now()
     folder = backup_folder(path)
-    if not folder.exists():
-        folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{now.astimezone(dt.UTC):{_STAMP}}Z.toml"
     try:
+        folder.mkdir(mode=0o700, exist_ok=True)
         write_atomically(target, data)
     except OSError as error:
         raise BoardFileError(

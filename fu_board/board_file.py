@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from fu_board import board as ops
-from fu_board.backups import make_backup, newest_loadable
+from fu_board.backups import backup_folder, make_backup, newest_loadable
 from fu_board.merge import Merge, Side, merge
 from fu_board.model import Board
 from fu_board.store import BoardFileError, NewerBoardError, digest, parse_board, save_board, write_atomically
@@ -60,20 +60,28 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 
 def clean_stale_temporaries(path: Path) -> list[Path]:
-    """Remove the temporary files a crashed save left beside the board. Call it holding the lock:
-    then no save is under way, and every temporary file is left over."""
+    """Remove the temporary files a crashed save left beside the board and among its backups.
+
+    Call it holding the lock: then no save is under way, and every temporary file is left over.
+    Cleaning is best effort: a folder that cannot be written leaves them, and the board still opens.
+    """
     real = Path(os.path.realpath(path))
+    backups = backup_folder(path)
     # Exactly what `write_atomically` makes (mkstemp's 8 random characters), and not the
     # temporary file of a sibling board such as `board.toml.old`, which has its own lock.
-    ours = re.compile(rf"^\.{re.escape(real.name)}\.[a-z0-9_]{{8}}\.tmp$")
+    places = {
+        real.parent: re.compile(rf"^\.{re.escape(real.name)}\.[a-z0-9_]{{8}}\.tmp$"),
+        backups: re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$"),
+    }
     removed = []
-    with contextlib.suppress(FileNotFoundError):
-        for name in os.listdir(real.parent):
-            if ours.match(name):
-                stale = real.parent / name
-                with contextlib.suppress(FileNotFoundError):
-                    stale.unlink()
-                    removed.append(stale)
+    for folder, ours in places.items():
+        with contextlib.suppress(OSError):
+            for name in os.listdir(folder):
+                if ours.match(name):
+                    stale = folder / name
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
+                        removed.append(stale)
     return removed
 
 

@@ -339,7 +339,12 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _fsync_folder(folder)
+    # The rename has happened: every reader now sees the new file, so the save is done.
+    # Syncing the folder makes the rename itself durable; where that fails (file systems
+    # that cannot sync a folder say EINVAL), reporting "not saved" would only make the
+    # person repeat a change that was made, such as adding the same card twice.
+    with contextlib.suppress(OSError):
+        _fsync_folder(folder)
 
 
 def save_board(path: Path, board: Board) -> str:

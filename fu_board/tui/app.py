@@ -186,7 +186,7 @@ class FuBoardApp(App[int]):
         self.reloaded = False
         try:
             result = self.file.commit(self.board)
-        except (BoardFileError, ValueError) as error:
+        except (BoardFileError, ValueError, OSError) as error:
             self.unsaved = True
             self.notify(
                 f"Not saved: {error}. Your changes are kept while fu-board stays open; ctrl+s tries again.",
