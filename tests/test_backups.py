@@ -20,10 +20,10 @@ from fu_board.backups import (
     newest_loadable,
     to_keep,
 )
-from fu_board.cli import main
 from fu_board.model import Board, Card, Interview, Stage
 from fu_board.store import dump_board, load_board, save_board
 from tests.conftest import TODAY
+from tests.test_cli import Result, run_main
 
 NOW = dt.datetime(2026, 11, 25, 15, 30, tzinfo=dt.UTC)
 DAY = dt.date(2026, 11, 2)
@@ -48,15 +48,9 @@ def board_path(board_path: Path) -> Path:
     return board_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int | str | None, str, str]:
-    """`fu-board ARGV` in-process on TODAY: (exit code, stdout, stderr)."""
-    capsys.readouterr()
-    try:
-        code: int | str | None = main([str(arg) for arg in argv], today=TODAY)
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Result:
+    """`fu-board ARGV` in-process on TODAY."""
+    return run_main(capsys, [str(arg) for arg in argv], TODAY)
 
 
 def assert_refused(result: tuple[int | str | None, str, str]) -> str:

@@ -19,8 +19,8 @@ import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -34,8 +34,7 @@ ID_PATTERN = re.compile(r"[23456789abcdefghjkmnpqrstuvwxyz]{4,}")
 HOSTILE = ("\x1b]0;pwned\x07", "\x9b2J", "Acme\u202eevil", "two\nlines")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     code: int | str | None
     out: str
     err: str

@@ -36,6 +36,7 @@ from fu_board.model import (
 )
 from fu_board.store import BoardFileError, NewerBoardError, dump_board, load_board, parse_board
 from tests.conftest import TODAY
+from tests.test_cli import Result, run_main
 
 GOLDEN = Path(__file__).parent / "golden"
 D = dt.date
@@ -324,14 +325,9 @@ mood = "hopeful"
 """
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int | str | None, str, str]:
-    capsys.readouterr()
-    try:
-        code: int | str | None = main([str(arg) for arg in argv], today=TODAY)
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Result:
+    """`fu-board ARGV` in-process on TODAY."""
+    return run_main(capsys, [str(arg) for arg in argv], TODAY)
 
 
 @pytest.fixture
