@@ -61,6 +61,10 @@ def list_backups(path: Path) -> list[Backup]:
         names = os.listdir(folder)
     except FileNotFoundError:
         return []
+    except OSError as error:
+        raise BoardFileError(
+            folder, f"cannot be read as the board's backups folder: {error.strerror or error}"
+        ) from None
     found = []
     for name in names:
         match = _NAME.match(name)
@@ -106,7 +110,11 @@ def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> P
 
 def newest_loadable(path: Path) -> Path | None:
     """The newest backup of the board at `path` that reads as a valid board."""
-    for backup in list_backups(path):
+    try:
+        backups = list_backups(path)
+    except BoardFileError:
+        return None
+    for backup in backups:
         try:
             parse_board(backup.path.read_bytes(), backup.path)
         except (OSError, BoardFileError):

@@ -171,6 +171,8 @@ class Saved:
     """What was written: the board saved, with others' changes merged in."""
     taken: int
     """How many cards others added, changed or deleted meanwhile, now taken in."""
+    recreated: bool = False
+    """The file was gone (deleted or moved away by someone else) and was written anew."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class BoardFile:
         self.digest: str | None = None
         self.read_only: str | None = None
         """Why this board must not be saved (a newer schema, a backup opened to look at), or None."""
+        self._viewing: str | None = None
         self._signature: tuple[int, int, int] | None = None
         self._backed_up = False
 
@@ -214,9 +217,8 @@ class BoardFile:
 
     def open_read_only(self, reason: str) -> Board:
         """Read the board to look at it; nothing will be saved."""
-        board = self.reload()
-        self.read_only = reason
-        return board
+        self._viewing = reason
+        return self.reload()
 
     def _remember(self, board: Board, new_digest: str | None) -> None:
         self.base, self.digest = board, new_digest
@@ -228,7 +230,9 @@ class BoardFile:
 
     def reload(self) -> Board:
         """Read the file as it is now: it becomes the base of the next merge."""
+        signature = _signature(self.path)  # before reading: a write landing meanwhile is seen at the next poll
         data = _read(self.path)
+        self.read_only = self._viewing  # a newer file replaced by one this version knows can be saved again
         if data is None:
             raise FileNotFoundError(self.path)
         try:
@@ -238,7 +242,7 @@ class BoardFile:
                 raise
             board = error.board
             self.read_only = error.problem
-        self._remember(board, digest(data))
+        self.base, self.digest, self._signature = board, digest(data), signature
         self._backed_up = False
         return board
 
@@ -250,6 +254,7 @@ class BoardFile:
             data = _read(self.path)
             now = None if data is None else digest(data)
             board, taken = mine, 0
+            recreated = data is None and self.digest is not None
             if data is not None and now != self.digest:
                 theirs = _parse(data, self.path)
                 merged = merge(self.base, mine, theirs)
@@ -261,13 +266,16 @@ class BoardFile:
                 make_backup(self.path, data)
                 self._backed_up = True
             self._remember(board, save_board(self.path, board))
-        return Saved(board, taken)
+        return Saved(board, taken, recreated)
 
-    def settle(self, conflict: Conflict, side: Side) -> Board:
-        """The person chose a side: the file's version becomes the base, and the board to save is returned.
+    def settle(self, conflict: Conflict, side: Side, mine: Board) -> Board:
+        """The person chose a side for the conflicting cards: the board to save is returned.
 
-        The next save backs the file up first, so the side not chosen can still be recovered.
+        `mine` is this writer's board now, which may hold changes made since the conflict
+        was found; it is merged again with the file's version, which becomes the base.
+        The next save backs the file up first, so the side not chosen can be recovered.
         """
+        settled = merge(self.base, mine, conflict.theirs).keeping(side)
         self.base, self.digest = conflict.theirs, conflict.theirs_digest
         self._backed_up = False
-        return conflict.merged.keeping(side)
+        return settled

@@ -273,7 +273,9 @@ def _board_or_empty(path: Path) -> Board:
     try:
         return load(path)
     except FileNotFoundError:
-        sys.stderr.write(f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n")
+        sys.stderr.write(
+            f"fu-board: no board yet at {visible(str(path), one_line=True)}; fu-board add COMPANY starts one\n"
+        )
         return Board()
     except NewerBoardError as error:
         if error.board is None:
@@ -413,7 +415,8 @@ def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
             ]
         )
     if not backups:
-        sys.stderr.write(f"fu-board: no backups yet in {backup_folder(path)}; one is kept before each save\n")
+        folder = visible(str(backup_folder(path)), one_line=True)
+        sys.stderr.write(f"fu-board: no backups yet in {folder}; one is kept before each save\n")
         return ""
     lines = [f"Backups of {path}, newest first (fu-board restore NAME puts one back):"]
     for backup in backups:

@@ -202,14 +202,6 @@ def _read_bytes(path: Path) -> bytes:
         raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
 
 
-def file_digest(path: Path) -> str | None:
-    """The fingerprint of the file as it is now; None when there is no file."""
-    try:
-        return digest(_read_bytes(path))
-    except FileNotFoundError:
-        return None
-
-
 def read_board(path: Path) -> tuple[Board, str]:
     """The board at `path` and the fingerprint of the bytes it was read from."""
     data = _read_bytes(path)
@@ -219,15 +211,6 @@ def read_board(path: Path) -> tuple[Board, str]:
 def load_board(path: Path) -> Board:
     """Read and check the board at `path`; a missing file raises `FileNotFoundError`."""
     return read_board(path)[0]
-
-
-def open_board(path: Path) -> tuple[Board, str]:
-    """`read_board`, creating an empty board (and its private folder) on first run."""
-    try:
-        return read_board(path)
-    except FileNotFoundError:
-        board = Board()
-        return board, save_board(path, board)
 
 
 # Writing -----------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import stat
 from pathlib import Path
 
@@ -447,3 +448,42 @@ def test_reading_verbs_keep_no_backup(capsys: pytest.CaptureFixture[str], board_
     assert code == 0, err
     assert board_path.read_bytes() == before
     assert list_backups(board_path) == []
+
+
+# A broken backups folder is a clear error --------------------
+
+
+def test_an_unreadable_board_with_a_broken_backups_folder_is_a_clear_error(
+    board_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "add", "Acme", "--board", board_path).code == 0
+    shutil.rmtree(board_path.with_name("board.toml.backups"), ignore_errors=True)
+    board_path.with_name("board.toml.backups").write_text("not a folder")
+    board_path.write_bytes(board_path.read_bytes() + b"broken = [\n")
+    code, _, err = run(capsys, "list", "--board", board_path)
+    assert code == 2
+    assert str(board_path) in err
+
+
+def test_listing_backups_in_a_broken_backups_folder_is_a_clear_error(
+    board_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    board_path.with_name("board.toml.backups").write_text("not a folder")
+    code, _, err = run(capsys, "backups", "--board", board_path)
+    assert code == 2
+    assert "board.toml.backups" in err
+    assert "Not a directory" in err
+
+
+# Paths with escape sequences -----------------------------------------------------------
+
+
+def test_no_backups_yet_does_not_print_raw_escapes_from_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a\x1b]0;pwned\x07b" / "board.toml"
+    code, _, err = run(capsys, "backups", "--board", path)
+    assert code == 0
+    assert "no backups yet" in err
+    assert "\x1b" not in err
+    assert "\x07" not in err

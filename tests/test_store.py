@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fu_board import store
+from fu_board.board_file import BoardFile
 from fu_board.model import (
     SCHEMA_VERSION,
     STAGES,
@@ -33,13 +34,14 @@ from fu_board.model import (
 from fu_board.store import (
     HEADER,
     BoardFileError,
+    NewerBoardError,
     default_board_path,
     dump_board,
     load_board,
-    open_board,
     parse_board,
     save_board,
 )
+from tests.conftest import leftovers
 
 DAY = dt.date(2024, 3, 1)
 EMAIL = "jane.doe@example.com"
@@ -291,16 +293,16 @@ def test_failed_write_through_a_symlink_keeps_target_and_link(tmp_path: Path, mo
     assert sorted(os.listdir(tmp_path)) == ["board.toml", "real.toml"]
 
 
-def test_open_board_creates_the_file_on_first_run(tmp_path: Path) -> None:
+def test_opening_creates_the_file_on_first_run(tmp_path: Path) -> None:
     path = tmp_path / "new" / "board.toml"
-    assert open_board(path)[0] == Board()
+    assert BoardFile(path).open() == Board()
     assert path.read_bytes() == dump_board(Board())
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     # The second time it reads the file and writes nothing.
     save_board(path, sample_board())
     before = path.read_bytes()
-    assert open_board(path)[0] == sample_board()
+    assert BoardFile(path).open() == sample_board()
     assert path.read_bytes() == before
 
 
@@ -316,7 +318,7 @@ def test_unreadable_path_is_a_board_file_error(tmp_path: Path) -> None:
     with pytest.raises(BoardFileError, match="cannot be read"):
         load_board(folder)
     with pytest.raises(BoardFileError, match="cannot be read"):
-        open_board(folder)
+        BoardFile(folder).open()
 
 
 # Load errors ---------------------------------------------------------------------
@@ -328,10 +330,10 @@ def load_error(tmp_path: Path, data: bytes) -> BoardFileError:
     with pytest.raises(BoardFileError) as loaded:
         load_board(path)
     with pytest.raises(BoardFileError) as opened:
-        open_board(path)
+        BoardFile(path).open()
     assert str(opened.value) == str(loaded.value)
     assert path.read_bytes() == data
-    assert os.listdir(tmp_path) == ["board.toml"]
+    assert leftovers(tmp_path) == ["board.toml"]  # only the writers' lock beside it
     assert loaded.value.path == path
     assert str(loaded.value).startswith(f"{path}: ")
     return loaded.value
@@ -466,7 +468,15 @@ def test_input_values_are_never_echoed(tmp_path: Path, old: str, new: str) -> No
 @pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99])
 def test_newer_schema_version_is_refused(tmp_path: Path, version: int) -> None:
     data = dump_board(sample_board()).replace(b"schema_version = 1", f"schema_version = {version}".encode())
-    error = load_error(tmp_path, data)
+    path = write(tmp_path / "board.toml", data)
+    with pytest.raises(NewerBoardError) as raised:
+        load_board(path)
+    error = raised.value
+    assert error.board == sample_board()  # what this version knows of it, to show read-only
+    opened = BoardFile(path)
+    assert opened.open() == sample_board()
+    assert opened.read_only == error.problem
+    assert path.read_bytes() == data
     assert error.where == "schema_version"
     assert "newer fu-board" in error.problem
     assert f"schema {version}" in error.problem

@@ -250,7 +250,7 @@ def test_the_same_card_changed_on_both_sides_is_a_conflict_and_writes_nothing(
 
 def test_settling_a_conflict_with_mine_saves_mine(board_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     file, mine, result, _ = conflicting(board_path, capsys)
-    settled = file.settle(result, "mine")
+    settled = file.settle(result, "mine", mine)
     saved = file.commit(settled)
     assert isinstance(saved, Saved)
     on_disk = load_board(board_path)
@@ -262,8 +262,8 @@ def test_settling_a_conflict_with_mine_saves_mine(board_path: Path, capsys: pyte
 
 
 def test_settling_a_conflict_with_theirs_saves_their_card(board_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    file, _, result, _ = conflicting(board_path, capsys)
-    settled = file.settle(result, "theirs")
+    file, mine, result, _ = conflicting(board_path, capsys)
+    settled = file.settle(result, "theirs", mine)
     assert isinstance(file.commit(settled), Saved)
     on_disk = load_board(board_path)
     assert on_disk.card("aaaa") == result.theirs.card("aaaa")
@@ -284,9 +284,10 @@ def test_the_file_a_settled_conflict_overwrites_is_backed_up_first(
     cli(capsys, "resolve", "aaaa", "yes", "--board", str(board_path))
     theirs = board_path.read_bytes()  # their yes is in this file only
 
-    result = file.commit(noted(board, "aaaa", "my note"))
+    mine = noted(board, "aaaa", "my note")
+    result = file.commit(mine)
     assert isinstance(result, Conflict)
-    assert isinstance(file.commit(file.settle(result, "mine")), Saved)
+    assert isinstance(file.commit(file.settle(result, "mine", mine)), Saved)
     assert load_board(board_path).card("aaaa").outcome is None
     assert any(backup.path.read_bytes() == theirs for backup in list_backups(board_path)), (
         "the file holding their yes was overwritten without a backup"

@@ -184,6 +184,10 @@ class FuBoardApp(App[int]):
             return True
         was_unsaved = self.unsaved
         self.reloaded = False
+        if self._asking:  # the open conflict dialog settles this change too, with the rest
+            self.unsaved = True
+            self._show_saved_state(was_unsaved)
+            return False
         try:
             result = self.file.commit(self.board)
         except (BoardFileError, ValueError, OSError) as error:
@@ -205,6 +209,16 @@ class FuBoardApp(App[int]):
                 if result.taken:
                     many = "s" if result.taken > 1 else ""
                     self.notify(f"Saved, with {result.taken} change{many} made outside fu-board meanwhile.")
+                if result.recreated:
+                    self.notify(
+                        f"The board file had been deleted or moved away; fu-board wrote it again at {self.path}.",
+                        severity="warning",
+                        timeout=15,
+                    )
+        self._show_saved_state(was_unsaved)
+        return not self.unsaved
+
+    def _show_saved_state(self, was_unsaved: bool) -> None:
         if self.unsaved != was_unsaved or self.reloaded:
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
             if isinstance(self.screen, BoardScreen):
@@ -212,30 +226,59 @@ class FuBoardApp(App[int]):
                     self.screen.refresh_board()
                 else:
                     self.screen.refresh_header()
-        return not self.unsaved
 
     def _ask_about(self, conflict: Conflict, *, quitting: bool) -> None:
+        """One dialog at a time; changes made while it is open are settled with it.
+
+        It opens after whatever the change itself opens next (the moment of a no),
+        so the question comes first.
+        """
+
         def chosen(side: Side | None) -> None:
             self._asking = False
             if side is None:
                 if quitting:
                     self._confirm_quit()
                 return
-            self.board = self.file.settle(conflict, side)
+            # Against the board as it is now: it may hold changes made since the dialog opened.
+            self.board = self.file.settle(conflict, side, self.board)
             saved = self.save(quitting=quitting)
-            if isinstance(self.screen, BoardScreen):
-                self.screen.refresh_board()
-            if saved and quitting:
-                self.exit()
+            for screen in self.screen_stack:
+                if isinstance(screen, BoardScreen):
+                    screen.refresh_board(follow=screen.selected_id())
+            if quitting:
+                if saved:
+                    self.exit()
+                elif not self._asking:
+                    self._confirm_quit()
 
         self._asking = True
-        self.push_screen(conflict_dialog(conflict, quitting=quitting), chosen)
+        self.call_later(self.push_screen, conflict_dialog(conflict, quitting=quitting), chosen)
 
     def action_save(self) -> None:
         if self.save():
             self.notify("Saved.", markup=False)
 
     async def action_quit(self) -> None:
+        typed = any(getattr(screen, "has_typed_changes", lambda: False)() for screen in self.screen_stack)
+        if typed:
+
+            def answer(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self._quit_saved()
+
+            self.push_screen(
+                ConfirmScreen(
+                    Content.styled("Quit and lose what you typed?", "bold $text-warning"),
+                    "An open form holds text that is not saved yet. y quits without it; n goes back to it.",
+                ),
+                answer,
+            )
+            return
+        self._quit_saved()
+
+    def _quit_saved(self) -> None:
+        """Quit once the board is saved; ask first when it cannot be."""
         if not self.unsaved or self.save(quitting=True):
             self.exit()
         elif not self._asking:  # a conflict asks which side to keep first; other failures ask here
@@ -274,6 +317,7 @@ def run_app(path: Path, *, today: dt.date | None = None) -> int:
             )
         return EXIT_UNREADABLE
     if app.unsaved:
-        sys.stderr.write(f"fu-board: error: your last changes could not be saved to {path}\n")
+        shown = visible(str(path), one_line=True)
+        sys.stderr.write(f"fu-board: error: your last changes could not be saved to {shown}\n")
         return EXIT_UNSAVED
     return 0

@@ -53,10 +53,8 @@ def card_title(card: Card, verb: str) -> Content:
 class CardActions:
     """The dialogs and operations behind f, t, i, s, y, x, w and editing."""
 
-    def __init__(self, app: FuBoardApp, on_reload: Callable[[], None]) -> None:
-        """`on_reload` redraws after a refused change that first took in changes made outside."""
+    def __init__(self, app: FuBoardApp) -> None:
         self.app = app
-        self.on_reload = on_reload
 
     @property
     def today(self) -> dt.date:
@@ -66,8 +64,6 @@ class CardActions:
         change = self.app.apply(operation)
         if change is not None:
             done(change)
-        elif self.app.reloaded:
-            self.on_reload()
 
     @writes
     def follow_up(self, card: Card, done: Done) -> None:
@@ -173,7 +169,7 @@ class CardActions:
             if values is not None:
                 self.run(lambda b: ops.edit_card(b, card.id, on=self.today, **values), done)
 
-        self.app.push_screen(CardScreen(card, self.today), edited)
+        self.app.push_screen(CardScreen(card, self.today, read_only=self.app.file.read_only is not None), edited)
 
     @writes
     def add(self, done: Done) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from fu_board import board as ops
 from fu_board import store
@@ -13,6 +13,7 @@ from fu_board.backups import list_backups, make_backup
 from fu_board.board_file import update
 from fu_board.model import Board, EventKind, Stage
 from fu_board.tui.app import EXIT_UNSAVED
+from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.load_error import LoadErrorScreen
@@ -170,6 +171,59 @@ async def test_quitting_with_a_conflict_saves_the_chosen_side_and_quits(board_pa
     assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
 
 
+# Changes made while the conflict dialog is open are settled with it -------------------
+
+
+def companies(board: Board) -> set[str]:
+    return {card.company for card in board.cards}
+
+
+async def test_a_lead_added_while_a_conflict_is_open_survives_answering_the_first_dialog(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        # Outside, Acme moves on; here, Acme (under the cursor) is a no: a conflict.
+        update(board_path, lambda b: ops.move_card(b, "aaaa", Stage.FOLLOWED_UP, on=TODAY))
+        await pilot.press("x", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseScreen)  # the question comes first, over the moment of a no
+        await pilot.press("escape")  # decide later: the moment of a no shows; add the lead it offers
+        await pilot.press("a", *"Contoso")
+        for _ in range(8):
+            await pilot.press("enter")
+            if type(app.screen).__name__ != "FormScreen":
+                break
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseScreen)  # the lead's save meets the same conflict: one dialog
+        assert len([s for s in app.screen_stack if isinstance(s, ChooseScreen)]) == 1
+        await pilot.press("m")  # keep mine: the no, and the lead made since
+        await pilot.pause()
+        in_memory, on_disk = companies(app.board), companies(saved(board_path))
+        assert not app.unsaved
+    assert "Contoso" in in_memory
+    assert "Contoso" in on_disk
+    assert saved(board_path).card("aaaa").outcome is not None
+
+
+async def test_a_review_finished_while_a_conflict_is_open_keeps_its_streak(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "space")  # skip Acme: Initech is shown
+        await pilot.pause()
+        update(board_path, lambda b: ops.move_card(b, "cccc", Stage.APPLIED, on=TODAY))
+        await pilot.press("t")  # thank-you for Initech: a conflict; the review then finishes: another
+        await pilot.pause()
+        assert app.board.review.last_finished == TODAY
+        assert len([s for s in app.screen_stack if isinstance(s, ChooseScreen)]) == 1  # one question
+        await pilot.press("escape")  # decide later: the finished review is kept, unsaved
+        assert app.unsaved
+        assert app.board.review.last_finished == TODAY
+        await pilot.press("ctrl+s", "m")  # asks again; keep mine
+        await pilot.pause()
+        assert not app.unsaved
+    assert saved(board_path).review.last_finished == TODAY
+    assert saved(board_path).card("cccc").timeline[-1].kind is EventKind.THANK_YOU
+
+
 # Read-only boards -------------------------------------------------------------------
 
 
@@ -254,3 +308,64 @@ async def test_the_first_save_after_opening_keeps_a_backup_and_later_ones_do_not
     backups = list_backups(board_path)
     assert [backup.path.read_bytes() for backup in backups] == [first]
     assert saved(board_path) != Board()
+
+
+async def test_a_read_only_card_opens_to_look_at_not_to_type_in(board_path: Path) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(NEWER)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, CardScreen)
+        assert app.screen.query_one("#field-company", Input).disabled
+        await pilot.press(*"typed", "ctrl+s")
+        assert board_screen(app)
+    assert board_path.read_bytes() == NEWER
+
+
+async def test_a_newer_file_replaced_by_a_known_one_can_be_changed_again(board_path: Path) -> None:
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(NEWER)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "READ-ONLY" in header(app)
+        store.save_board(board_path, small_board())  # say, the person went back to their own file
+        app.poll_file()
+        await pilot.pause()
+        assert "READ-ONLY" not in header(app)
+        await pilot.press("3")
+        await pilot.pause()
+    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+
+
+async def test_a_board_file_deleted_meanwhile_is_written_again_and_said(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        board_path.unlink()
+        await pilot.press("3")
+        await pilot.pause()
+        assert any("deleted or moved away" in str(n.message) for n in app._notifications)
+    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+
+
+async def test_quitting_with_typed_text_in_a_form_asks_first(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Northwind")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # back to the form, the text still there
+        assert app.screen.query_one("#field-company", Input).value == "Northwind"
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+    assert saved(board_path) == small_board()
+
+
+async def test_quitting_from_an_untouched_form_does_not_ask(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

@@ -77,7 +77,7 @@ class BoardScreen(Screen[None]):
 
     @property
     def actions(self) -> CardActions:
-        return CardActions(self.board_app, on_reload=self.refresh_board)
+        return CardActions(self.board_app)
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")

@@ -111,10 +111,12 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         Binding("escape", "close", "Close", priority=True),
     ]
 
-    def __init__(self, card: Card, today: dt.date) -> None:
+    def __init__(self, card: Card, today: dt.date, *, read_only: bool = False) -> None:
+        """`read_only`: shown to look at, nothing can be typed (a board that must not be saved)."""
         super().__init__()
         self.card = card
         self.today = today
+        self.read_only = read_only
         self._warned = False
 
     def compose(self) -> ComposeResult:
@@ -126,12 +128,29 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
             with VerticalScroll():
                 yield FormFields(detail_fields(card, self.today), shown_values(card))
                 yield Label("Note", classes="field-label")
-                yield TextArea(visible(card.note), id="note", soft_wrap=True, tab_behavior="focus", compact=True)
+                yield TextArea(
+                    visible(card.note),
+                    id="note",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    compact=True,
+                    read_only=self.read_only,
+                )
                 yield Static(timeline_content(card, self.today), id="timeline")
-            yield Static("ctrl+s: save and close · escape: close · tab: next field", classes="hint")
+            hint = "ctrl+s: save and close · escape: close · tab: next field"
+            yield Static("read-only · escape: close" if self.read_only else hint, classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(FormFields).input("company").focus()
+        fields = self.query_one(FormFields)
+        if self.read_only:
+            for name in fields.raw_values():
+                fields.input(name).disabled = True
+        else:
+            fields.input("company").focus()
+
+    def has_typed_changes(self) -> bool:
+        """Whether quitting now would lose something typed here."""
+        return bool(self._edited() or self._note_edited())
 
     def _edited(self) -> dict[str, str]:
         """The fields the person changed, as typed."""
@@ -142,6 +161,9 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         return self.query_one(TextArea).text != visible(self.card.note)
 
     def action_save(self) -> None:
+        if self.read_only:
+            self.dismiss(None)
+            return
         values = self.query_one(FormFields).values()
         if values is None:
             return
@@ -160,7 +182,7 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         self.query_one(TextArea).focus()
 
     def action_close(self) -> None:
-        if (self._edited() or self._note_edited()) and not self._warned:
+        if self.has_typed_changes() and not self._warned:
             self._warned = True
             self.notify(
                 "Unsaved changes: ctrl+s saves them, escape again throws them away.", severity="warning", markup=False

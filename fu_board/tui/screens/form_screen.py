@@ -52,6 +52,10 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             yield FormFields(self.fields, self.values, enter_submits=self.enter_submits)
             yield Static(hint, classes="hint")
 
+    def has_typed_changes(self) -> bool:
+        """Whether quitting now would lose something typed here."""
+        return self.query_one(FormFields).changed()
+
     def action_save(self) -> None:
         values = self.query_one(FormFields).values()
         if values is not None:

@@ -116,7 +116,7 @@ class ReviewScreen(Screen[None]):
 
     @property
     def actions(self) -> CardActions:
-        return CardActions(self.board_app, on_reload=self.show_current)
+        return CardActions(self.board_app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")

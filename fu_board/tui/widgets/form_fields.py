@@ -173,6 +173,10 @@ class FormFields(Grid):
     def raw_values(self) -> dict[str, str]:
         return {field.name: self.input(field.name).value for field in self.fields}
 
+    def changed(self) -> bool:
+        """Whether any field differs from what it showed at first."""
+        return self.raw_values() != {field.name: self.initial.get(field.name, "") for field in self.fields}
+
     def _field(self, input_id: str | None) -> Field:
         return next(field for field in self.fields if f"field-{field.name}" == input_id)
 
