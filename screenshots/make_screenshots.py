@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from fu_board import board as ops
+from fu_board.board_file import update
 from fu_board.demo import demo_board
 from fu_board.store import save_board
 from fu_board.tui.app import make_app
@@ -25,8 +27,12 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "review": ("r", "space", "space"),
     "after-no": ("l", "x", "x"),
     "stats": ("g",),
+    "conflict": ("3",),
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
+
+OUTSIDE = {"conflict": lambda path: update(path, lambda b: ops.log_follow_up(b, "k7m2", on=DAY))}
+"""What another writer changes in the file, once the board is on screen, before the keys."""
 
 
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
@@ -34,6 +40,9 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
     save_board(path, demo_board(DAY))
     app = make_app(path, today=DAY)
     async with app.run_test(size=SIZE) as pilot:
+        if name in OUTSIDE:
+            await pilot.pause()
+            OUTSIDE[name](path)
         await pilot.press(*keys)
         await pilot.pause()
         svg = app.export_screenshot(title=f"fu-board: {name}")

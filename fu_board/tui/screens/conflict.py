@@ -27,16 +27,27 @@ def _version(card: Card | None) -> str:
     return f"{where}; latest entry: {last.kind.value.replace('_', ' ')} on {last.date.isoformat()}"
 
 
+def _differences(mine: Card | None, theirs: Card | None) -> str:
+    """The fields the two versions disagree on, as the file names them."""
+    if mine is None or theirs is None:
+        return ""
+    names = [name for name in type(mine).model_fields if getattr(mine, name) != getattr(theirs, name)]
+    return ", ".join(names)
+
+
 def _lines(conflict: CardConflict) -> Content:
     card = conflict.mine or conflict.theirs or conflict.base
     assert card is not None
     role = f" — {card.role}" if card.role else ""
-    return Content.assemble(
+    parts: list[str | tuple[str, str]] = [
         ("• ", "$text-warning"),
         (visible(f"{card.company}{role}", one_line=True), "bold"),
         f"\n    here:      {_version(conflict.mine)}",
         f"\n    the file:  {_version(conflict.theirs)}",
-    )
+    ]
+    if differences := _differences(conflict.mine, conflict.theirs):
+        parts.append((f"\n    differ in: {differences}", "$text-muted"))
+    return Content.assemble(*parts)
 
 
 def conflict_dialog(conflict: Conflict, *, quitting: bool = False) -> ChooseScreen[Side]:
