@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fu_board import store
+from fu_board.board import edit_card
 from fu_board.board_file import BoardFile
 from fu_board.model import (
     SCHEMA_VERSION,
@@ -760,5 +761,47 @@ def test_saving_after_a_change_writes_what_a_whole_dump_would() -> None:
     assert b'note = "a new note"' in second
     assert first != second
     smaller = changed.model_copy(update={"cards": changed.cards[:1]})
-    assert parse_board(dump_board(smaller), Path("board.toml")) == smaller
+    data = dump_board(smaller)
     assert len(_CARD_TEXTS._texts) == 1  # the texts of cards that are gone are forgotten
+    assert parse_board(data, Path("board.toml")) == smaller
+
+
+def test_a_board_read_from_its_file_saves_without_serialising_a_card_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each card's text is taken from the file as it is read, so the first save after
+    opening a big board costs what a save after one change costs."""
+    from fu_board import store as store_module
+
+    path = tmp_path / "board.toml"
+    save_board(path, sample_board())
+    board = load_board(path)
+    calls: list[str] = []
+    real = store_module._card_text
+    monkeypatch.setattr(store_module, "_card_text", lambda card: calls.append(card.id) or real(card))
+    assert dump_board(board) == path.read_bytes()
+    assert calls == []
+    changed = edit_card(board, board.cards[0].id, on=dt.date(2024, 6, 1), note="changed").board
+    dump_board(changed)
+    assert calls == [board.cards[0].id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A header line inside a multi-line string: the whole file is parsed instead.
+        'schema_version = 1\n[[cards]]\nid = "abcd"\ncompany = "Acme"\napplied = 2026-01-01\n'
+        'note = """first\n[[cards]]\nstill the note"""\n',
+        # Hand-written sub-tables of a card stay with their card.
+        'schema_version = 1\n[[cards]]\nid = "abcd"\ncompany = "Acme"\napplied = 2026-01-01\n'
+        '[[cards.timeline]]\ndate = 2026-01-01\nkind = "applied"\n\n[[cards]]\nid = "efgh"\n'
+        'company = "Globex"\napplied = 2026-01-02\n',
+        # Windows line endings.
+        'schema_version = 1\r\n[[cards]]\r\nid = "abcd"\r\ncompany = "Acme"\r\napplied = 2026-01-01\r\n',
+    ],
+)
+def test_reading_card_by_card_gives_what_reading_the_whole_gives(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "board.toml", text.encode())
+    board = load_board(path)
+    assert board == Board.model_validate(tomllib.loads(text))
+    assert parse_board(dump_board(board), path) == board
