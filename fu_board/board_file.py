@@ -246,6 +246,21 @@ class BoardFile:
         self._backed_up = False
         return board
 
+    def commit_if_unchanged(self, mine: Board) -> Saved | None:
+        """Save `mine` when nobody else changed the file since the base; None (nothing written) when
+        someone did, for `commit` to merge. Safe to run off the UI thread: it only reads `mine`."""
+        if self.read_only:
+            raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
+        with locked(self.path):
+            data = _read(self.path)
+            if data is None or digest(data) != self.digest:
+                return None
+            if not self._backed_up:
+                make_backup(self.path, data)
+                self._backed_up = True
+            self._remember(mine, save_board(self.path, mine))
+        return Saved(mine, 0)
+
     def commit(self, mine: Board) -> Saved | Conflict:
         """Save `mine`, merged with whatever others saved since the base; a conflict writes nothing."""
         if self.read_only:
