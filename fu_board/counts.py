@@ -20,11 +20,24 @@ def resolution_order(cards: Iterable[Card]) -> list[Card]:
     return sorted(resolved, key=lambda card: card.resolved_on or dt.date.min)
 
 
+_LAST: list[tuple[Board, int]] = []
+
+
 def nos_until_yes(board: Board) -> int:
     """Nos since the last yes (every no, while there has been no yes yet).
 
-    Withdrawn applications are the person's own choice and never count.
+    Withdrawn applications are the person's own choice and never count. Boards are
+    immutable, so the count of the last board asked about is kept: the header, the
+    ratio and the greeting ask about the same board several times per redraw.
     """
+    if _LAST and _LAST[0][0] is board:
+        return _LAST[0][1]
+    count = _count_nos_until_yes(board)
+    _LAST[:] = [(board, count)]
+    return count
+
+
+def _count_nos_until_yes(board: Board) -> int:
     count = 0
     for card in resolution_order(board.cards):
         if card.outcome is Outcome.YES:

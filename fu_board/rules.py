@@ -116,14 +116,48 @@ def _dates(card: Card, *kinds: EventKind) -> list[dt.date]:
     return [event.date for event in card.timeline if event.kind in kinds]
 
 
-def next_follow_up(  # noqa: PLR0911 (one return per row of the table above)
-    card: Card, settings: Settings, today: dt.date, *, snooze: bool = True
-) -> FollowUp | None:
+class _Remembered:
+    """Each card's next follow-up for one day and one set of settings, by the card's identity.
+
+    Cards are immutable and a change replaces only the cards it touches, so redrawing
+    the board after a change works out one card's follow-up, not every card's. An entry
+    holds its card, so a card's identity cannot be reused while it is remembered.
+    """
+
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        self._for: tuple[Settings, dt.date] | None = None
+        self._follow_ups: dict[int, tuple[Card, FollowUp | None]] = {}
+
+    def get(self, card: Card, settings: Settings, today: dt.date) -> FollowUp | None:
+        key = self._for
+        if key is None or key[0] is not settings or key[1] != today or len(self._follow_ups) > self.LIMIT:
+            self._for, self._follow_ups = (settings, today), {}
+        entry = self._follow_ups.get(id(card))
+        if entry is None or entry[0] is not card:
+            entry = (card, _next_follow_up(card, settings, today, snooze=True))
+            self._follow_ups[id(card)] = entry
+        return entry[1]
+
+
+_REMEMBERED = _Remembered()
+
+
+def next_follow_up(card: Card, settings: Settings, today: dt.date, *, snooze: bool = True) -> FollowUp | None:
     """When `card` should be followed up next, and why; None once it is resolved.
 
     With `snooze=False`, the rule that a snooze set aside (the daily review
     suggests a message for that situation).
     """
+    if snooze:
+        return _REMEMBERED.get(card, settings, today)
+    return _next_follow_up(card, settings, today, snooze=False)
+
+
+def _next_follow_up(  # noqa: PLR0911 (one return per row of the table above)
+    card: Card, settings: Settings, today: dt.date, *, snooze: bool
+) -> FollowUp | None:
     if card.is_resolved:
         return None
     if snooze and card.snoozed_until is not None:
