@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from fu_board import board as ops
 from fu_board.backups import backup_folder, make_backup, newest_loadable
 from fu_board.merge import Merge, Side, merge
@@ -44,6 +42,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             lock_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # two first runs may race here
         except OSError as error:
             raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
+    from filelock import FileLock, Timeout  # only writers need it: reading verbs start faster
+
     lock = FileLock(lock_file, timeout=timeout, mode=0o600)
     try:
         lock.acquire()
@@ -95,9 +95,9 @@ def _read(path: Path) -> bytes | None:
 
 
 def _parse(data: bytes, path: Path) -> Board:
-    """`parse_board`, naming the newest backup that loads when the file does not."""
+    """`parse_board` (through the cache), naming the newest backup that loads when the file does not."""
     try:
-        return parse_board(data, path)
+        return parse_board(data, path, cached=True)
     except NewerBoardError:
         raise
     except BoardFileError as error:
@@ -141,7 +141,7 @@ def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = 
         done = change(Board() if data is None else _parse(data, path))
         if data is not None:
             make_backup(path, data)
-        save_board(path, done.board)
+        save_board(path, done.board, cached=True)
     return done
 
 

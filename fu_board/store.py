@@ -25,6 +25,7 @@ import platformdirs
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from fu_board import cache
 from fu_board.migrations import file_version, migrate
 from fu_board.model import SCHEMA_VERSION, Board, Card, field_path, first_problem
 
@@ -193,14 +194,25 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def parse_board(data: bytes, path: Path) -> Board:
-    """The board held in `data`, the bytes of the file at `path`."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
+def parse_board(data: bytes, path: Path, *, cached: bool = False) -> Board:
+    """The board held in `data`, the bytes of the file at `path`.
+
+    With `cached`, a copy of these very bytes' board kept by `fu_board.cache` is used
+    when there is one, and one is kept after parsing.
+    """
+    key = digest(data) if cached else ""
     with _no_garbage_collection():
-        return _board_from(text, path)
+        if cached and (hit := cache.lookup(path, key)) is not None:
+            _CARD_TEXTS.seed(hit[0].cards, hit[1])
+            return hit[0]
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
+        board = _board_from(text, path)
+    if cached and (known := _CARD_TEXTS.known(board.cards)) is not None:
+        cache.remember(path, key, board, known)
+    return board
 
 
 def _board_from(text: str, path: Path) -> Board:
@@ -279,7 +291,7 @@ def _read_bytes(path: Path) -> bytes:
 def read_board(path: Path) -> tuple[Board, str]:
     """The board at `path` and the fingerprint of the bytes it was read from."""
     data = _read_bytes(path)
-    return parse_board(data, path), digest(data)
+    return parse_board(data, path, cached=True), digest(data)
 
 
 def load_board(path: Path) -> Board:
@@ -330,6 +342,16 @@ class _CardTexts:
     def seed(self, cards: tuple[Card, ...], texts: list[str]) -> None:
         """Remember texts known to parse back to these cards (read from the file itself)."""
         self._texts.update((id(card), (card, text)) for card, text in zip(cards, texts, strict=True))
+
+    def known(self, cards: tuple[Card, ...]) -> list[str] | None:
+        """The texts of these cards, if every one is known; None otherwise."""
+        texts = []
+        for card in cards:
+            entry = self._texts.get(id(card))
+            if entry is None or entry[0] is not card:
+                return None
+            texts.append(entry[1])
+        return texts
 
     def texts(self, cards: tuple[Card, ...]) -> list[str]:
         known = self._texts
@@ -408,11 +430,24 @@ def write_atomically(path: Path, data: bytes) -> None:
         _fsync_folder(folder)
 
 
-def save_board(path: Path, board: Board) -> str:
-    """Write the board to `path` safely (see `write_atomically`); the new fingerprint."""
+def save_board(path: Path, board: Board, *, cached: bool = False) -> str:
+    """Write the board to `path` safely (see `write_atomically`); the new fingerprint.
+
+    With `cached`, the board is also kept by `fu_board.cache`, for the next reader.
+    """
     data = dump_board(board)
     try:
         write_atomically(path, data)
     except OSError as error:
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
-    return digest(data)
+    new = digest(data)
+    if cached:
+        cache.remember(path, new, board, _CARD_TEXTS.texts(board.cards))
+    return new
+
+
+def remember_saved(path: Path, board: Board, saved_digest: str) -> None:
+    """Keep a board this program saved earlier in the cache, if every card's text is still known."""
+    texts = _CARD_TEXTS.known(board.cards)
+    if texts is not None:
+        cache.remember(path, saved_digest, board, texts)

@@ -22,7 +22,7 @@ from fu_board import board as ops
 from fu_board.board_file import BoardFile, Conflict, Saved
 from fu_board.merge import Side
 from fu_board.model import Board
-from fu_board.store import BoardFileError
+from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
@@ -400,6 +400,8 @@ def run_app(path: Path, *, today: dt.date | None = None) -> int:
     """Run the TUI; exit status 2 when the board file cannot be read, 1 when changes were lost."""
     app = make_app(path, today=today)
     app.run()
+    if not app.unsaved and app.file.read_only is None and app.file.digest and app.file.base is app.board:
+        remember_saved(app.file.path, app.board, app.file.digest)  # the next start skips parsing the TOML
     if app.load_error is not None:
         sys.stderr.write(f"fu-board: error: {visible(str(app.load_error), one_line=True)}\n")
         if app.load_error.backup is not None:

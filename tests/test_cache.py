@@ -1,0 +1,106 @@
+"""The cache opens big boards fast and is never believed over the file."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from fu_board import board as ops
+from fu_board import cache, store
+from fu_board.board_file import update
+from fu_board.demo import demo_board
+from fu_board.model import Board
+from fu_board.store import digest, dump_board, load_board, save_board
+from tests.conftest import TODAY
+from tests.test_store import boards
+
+
+def _no_toml(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("the TOML was parsed although the cache holds this file")
+
+
+def test_a_board_read_again_comes_from_the_cache(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_board(board_path, demo_board(TODAY))
+    first = load_board(board_path)  # parses, and keeps a copy
+    monkeypatch.setattr(tomllib, "loads", _no_toml)
+    assert load_board(board_path) == first == demo_board(TODAY)
+
+
+def test_a_board_saved_by_a_command_is_read_from_the_cache(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_board(board_path, demo_board(TODAY))
+    done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
+    monkeypatch.setattr(tomllib, "loads", _no_toml)
+    assert load_board(board_path) == done.board
+
+
+@pytest.mark.parametrize(
+    "edit", [b"\n# a comment\n", b'\n[[cards]]\nid = "zzzz"\ncompany = "Hand"\napplied = 2026-11-01\n']
+)
+def test_any_change_to_the_file_makes_the_cache_miss(board_path: Path, edit: bytes) -> None:
+    save_board(board_path, demo_board(TODAY))
+    load_board(board_path)
+    board_path.write_bytes(board_path.read_bytes() + edit)
+    expected = store.parse_board(board_path.read_bytes(), board_path)
+    assert load_board(board_path) == expected
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not json\n",
+        b'{"format": "fu-board cache 0", "digest": "x"}\n[]\n{}',
+        None,  # the right header, then garbage
+    ],
+)
+def test_a_damaged_cache_is_ignored(board_path: Path, damage: bytes | None) -> None:
+    save_board(board_path, demo_board(TODAY))
+    load_board(board_path)
+    path = cache.cache_path(board_path)
+    if damage is None:
+        header = path.read_bytes().split(b"\n", 1)[0]
+        damage = header + b'\n[]\n{"cards": 3}'
+    path.write_bytes(damage)
+    assert load_board(board_path) == demo_board(TODAY)
+
+
+def test_a_cache_whose_board_does_not_validate_is_ignored(board_path: Path) -> None:
+    save_board(board_path, demo_board(TODAY))
+    key = digest(board_path.read_bytes())
+    cache.remember(board_path, key, Board(), [])
+    path = cache.cache_path(board_path)
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join([lines[0], lines[1], b'{"cards": [{"id": "a"}]}']))
+    assert load_board(board_path) == demo_board(TODAY)
+
+
+def test_the_cache_is_private(board_path: Path) -> None:
+    save_board(board_path, demo_board(TODAY))
+    load_board(board_path)
+    path = cache.cache_path(board_path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_an_unwritable_cache_folder_changes_nothing(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "cache_folder", lambda: board_path.parent / "board.toml" / "cannot")
+    save_board(board_path, demo_board(TODAY))
+    assert load_board(board_path) == demo_board(TODAY)
+    assert update(board_path, lambda b: ops.add_card(b, company="Still", applied=TODAY)).board == load_board(board_path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(board=boards())
+def test_any_board_survives_the_cache(board: Board, tmp_path: Path) -> None:
+    path = tmp_path / "any.toml"
+    data = dump_board(board)
+    cache.remember(path, digest(data), board, store._CARD_TEXTS.texts(board.cards))
+    hit = cache.lookup(path, digest(data))
+    assert hit is not None
+    assert hit[0] == board
+    assert dump_board(hit[0]) == data
