@@ -27,6 +27,9 @@ from fu_board.model import Board
 FORMAT = f"fu-board cache 1, fu-board {__version__}"
 """Written first in every cache file; a cache from any other version is ignored."""
 
+KEEP = 8
+"""How many boards' caches are kept; the least recently written go first."""
+
 
 def cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("fu-board"))
@@ -71,3 +74,13 @@ def remember(board_path: Path, digest: str, board: Board, texts: list[str]) -> N
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _forget_old(folder)
+
+
+def _forget_old(folder: Path) -> None:
+    """Keep the caches of the `KEEP` boards written most recently (boards tried once, tests, old paths)."""
+    with contextlib.suppress(OSError):
+        caches = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for old in caches[KEEP:]:
+            old.unlink(missing_ok=True)

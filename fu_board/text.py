@@ -8,6 +8,7 @@ note can move the cursor, retitle the window or reorder what is on screen.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -34,6 +35,11 @@ def visible(text: str, *, one_line: bool = False) -> str:
     return text.translate(_ONE_LINE if one_line else _MULTI_LINE)
 
 
+_NEEDS_ESCAPE = re.compile("[" + "".join(re.escape(chr(code)) for code in _JSON_ESCAPES) + "]")
+
+
 def safe_json(data: Any) -> str:
     """JSON that keeps non-ASCII names readable but escapes every control character."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # Translating only text that needs it: `str.translate` walks every character (20 ms per MB).
+    return text.translate(_JSON_ESCAPES) if _NEEDS_ESCAPE.search(text) else text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import tomllib
 from pathlib import Path
@@ -104,3 +105,17 @@ def test_any_board_survives_the_cache(board: Board, tmp_path: Path) -> None:
     assert hit is not None
     assert hit[0] == board
     assert dump_board(hit[0]) == data
+
+
+def test_only_the_most_recent_boards_are_kept(tmp_path: Path) -> None:
+    paths = [tmp_path / f"board{n}.toml" for n in range(cache.KEEP + 3)]
+    for n, path in enumerate(paths):
+        save_board(path, demo_board(TODAY))
+        load_board(path)
+        os.utime(cache.cache_path(path), ns=(n * 10**9, n * 10**9))
+    save_board(paths[-1], Board())
+    load_board(paths[-1])  # writes again, and forgets the oldest
+    kept = {path for path in paths if cache.cache_path(path).exists()}
+    assert len(kept) == cache.KEEP
+    assert paths[0] not in kept
+    assert paths[-1] in kept
