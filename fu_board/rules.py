@@ -124,7 +124,9 @@ class _Remembered:
     holds its card, so a card's identity cannot be reused while it is remembered.
     """
 
-    LIMIT = 100_000
+    LIMIT = 25_000
+    """Past this many entries all are forgotten: an entry keeps its card alive, and a board
+    reloaded again and again (another writer at work) would otherwise keep every old copy."""
 
     def __init__(self) -> None:
         self._for: tuple[Settings, dt.date] | None = None

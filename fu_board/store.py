@@ -340,7 +340,14 @@ class _CardTexts:
         self._texts: dict[int, tuple[Card, str]] = {}
 
     def seed(self, cards: tuple[Card, ...], texts: list[str]) -> None:
-        """Remember texts known to parse back to these cards (read from the file itself)."""
+        """Remember texts known to parse back to these cards (read from the file itself).
+
+        Reading a board again and again without saving it would keep every old copy alive
+        through its texts: past three boards' worth, the old ones are forgotten (a later
+        save then serialises the cards it no longer knows, which is slower, never wrong).
+        """
+        if len(self._texts) + len(cards) > 3 * max(len(cards), 1_000):
+            self._texts = {}
         self._texts.update((id(card), (card, text)) for card, text in zip(cards, texts, strict=True))
 
     def known(self, cards: tuple[Card, ...]) -> list[str] | None:

@@ -696,3 +696,13 @@ def test_never_due_before_the_application_was_sent(
 def test_snoozed_words_say_until_when(today: str, words: str) -> None:
     follow_up = FollowUp(dt.date(2026, 11, 30), Reason.SNOOZED, dt.date.fromisoformat(today))
     assert follow_up.words == words
+
+
+def test_remembered_follow_ups_are_bounded() -> None:
+    from fu_board.rules import _REMEMBERED, _Remembered
+
+    settings = Settings()
+    card = Card(id="aaaa", company="Acme", applied=dt.date(2026, 11, 1))
+    for n in range(_Remembered.LIMIT + 10):
+        next_follow_up(card.model_copy(update={"id": f"c{n}"}), settings, dt.date(2026, 11, 25))
+    assert len(_REMEMBERED._follow_ups) <= _Remembered.LIMIT + 1

@@ -805,3 +805,14 @@ def test_reading_card_by_card_gives_what_reading_the_whole_gives(tmp_path: Path,
     board = load_board(path)
     assert board == Board.model_validate(tomllib.loads(text))
     assert parse_board(dump_board(board), path) == board
+
+
+def test_reading_a_board_again_and_again_does_not_keep_every_copy(tmp_path: Path) -> None:
+    from fu_board.store import _CARD_TEXTS
+
+    path = tmp_path / "board.toml"
+    board = Board(cards=tuple(sample_board().cards[0].model_copy(update={"id": f"c{n:04d}"}) for n in range(1_200)))
+    save_board(path, board)
+    for _ in range(10):
+        parse_board(path.read_bytes(), path)
+    assert len(_CARD_TEXTS._texts) <= 3 * 1_200
