@@ -94,10 +94,11 @@ def _read(path: Path) -> bytes | None:
         raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
 
 
-def _parse(data: bytes, path: Path) -> Board:
-    """`parse_board` (through the cache), naming the newest backup that loads when the file does not."""
+def _parse(data: bytes, path: Path, key: str) -> Board:
+    """`parse_board` (through the cache, `key` being the digest of `data`), naming the newest
+    backup that loads when the file does not."""
     try:
-        return parse_board(data, path, cached=True)
+        return parse_board(data, path, cache_key=key)
     except NewerBoardError:
         raise
     except BoardFileError as error:
@@ -110,7 +111,7 @@ def load(path: Path) -> Board:
     data = _read(path)
     if data is None:
         raise FileNotFoundError(path)
-    return _parse(data, path)
+    return _parse(data, path, digest(data))
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -138,7 +139,7 @@ def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = 
         data = _read(path)
         if data is None and not create:
             raise FileNotFoundError(path)
-        done = change(Board() if data is None else _parse(data, path))
+        done = change(Board() if data is None else _parse(data, path, digest(data)))
         if data is not None:
             make_backup(path, data)
         save_board(path, done.board, cached=True)
@@ -235,53 +236,60 @@ class BoardFile:
         self.read_only = self._viewing  # a newer file replaced by one this version knows can be saved again
         if data is None:
             raise FileNotFoundError(self.path)
+        key = digest(data)
         try:
-            board = _parse(data, self.path)
+            board = _parse(data, self.path, key)
         except NewerBoardError as error:
             if error.board is None:
                 raise
             board = error.board
             self.read_only = error.problem
-        self.base, self.digest, self._signature = board, digest(data), signature
+        self.base, self.digest, self._signature = board, key, signature
         self._backed_up = False
         return board
 
     def commit_if_unchanged(self, mine: Board) -> Saved | None:
         """Save `mine` when nobody else changed the file since the base; None (nothing written) when
         someone did, for `commit` to merge. Safe to run off the UI thread: it only reads `mine`."""
-        if self.read_only:
-            raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
+        self._check_writable()
         with locked(self.path):
             data = _read(self.path)
             if data is None or digest(data) != self.digest:
                 return None
-            if not self._backed_up:
-                make_backup(self.path, data)
-                self._backed_up = True
-            self._remember(mine, save_board(self.path, mine))
+            self._write(mine, data, changed_outside=False)
         return Saved(mine, 0)
 
     def commit(self, mine: Board) -> Saved | Conflict:
         """Save `mine`, merged with whatever others saved since the base; a conflict writes nothing."""
-        if self.read_only:
-            raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
+        self._check_writable()
         with locked(self.path):
             data = _read(self.path)
-            now = None if data is None else digest(data)
+            if data is None:  # deleted or moved away by someone else: written anew
+                recreated = self.digest is not None
+                self._write(mine, None, changed_outside=False)
+                return Saved(mine, 0, recreated=recreated)
+            now = digest(data)
             board, taken = mine, 0
-            recreated = data is None and self.digest is not None
-            if data is not None and now != self.digest:
-                theirs = _parse(data, self.path)
+            if now != self.digest:
+                theirs = _parse(data, self.path, now)
                 merged = merge(self.base, mine, theirs)
                 if not merged.clean:
-                    assert now is not None
                     return Conflict(merged, theirs, now)
                 board, taken = merged.keep_mine, merged.taken
-            if data is not None and (now != self.digest or not self._backed_up):
-                make_backup(self.path, data)
-                self._backed_up = True
-            self._remember(board, save_board(self.path, board))
-        return Saved(board, taken, recreated)
+            self._write(board, data, changed_outside=now != self.digest)
+        return Saved(board, taken)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
+
+    def _write(self, board: Board, old: bytes | None, *, changed_outside: bool) -> None:
+        """Under the lock: back up `old`, the file's bytes, when this is the first save since
+        it was read or it holds others' changes; then write `board`."""
+        if old is not None and (changed_outside or not self._backed_up):
+            make_backup(self.path, old)
+            self._backed_up = True
+        self._remember(board, save_board(self.path, board))
 
     def settle(self, conflict: Conflict, side: Side, mine: Board) -> Board:
         """The person chose a side for the conflicting cards: the board to save is returned.

@@ -261,10 +261,6 @@ def _listed(board: Board, stage: Stage | None, today: dt.date) -> list[Card]:
     return [card for each in stages for card in ops.column(board, each, today)]
 
 
-def _mutate(path: Path, change: Callable[[Board], ops.Change]) -> ops.Change:
-    return update(path, change)
-
-
 def _board_or_empty(path: Path) -> Board:
     """The board, or an empty one (said on stderr) when there is no file yet; creates nothing.
 
@@ -349,7 +345,7 @@ def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if args.stage is Stage.RESOLVED:
         raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
     on = _day(args.date, today)
-    done = _mutate(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on))
+    done = update(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on))
     return f"{done.card.id} moved to {done.card.stage.label}"
 
 
@@ -357,7 +353,7 @@ def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _day(args.date, today)
     if args.kind is not None and args.outcome is not Outcome.NO:
         raise UsageError("--kind is for a no: said or silence")
-    done = _mutate(
+    done = update(
         path,
         lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on, no_kind=args.kind),
     )
@@ -377,7 +373,7 @@ def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _day(args.date, today)
     decision = None if args.decision_by is None else _day(args.decision_by, today)
     names = tuple(args.interviewers.split(","))
-    done = _mutate(
+    done = update(
         path,
         lambda b: ops.log_interview(b, ops.find_card(b, args.card).id, on=on, interviewers=names, decision_by=decision),
     )
@@ -386,7 +382,7 @@ def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _not_ahead(_day(args.date, today), today, "--date")
-    done = _mutate(
+    done = update(
         path,
         lambda b: ops.log_follow_up(b, ops.find_card(b, args.card).id, on=on, channel=args.channel, note=args.note),
     )
@@ -395,13 +391,13 @@ def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _thank(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _not_ahead(_day(args.date, today), today, "--date")
-    done = _mutate(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on))
+    done = update(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on))
     return f"{done.card.id} thank-you on {on.isoformat()} logged{_next_line(done, today)}"
 
 
 def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     until = _day(args.until, today)
-    done = _mutate(path, lambda b: ops.snooze_card(b, ops.find_card(b, args.card).id, until=until, on=today))
+    done = update(path, lambda b: ops.snooze_card(b, ops.find_card(b, args.card).id, until=until, on=today))
     return f"{done.card.id} snoozed until {until.isoformat()}"
 
 

@@ -194,15 +194,15 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def parse_board(data: bytes, path: Path, *, cached: bool = False) -> Board:
+def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Board:
     """The board held in `data`, the bytes of the file at `path`.
 
-    With `cached`, a copy of these very bytes' board kept by `fu_board.cache` is used
-    when there is one, and one is kept after parsing.
+    With `cache_key`, the `digest` of `data` (which the caller has computed already),
+    a copy of these very bytes' board kept by `fu_board.cache` is used when there is
+    one, and one is kept after parsing.
     """
-    key = digest(data) if cached else ""
     with _no_garbage_collection():
-        if cached and (hit := cache.lookup(path, key)) is not None:
+        if cache_key is not None and (hit := cache.lookup(path, cache_key)) is not None:
             _CARD_TEXTS.seed(hit[0].cards, hit[1])
             return hit[0]
         try:
@@ -210,8 +210,8 @@ def parse_board(data: bytes, path: Path, *, cached: bool = False) -> Board:
         except UnicodeDecodeError as error:
             raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
         board = _board_from(text, path)
-    if cached and (known := _CARD_TEXTS.known(board.cards)) is not None:
-        cache.remember(path, key, board, known)
+    if cache_key is not None and (known := _CARD_TEXTS.known(board.cards)) is not None:
+        cache.remember(path, cache_key, board, known)
     return board
 
 
@@ -291,7 +291,8 @@ def _read_bytes(path: Path) -> bytes:
 def read_board(path: Path) -> tuple[Board, str]:
     """The board at `path` and the fingerprint of the bytes it was read from."""
     data = _read_bytes(path)
-    return parse_board(data, path, cached=True), digest(data)
+    key = digest(data)
+    return parse_board(data, path, cache_key=key), key
 
 
 def load_board(path: Path) -> Board:

@@ -99,11 +99,6 @@ class FuBoardApp(App[int]):
             return self.unsaved
         return True
 
-    @property
-    def digest(self) -> str | None:
-        """The fingerprint of the file as this app last read or wrote it."""
-        return self.file.digest
-
     def open_backup(self, backup: Path) -> None:
         """Show a backup, read-only, when the board itself cannot be read."""
         self.file = BoardFile(backup)
@@ -195,11 +190,7 @@ class FuBoardApp(App[int]):
         which takes the board as it is then. When someone else changed the file
         meanwhile, the save finishes here instead, merging or asking (`save_now`).
         """
-        if self.file.read_only:
-            return
-        if self._asking:  # the open conflict dialog settles this change too, with the rest
-            was_unsaved, self.unsaved = self.unsaved, True
-            self._show_saved_state(was_unsaved)
+        if self.file.read_only or self._held_for_dialog():
             return
         if self._worker is not None:
             self._again = True
@@ -277,12 +268,10 @@ class FuBoardApp(App[int]):
         it in memory, mark it unsaved and say so. Only while no background save is under way."""
         if self.file.read_only:
             return True
+        if self._held_for_dialog():
+            return False
         was_unsaved = self.unsaved
         self.reloaded = False
-        if self._asking:  # the open conflict dialog settles this change too, with the rest
-            self.unsaved = True
-            self._show_saved_state(was_unsaved)
-            return False
         try:
             result = self.file.commit(self.board)
         except (BoardFileError, ValueError, OSError) as error:
@@ -307,6 +296,14 @@ class FuBoardApp(App[int]):
                     )
         self._show_saved_state(was_unsaved)
         return not self.unsaved
+
+    def _held_for_dialog(self) -> bool:
+        """While the conflict dialog is open, a change waits for it (marked unsaved): the
+        choice made there settles it with the rest."""
+        if self._asking:
+            was_unsaved, self.unsaved = self.unsaved, True
+            self._show_saved_state(was_unsaved)
+        return self._asking
 
     def _show_saved_state(self, was_unsaved: bool) -> None:
         if self.unsaved != was_unsaved or self.reloaded:
