@@ -15,7 +15,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fu_board.counts import resolution_order
 from fu_board.model import (
     STAGES,
     TOUCH_KINDS,
@@ -32,7 +31,6 @@ from fu_board.model import (
     Stage,
     describe_problem,
 )
-from fu_board.rules import next_follow_up, urgency
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Card ids use lowercase letters and digits that cannot be misread (no 0/o, 1/l/i)."""
@@ -372,15 +370,3 @@ def neighbour_stage(stage: Stage, step: int) -> Stage | None:
     """The column `step` places right (or left, when negative) of `stage`."""
     index = stage.rank + step
     return STAGES[index] if 0 <= index < len(STAGES) else None
-
-
-def column(board: Board, stage: Stage, today: dt.date) -> list[Card]:
-    """The cards of one column in the order shown.
-
-    Working columns put the most urgent follow-up first (the most overdue, then
-    the soonest due); Resolved puts the newest answer first.
-    """
-    if stage is Stage.RESOLVED:
-        return resolution_order(board.cards)[::-1]
-    cards = [card for card in board.cards if card.stage is stage]
-    return sorted(cards, key=lambda card: (urgency(next_follow_up(card, board.settings, today)), card.company.lower()))

@@ -21,6 +21,7 @@ from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
 from fu_board.board_file import load, restore, update
+from fu_board.columns import column
 from fu_board.counts import days_since_touch, last_touch
 from fu_board.model import (
     STAGES,
@@ -258,7 +259,7 @@ def _card_line(card: Card, today: dt.date) -> str:
 
 def _listed(board: Board, stage: Stage | None, today: dt.date) -> list[Card]:
     stages = STAGES if stage is None else (stage,)
-    return [card for each in stages for card in ops.column(board, each, today)]
+    return [card for each in stages for card in column(board, each, today)]
 
 
 def _board_or_empty(path: Path) -> Board:

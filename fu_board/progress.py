@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from fu_board.counts import nos_until_yes, resolution_order
+from fu_board.counts import nos_until_yes, resolution_order, standing
 from fu_board.model import Board, Card, NoKind, Outcome
 
 
@@ -24,12 +24,9 @@ class Tally:
 
 
 def tally(board: Board) -> Tally:
-    outcomes = [card.outcome for card in board.cards if card.outcome is not None]
+    counted = standing(board)
     return Tally(
-        yeses=outcomes.count(Outcome.YES),
-        nos=outcomes.count(Outcome.NO),
-        withdrawn=outcomes.count(Outcome.WITHDRAWN),
-        nos_since_last_yes=nos_until_yes(board),
+        yeses=counted.yeses, nos=counted.nos, withdrawn=counted.withdrawn, nos_since_last_yes=counted.nos_until_yes
     )
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from fu_board.changes import swapped
 from fu_board.model import Board, Card, EventKind, Settings, Stage
 
 
@@ -204,6 +205,42 @@ def due_cards(board: Board, today: dt.date) -> list[tuple[Card, FollowUp]]:
         if follow_up is not None and follow_up.is_due:
             found.append((card, follow_up))
     return sorted(found, key=lambda pair: (pair[1].due, pair[0].company.lower()))
+
+
+class _DueCounts:
+    """`due_counts` of the last board asked about, updated by the cards a change replaced."""
+
+    def __init__(self) -> None:
+        self._last: tuple[Board, dt.date, tuple[int, int]] | None = None
+
+    def get(self, board: Board, today: dt.date) -> tuple[int, int]:
+        last = self._last
+        if last is not None and last[1] == today:
+            if last[0] is board:
+                return last[2]
+            pairs = swapped(last[0], board)
+            if pairs is not None:
+                due, overdue = last[2]
+                before = count_due(next_follow_up(old, board.settings, today) for old, _ in pairs)
+                after = count_due(next_follow_up(new, board.settings, today) for _, new in pairs)
+                counted = (due - before[0] + after[0], overdue - before[1] + after[1])
+                self._last = (board, today, counted)
+                return counted
+        counted = count_due(next_follow_up(card, board.settings, today) for card in board.cards)
+        self._last = (board, today, counted)
+        return counted
+
+
+_DUE_COUNTS = _DueCounts()
+
+
+def due_counts(board: Board, today: dt.date) -> tuple[int, int]:
+    """(cards due today or overdue, of which overdue) on `board`.
+
+    The header asks after every change: counted once per board, then updated by
+    the few cards each change replaces rather than counted again.
+    """
+    return _DUE_COUNTS.get(board, today)
 
 
 def count_due(follow_ups: Iterable[FollowUp | None]) -> tuple[int, int]:

@@ -14,7 +14,6 @@ from fu_board.board import (
     BoardError,
     CardNotFound,
     add_card,
-    column,
     delete_card,
     edit_card,
     find_card,
@@ -23,6 +22,7 @@ from fu_board.board import (
     new_card_id,
     resolve_card,
 )
+from fu_board.columns import column
 from fu_board.counts import last_touch
 from fu_board.model import Board, Card, Contact, Event, EventKind, Interview, NoKind, Outcome, Stage
 

@@ -3,6 +3,9 @@ look at the file would: the tests assert on the file after the keys that change 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 from textual.pilot import Pilot
 
@@ -20,3 +23,11 @@ def _press_waits_for_saves(monkeypatch: pytest.MonkeyPatch) -> None:
             await self.app.saves_settled()
 
     monkeypatch.setattr(Pilot, "press", press_and_settle)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_after_each_app() -> Iterator[None]:
+    """The app freezes what it loaded out of the cycle collector's way (`gc.freeze`); one
+    process running hundreds of apps lets the collector see each one's leftovers again."""
+    yield
+    gc.unfreeze()

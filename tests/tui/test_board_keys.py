@@ -203,7 +203,7 @@ async def test_resolve_keys(board_path: Path, key: str, outcome: Outcome) -> Non
         assert screen.current_column.stage is Stage.RESOLVED
         assert screen.selected_card is not None
         assert screen.selected_card.id == "bbbb"
-        prompt = column(app, Stage.RESOLVED).get_option_at_index(0).prompt
+        prompt = column(app, Stage.RESOLVED).card_text(0)
         assert f"{outcome.symbol} {outcome.value}" in str(prompt)  # a word, not only a colour
     card = saved(board_path).card("bbbb")
     assert (card.stage, card.outcome, card.resolved_on) == (Stage.RESOLVED, outcome, TODAY)

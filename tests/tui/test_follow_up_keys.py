@@ -17,7 +17,7 @@ from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown
 
 
 def prompt_text(app: object, stage: Stage, index: int) -> str:
-    return str(column(app, stage).get_option_at_index(index).prompt)  # type: ignore[arg-type]
+    return column(app, stage).card_text(index)
 
 
 async def test_cards_say_what_is_due_and_the_most_urgent_come_first(board_path: Path) -> None:

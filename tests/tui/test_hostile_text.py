@@ -75,7 +75,7 @@ async def test_payloads_are_shown_as_text_and_run_nothing(board_path: Path) -> N
     app = app_with(board_path, hostile_board())
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        prompt = column(app, Stage.APPLIED).get_option_at_index(0).prompt
+        prompt = column(app, Stage.APPLIED).card_text(0)
         assert visible(f"Acme {HOSTILE}", one_line=True) in str(prompt)
         assert "[@click=app.quit]click me[/]" in str(prompt)  # as typed, not a link
         for offset in ((3, 1), (10, 1), (20, 2), (5, 3)):

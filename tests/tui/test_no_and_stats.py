@@ -128,7 +128,7 @@ async def test_the_timeline_shows_the_kind_of_no_and_the_linked_lead(board_path:
         screen = board_screen(app)
         screen.set_current(Stage.RESOLVED)
         screen.column(Stage.RESOLVED).select_card("b4nq")
-        assert "✗ no (silence)" in str(screen.column(Stage.RESOLVED).get_option_at_index(0).prompt)
+        assert "✗ no (silence)" in screen.column(Stage.RESOLVED).card_text(0)
         await pilot.press("enter")
         timeline = str(app.screen.query_one("#timeline", Static).render())
         assert "resolved: ✗ no (silence counts as a no)" in timeline

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fu_board import board as ops
-from fu_board.model import STAGES, Board, Card, Outcome, Stage
+from fu_board.columns import Columns
+from fu_board.model import STAGES, Card, Outcome, Stage
 from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.help import HelpScreen, key_rows
@@ -90,8 +91,9 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._current = Stage.APPLIED
-        self._drawn: Board | None = None
-        """The board as last drawn: boards are immutable, so a new one means a change."""
+        self._columns: Columns | None = None
+        """The columns as last drawn, and their board: boards are immutable, so a new one
+        means a change, and the columns follow it card by card."""
 
     def on_mount(self) -> None:
         self.refresh_board()
@@ -109,9 +111,9 @@ class BoardScreen(Screen[None]):
         return self.column(self._current)
 
     def set_current(self, stage: Stage) -> None:
-        self.current_column.remove_class("-current")
+        self.current_column.current = False
         self._current = stage
-        self.current_column.add_class("-current")
+        self.current_column.current = True
 
     @property
     def selected_card(self) -> Card | None:
@@ -127,18 +129,24 @@ class BoardScreen(Screen[None]):
         card = self.selected_card
         return None if card is None else card.id
 
-    def refresh_board(self, stages: Iterable[Stage] = STAGES, follow: str | None = None) -> None:
-        """Redraw the header and the given columns; `follow` puts the cursor on that card."""
+    def refresh_board(self, follow: str | None = None) -> None:
+        """Redraw the header and the columns that changed; `follow` puts the cursor on that card."""
         board, today = self.board_app.board, self.board_app.today
-        self._drawn = board
+        if self._columns is None:
+            self._columns, changed = Columns.of(board, today), set(STAGES)
+        else:
+            self._columns, changed = self._columns.follow(board, today)
         self.refresh_header()
         self.query_one("#welcome").display = not board.cards
-        for stage in set(stages):
-            self.column(stage).show_cards(ops.column(board, stage, today), board.settings, today)
-        if follow is not None and board.has_card(follow):
-            stage = board.card(follow).stage
-            self.column(stage).select_card(follow)
-            self.set_current(stage)
+        for stage in changed:
+            self.column(stage).show_cards(self._columns[stage], board.settings, today)
+        if follow is not None:
+            try:
+                card = board.card(follow)
+            except KeyError:
+                return
+            self.column(card.stage).select_card(follow)
+            self.set_current(card.stage)
 
     def refresh_header(self) -> None:
         app = self.board_app
@@ -152,8 +160,8 @@ class BoardScreen(Screen[None]):
         if target_stage is None:
             return
         target = self.column(target_stage)
-        if target.card_ids:
-            target.highlighted = min(current.highlighted or 0, len(target.card_ids) - 1)
+        if target.card_count:
+            target.highlighted = min(current.highlighted or 0, target.card_count - 1)
         self.set_current(target_stage)
 
     def action_cursor(self, where: str) -> None:
@@ -166,18 +174,15 @@ class BoardScreen(Screen[None]):
 
     # Moving, logging, resolving ------------------------------------------------
 
-    def _show_change(self, change: ops.Change, was: Stage) -> None:
+    def _show_change(self, change: ops.Change) -> None:
         """Redraw what a change touched and put the cursor on its card."""
-        # Everything, when more changed than this card (outside changes taken in, a lead added).
-        more = self.board_app.reloaded or change.board is not self.board_app.board
-        redraw = set(STAGES) if more else {was, change.card.stage}
-        self.refresh_board(redraw, follow=change.card.id)
+        self.refresh_board(follow=change.card.id)
 
     def _on_card(self, act: Callable[[Card, Done], None]) -> None:
         """Run a card action on the selected card, then show where the card is now."""
         card = self.selected_card
         if card is not None:
-            act(card, lambda change: self._show_change(change, card.stage))
+            act(card, self._show_change)
 
     def action_move(self, step: int) -> None:
         card = self.selected_card
@@ -226,7 +231,7 @@ class BoardScreen(Screen[None]):
     # Adding, deleting, reviewing -------------------------------------------------
 
     def action_add(self) -> None:
-        self.actions.add(lambda change: self._show_change(change, Stage.APPLIED))
+        self.actions.add(self._show_change)
 
     def action_delete(self) -> None:
         card = self.selected_card
@@ -248,7 +253,7 @@ class BoardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from the daily review or a dialog: redraw if the board, or the file, changed meanwhile.
         self.board_app.catch_up()
-        if self.board_app.board is not self._drawn:
+        if self._columns is None or self.board_app.board is not self._columns.board:
             self.refresh_board()
 
     def action_help(self) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from fu_board.counts import irons_in_fire, nos_until_yes
 from fu_board.model import Board
 from fu_board.progress import to_go_words
-from fu_board.rules import count_due, next_follow_up
+from fu_board.rules import due_counts
 
 
 def header_content(board: Board, today: dt.date, *, unsaved: bool = False, read_only: str | None = None) -> Content:
@@ -31,7 +31,7 @@ def header_content(board: Board, today: dt.date, *, unsaved: bool = False, read_
     ]
     if irons < target:
         parts.append((f" (add {target - irons} more)", "$text-warning"))
-    due, overdue = count_due(next_follow_up(card, board.settings, today) for card in board.cards)
+    due, overdue = due_counts(board, today)
     parts += ["   due today ", (str(due), "bold $text-warning" if due else "bold")]
     if overdue:
         parts.append((f" ({overdue} overdue)", "$text-error"))

@@ -1,19 +1,22 @@
-"""One column of the board: a list that draws only the cards in view."""
+"""One column of the board: a line-based list that draws only the cards in view."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.segment import Segment
 from textual import events
 from textual.content import Content
-from textual.css.styles import RulesMap
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.visual import Padding, Visual
 
 from fu_board.counts import days_since_touch, follow_up_count
 from fu_board.model import Card, NoKind, Outcome, Settings, Stage
@@ -68,47 +71,38 @@ def card_prompt(card: Card, settings: Settings, today: dt.date) -> Content:
     return Content("\n").join(lines)
 
 
-class CardVisual(Visual):
-    """A card's lines, built only when the card is drawn.
+class CardColumn(ScrollView, can_focus=False):
+    """The cards of one stage, a line-based widget that draws only the rows in view.
 
-    A column may hold thousands of cards but shows a dozen: the option list asks
-    every card for its height, which is known without drawing (one-line text
-    that never wraps: four lines, three once resolved), and asks only the
-    visible ones to render.
+    Every card of a column has the same height (four lines while it is open, three
+    once resolved, and a rule between cards), so the card under any line is one
+    division away: nothing is measured per card, and showing a column of thousands
+    costs as little as showing a dozen. A card's lines are kept once drawn, by the
+    card's identity (cards are immutable), so a redraw after a change draws only
+    the cards that changed.
+
+    The board screen owns the keys and says which column is current, so the
+    columns never take focus. The current column is marked without a CSS class:
+    changing a class restyles a column's scrollbars, which asks for a whole-screen
+    layout pass (about 20 ms at 10,000 cards) on every move between columns.
+    Instead the column copies its border from the `card-column--current`
+    component style and draws its cursor with `card-column--cursor`.
     """
 
-    def __init__(self, card: Card, settings: Settings, today: dt.date) -> None:
-        self.card = card
-        self.settings = settings
-        self.today = today
-        self._content: Content | None = None
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "card-column--card",
+        "card-column--rule",
+        "card-column--selected",
+        "card-column--cursor",
+        "card-column--current",
+    }
 
-    @property
-    def content(self) -> Content:
-        if self._content is None:
-            self._content = card_prompt(self.card, self.settings, self.today)
-        return self._content
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The cards' height. A card more or less changes only this column, so no layout
+    pass; a scrollbar appearing or going still asks for one (`show_vertical_scrollbar`)."""
 
-    def __str__(self) -> str:
-        return self.content.plain
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        return self.content.render_strips(width, height, style, options)
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self.content.get_optimal_width(rules, container_width)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return 3 if self.card.is_resolved else 4
-
-
-class CardColumn(OptionList):
-    """The cards of one stage, drawn a visible row at a time. A click selects a card.
-
-    The board screen owns the keys and says which column is current (the
-    `-current` class), so the columns never take focus."""
-
-    can_focus = False
+    KEPT = 512
+    """Cards whose drawn lines are kept; past that all are forgotten (a column shows a dozen)."""
 
     @dataclass
     class Clicked(Message):
@@ -117,38 +111,205 @@ class CardColumn(OptionList):
         column: CardColumn
 
     def __init__(self, stage: Stage) -> None:
-        super().__init__(id=f"column-{stage.value}", markup=False)
+        super().__init__(id=f"column-{stage.value}")
         self.stage = stage
-        self.card_ids: list[str] = []
+        self.card_lines = 3 if stage is Stage.RESOLVED else 4
+        self.stride = self.card_lines + 1
+        self._cards: Sequence[Card] = ()
+        self._settings: Settings | None = None
+        self._today: dt.date | None = None
+        self._highlighted: int | None = None
+        self._titled: int | None = None
+        """The count in the border's title."""
+        self._current = False
+        self._drawn: dict[tuple[int, Style], tuple[Card, int, list[Strip]]] = {}
 
-    def show_cards(self, cards: list[Card], settings: Settings, today: dt.date) -> None:
-        """Replace the cards shown, keeping the cursor on the same row where it can."""
-        highlighted = self.highlighted
-        self.card_ids = [card.id for card in cards]
-        options: list[Option | None] = []
-        for card in cards:
-            if options:
-                options.append(None)  # a rule between cards
-            options.append(Option(CardVisual(card, settings, today), id=card.id))
-        self.set_options(options)
-        self.border_title = Content.assemble((self.stage.label, "bold"), f" · {len(cards)}")
-        if cards:
-            self.highlighted = min(highlighted or 0, len(cards) - 1)
+    # The cards ---------------------------------------------------------------------
+
+    def show_cards(self, cards: Sequence[Card], settings: Settings, today: dt.date) -> None:
+        """Replace the cards shown (a list the caller will not change), keeping the
+        cursor on the same row where it can."""
+        if settings is not self._settings or today != self._today:
+            self._drawn.clear()
+        self._cards, self._settings, self._today = cards, settings, today
+        height = len(cards) * self.stride - 1 if cards else 0
+        virtual_size = Size(self.scrollable_content_region.width, height)
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+        if self._titled != len(cards):
+            self._titled = len(cards)
+            self.border_title = Content.assemble((self.stage.label, "bold"), f" · {len(cards)}")
+        self._highlighted = None if not cards else min(self._highlighted or 0, len(cards) - 1)
+        self.refresh()
+        self.scroll_to_highlight()
+
+    @property
+    def card_count(self) -> int:
+        return len(self._cards)
+
+    @property
+    def card_ids(self) -> list[str]:
+        """The ids of the cards shown, top to bottom."""
+        return [card.id for card in self._cards]
+
+    def card_text(self, index: int) -> str:
+        """The text the card at `index` shows, one line per row."""
+        return card_prompt(self._cards[index], self._shown_settings, self._shown_today).plain
 
     @property
     def selected_id(self) -> str | None:
         """The id of the card under the cursor, if any."""
-        if self.highlighted is None or not self.card_ids:
+        if self._highlighted is None or not self._cards:
             return None
-        return self.card_ids[self.highlighted]
+        return self._cards[self._highlighted].id
 
     def select_card(self, card_id: str) -> None:
-        self.highlighted = self.card_ids.index(card_id)
+        """Put the cursor on the card with this id (`ValueError` when it is not here)."""
+        for index, card in enumerate(self._cards):
+            if card.id == card_id:
+                self.highlighted = index
+                return
+        raise ValueError(f"card {card_id} is not in the {self.stage.label} column")
+
+    # The cursor ----------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the card under the cursor (None in an empty column)."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            index = max(0, min(index, len(self._cards) - 1)) if self._cards else None
+        if index != self._highlighted:
+            self._highlighted = index
+            self.refresh()
+        self.scroll_to_highlight()
+
+    def scroll_to_highlight(self) -> None:
+        if self._highlighted is None or not self.is_mounted:
+            return
+        top = self._highlighted * self.stride
+        self.scroll_to_region(
+            Region(0, top, self.scrollable_content_region.width, self.card_lines),
+            force=True,
+            animate=False,
+            immediate=True,
+        )
+
+    def action_cursor_up(self) -> None:
+        """The card above; from the first, the last (as in a list that wraps)."""
+        if self._cards:
+            self.highlighted = ((self._highlighted or 0) - 1) % len(self._cards)
+
+    def action_cursor_down(self) -> None:
+        """The card below; from the last, the first."""
+        if self._cards:
+            self.highlighted = 0 if self._highlighted is None else (self._highlighted + 1) % len(self._cards)
+
+    def action_first(self) -> None:
+        if self._cards:
+            self.highlighted = 0
+
+    def action_last(self) -> None:
+        if self._cards:
+            self.highlighted = len(self._cards) - 1
+
+    def action_page_up(self) -> None:
+        self._move_page(-1)
+
+    def action_page_down(self) -> None:
+        self._move_page(1)
+
+    def _move_page(self, direction: int) -> None:
+        if not self._cards:
+            return
+        if self._highlighted is None:
+            self.highlighted = 0 if direction < 0 else len(self._cards) - 1
+            return
+        line = self._highlighted * self.stride + direction * self.scrollable_content_region.height
+        self.highlighted = max(0, line) // self.stride
+
+    # Being current -------------------------------------------------------------------
+
+    @property
+    def current(self) -> bool:
+        """Whether the cursor is in this column."""
+        return self._current
+
+    @current.setter
+    def current(self, current: bool) -> None:
+        if current is not self._current:
+            self._current = current
+            self._show_current()
+
+    def _show_current(self) -> None:
+        if self._current:
+            self.styles.border = self.get_component_styles("card-column--current").border
+        else:
+            for edge in ("border_top", "border_right", "border_bottom", "border_left"):
+                self.styles.clear_rule(edge)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        # The stylesheet changed (a new theme): draw again, with the current border from it.
+        super().notify_style_update()
+        self._drawn.clear()
+        if self._current:
+            self.call_after_refresh(self._show_current)
+
+    # Drawing -----------------------------------------------------------------------
+
+    @property
+    def _shown_settings(self) -> Settings:
+        return self._settings or Settings()
+
+    @property
+    def _shown_today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index, row = divmod(self.scroll_offset.y + y, self.stride)
+        if index >= len(self._cards) or (row == self.card_lines and index == len(self._cards) - 1):
+            return Strip.blank(width, self.get_visual_style("card-column--card").rich_style)
+        if row == self.card_lines:
+            rule = self.get_visual_style("card-column--rule").rich_style
+            return Strip([Segment("─" * width, rule)], width)
+        return self._card_strips(index, width)[row]
+
+    def _card_strips(self, index: int, width: int) -> list[Strip]:
+        card = self._cards[index]
+        if index != self._highlighted:
+            style = self.get_visual_style("card-column--card")
+        else:
+            style = self.get_visual_style(
+                "card-column--card", "card-column--cursor" if self._current else "card-column--selected"
+            )
+        key = (id(card), style)
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is card and drawn[1] == width:
+            return drawn[2]
+        padding = self.get_component_styles("card-column--card").padding
+        content = card_prompt(card, self._shown_settings, self._shown_today)
+        visual = Padding(content, padding) if padding else content
+        strips = Visual.to_strips(self, visual, width, self.card_lines, style, pad=True)
+        strips = [strip.crop_pad(width, 0, 0, style.rich_style) for strip in strips[: self.card_lines]]
+        if len(self._drawn) >= self.KEPT:
+            self._drawn.clear()
+        self._drawn[key] = (card, width, strips)
+        return strips
+
+    def _on_resize(self) -> None:
+        self._drawn.clear()
 
     async def _on_click(self, event: events.Click) -> None:
-        # A click selects the card; enter opens it.
-        event.prevent_default()
-        clicked = event.style.meta.get("option")
-        if clicked is not None:
-            self.highlighted = clicked
+        # A click selects the card under the mouse; enter opens it.
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            index, row = divmod(offset.y + self.scroll_offset.y, self.stride)
+            if row < self.card_lines and index < len(self._cards):
+                self.highlighted = index
         self.post_message(self.Clicked(self))

@@ -1,0 +1,109 @@
+"""Views that follow a board card by card (the columns, the header's counts) are exactly
+the same views worked out from scratch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fu_board import board as ops
+from fu_board.changes import swapped
+from fu_board.columns import Columns, column
+from fu_board.counts import _count, standing
+from fu_board.model import STAGES, Board, Outcome, Stage
+from fu_board.rules import count_due, due_counts, next_follow_up
+
+TODAY = dt.date(2026, 11, 25)
+COMPANIES = ["Acme", "acme", "Bolt", "Crane", "Dune", "Echo"]
+
+
+def make_board(plan: list[tuple[int, int, int]]) -> Board:
+    """Cards with few companies and few dates, so that ties in the order are common."""
+    board = Board()
+    for company, days, stage in plan:
+        applied = TODAY - dt.timedelta(days=days)
+        change = ops.add_card(board, company=COMPANIES[company], role="Engineer", applied=applied)
+        board = change.board
+        if stage:
+            board = ops.move_card(board, change.card.id, STAGES[stage], on=applied).board
+    return board
+
+
+def assert_sorted_from_scratch(columns: Columns) -> None:
+    for stage in STAGES:
+        assert [card.id for card in columns[stage]] == [card.id for card in column(columns.board, stage, columns.today)]
+
+
+def assert_counted_from_scratch(board: Board) -> None:
+    assert standing(board) == _count(board)
+    assert due_counts(board, TODAY) == count_due(next_follow_up(card, board.settings, TODAY) for card in board.cards)
+
+
+plans = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.integers(0, 2)), max_size=25)
+steps = st.lists(
+    st.tuples(st.integers(0, 1000), st.sampled_from(["move", "follow_up", "edit", "resolve", "snooze"])), max_size=8
+)
+
+
+def step(board: Board, index: int, kind: str) -> Board:
+    card = board.cards[index % len(board.cards)]
+    if card.is_resolved:
+        return ops.move_card(board, card.id, Stage.APPLIED, on=TODAY).board
+    if kind == "move":
+        to = STAGES[(card.stage.rank + 1) % 3]
+        return ops.move_card(board, card.id, to, on=TODAY).board
+    if kind == "follow_up":
+        return ops.log_follow_up(board, card.id, on=TODAY).board
+    if kind == "edit":
+        return ops.edit_card(board, card.id, on=TODAY, company=COMPANIES[index % len(COMPANIES)]).board
+    if kind == "snooze":
+        return ops.snooze_card(board, card.id, until=TODAY + dt.timedelta(days=1 + index % 9), on=TODAY).board
+    return ops.resolve_card(board, card.id, Outcome.NO, on=TODAY).board
+
+
+@settings(max_examples=150, deadline=None)
+@given(plans, steps)
+def test_following_a_board_card_by_card_matches_working_it_out_again(
+    plan: list[tuple[int, int, int]], changes: list[tuple[int, str]]
+) -> None:
+    board = make_board(plan)
+    columns = Columns.of(board, TODAY)
+    assert_sorted_from_scratch(columns)
+    assert_counted_from_scratch(board)
+    for index, kind in changes:
+        if not board.cards:
+            break
+        board = step(board, index, kind)
+        columns, _ = columns.follow(board, TODAY)
+        assert columns.board is board
+        assert_sorted_from_scratch(columns)
+        assert_counted_from_scratch(board)
+
+
+def test_a_move_changes_two_columns_and_never_sorts_again() -> None:
+    board = make_board([(i % 6, i % 5, 0) for i in range(40)])
+    columns = Columns.of(board, TODAY)
+    card = columns[Stage.APPLIED][3]
+    moved = ops.move_card(board, card.id, Stage.FOLLOWED_UP, on=TODAY).board
+    assert swapped(board, moved) is not None
+    followed, changed = columns.follow(moved, TODAY)
+    assert changed == {Stage.APPLIED, Stage.FOLLOWED_UP}
+    assert followed[Stage.INTERVIEWED] is columns[Stage.INTERVIEWED]  # untouched columns are shared
+    assert [c.id for c in followed[Stage.FOLLOWED_UP]] == [card.id]
+    assert card.id not in [c.id for c in followed[Stage.APPLIED]]
+    assert [c.id for c in columns[Stage.APPLIED]].count(card.id) == 1  # the old version is left as it was
+
+
+def test_a_new_day_or_new_settings_sorts_everything_again() -> None:
+    board = make_board([(i % 6, i, i % 3) for i in range(12)])
+    columns = Columns.of(board, TODAY)
+    assert columns.follow(board, TODAY) == (columns, set())
+    later, changed = columns.follow(board, TODAY + dt.timedelta(days=9))
+    assert changed == set(STAGES)
+    assert_sorted_from_scratch(later)
+    retuned = board.model_copy(update={"settings": board.settings.model_copy(update={"applied_first_days": 2})})
+    again, changed = columns.follow(retuned, TODAY)
+    assert changed == set(STAGES)
+    assert_sorted_from_scratch(again)

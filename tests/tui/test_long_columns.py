@@ -1,0 +1,108 @@
+"""Columns longer than the screen: the cursor stays in view, pages and wraps, a
+scrollbar comes when it is needed, and a moved card lands where the order says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fu_board import board as ops
+from fu_board.columns import column as sorted_column
+from fu_board.model import STAGES, Board, Stage
+from fu_board.tui.widgets.card_column import CardColumn
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
+
+COUNT = 30
+
+
+def long_board() -> Board:
+    """COUNT cards in Applied, each applied a day before the next: the oldest is the most overdue, so first."""
+    board = Board()
+    for index in range(COUNT):
+        applied = TODAY - dt.timedelta(days=COUNT - index)
+        board = ops.add_card(board, company=f"Company {index:02}", role="Engineer", applied=applied).board
+    return board
+
+
+def in_view(shown: CardColumn, index: int) -> bool:
+    top = index * shown.stride
+    height = shown.scrollable_content_region.height
+    return shown.scroll_offset.y <= top and top + shown.card_lines <= shown.scroll_offset.y + height
+
+
+async def test_end_home_and_wrapping_keep_the_cursor_in_view(board_path: Path) -> None:
+    app = app_with(board_path, long_board())
+    async with app.run_test(size=SIZE) as pilot:
+        applied = column(app, Stage.APPLIED)
+        assert applied.card_count == COUNT
+        assert applied.show_vertical_scrollbar  # thirty cards do not fit in 40 rows
+        assert applied.card_text(0).startswith("Company 00")
+        await pilot.press("end")
+        assert applied.highlighted == COUNT - 1
+        assert applied.scroll_offset.y > 0
+        assert in_view(applied, COUNT - 1)
+        assert board_screen(app).selected_card is not None
+        assert board_screen(app).selected_card.company == f"Company {COUNT - 1:02}"
+        await pilot.press("j")  # past the last card: back to the first
+        assert applied.highlighted == 0
+        assert applied.scroll_offset.y == 0
+        await pilot.press("k")  # before the first: the last
+        assert applied.highlighted == COUNT - 1
+        assert in_view(applied, COUNT - 1)
+        await pilot.press("home")
+        assert (applied.highlighted, applied.scroll_offset.y) == (0, 0)
+
+
+async def test_page_keys_move_a_screenful(board_path: Path) -> None:
+    app = app_with(board_path, long_board())
+    async with app.run_test(size=SIZE) as pilot:
+        applied = column(app, Stage.APPLIED)
+        per_page = applied.scrollable_content_region.height // applied.stride
+        await pilot.press("pagedown")
+        assert applied.highlighted == per_page
+        assert in_view(applied, per_page)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        assert applied.highlighted == COUNT - 1  # stops at the last card
+        assert in_view(applied, COUNT - 1)
+        await pilot.press("pageup")
+        assert applied.highlighted is not None
+        assert 0 < applied.highlighted < COUNT - 1
+        assert in_view(applied, applied.highlighted)
+        await pilot.press(*["pageup"] * 6)
+        assert applied.highlighted == 0
+
+
+async def test_moving_cards_fills_a_column_until_it_scrolls(board_path: Path) -> None:
+    app = app_with(board_path, long_board())
+    async with app.run_test(size=SIZE) as pilot:
+        followed = column(app, Stage.FOLLOWED_UP)
+        assert followed.card_count == 0
+        assert not followed.show_vertical_scrollbar
+        moved = []
+        for _ in range(10):
+            await pilot.press("end")  # the newest application, due last
+            moved.append(board_screen(app).selected_id())
+            await pilot.press("3", "h", "h")  # to Followed up, then the cursor back to Applied
+        await pilot.pause()
+        on_file = saved(board_path)
+        assert on_file == app.board
+        assert {card.id for card in on_file.cards if card.stage is Stage.FOLLOWED_UP} == set(moved)
+        assert followed.show_vertical_scrollbar  # ten cards do not fit: the scrollbar came
+        for stage in STAGES:
+            assert shown_ids(app, stage) == [card.id for card in sorted_column(on_file, stage, TODAY)]
+        assert followed.border_title == "[bold]Followed up[/bold] · 10"
+        assert column(app, Stage.APPLIED).border_title == f"[bold]Applied[/bold] · {COUNT - 10}"
+
+
+async def test_a_click_in_a_scrolled_column_selects_the_card_under_the_mouse(board_path: Path) -> None:
+    app = app_with(board_path, long_board())
+    async with app.run_test(size=SIZE) as pilot:
+        applied = column(app, Stage.APPLIED)
+        await pilot.press("end")
+        top = applied.scroll_offset.y // applied.stride + (applied.scroll_offset.y % applied.stride > 0)
+        # The first card wholly in view: its first row is `top * stride - scroll` rows into the content.
+        row = top * applied.stride - applied.scroll_offset.y
+        assert await pilot.click(applied, offset=(3, 1 + row))  # 1: the border
+        assert applied.highlighted == top
+        assert app.screen is board_screen(app)  # a click selects, enter opens
