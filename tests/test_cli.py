@@ -9,6 +9,7 @@ and XDG_DATA_HOME at temporary folders.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib.metadata
 import json
 import os
@@ -140,10 +141,21 @@ def test_verb_help_lists_its_options(cli: Cli) -> None:
         assert word in result.out
 
 
-def test_console_script_points_at_main() -> None:
+def test_console_script_runs_main_without_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
     (entry,) = importlib.metadata.entry_points(group="console_scripts", name="fu-board")
-    assert entry.value == "fu_board.cli:main"
-    assert entry.load() is main
+    assert entry.value == "fu_board.__main__:main"
+    seen: list[bool] = []
+
+    def fake_main() -> int:
+        seen.append(gc.isenabled())
+        return 7
+
+    monkeypatch.setattr("fu_board.cli.main", fake_main)
+    try:
+        assert entry.load()() == 7
+    finally:
+        gc.enable()
+    assert seen == [False]
 
 
 # add ------------------------------------------------------------------------------------------------------------

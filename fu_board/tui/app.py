@@ -109,6 +109,7 @@ class FuBoardApp(App[int]):
         except (BoardFileError, FileNotFoundError) as error:
             self.notify(f"The backup cannot be read either: {error}", severity="error", timeout=15)
             return
+        settle_loaded()
         self.push_screen(BoardScreen())
         self.notify(
             f"Read-only: this is the backup {backup.name}. To put it back: fu-board restore {backup.name}",
@@ -408,6 +409,7 @@ def make_app(path: Path, *, today: dt.date | None = None) -> FuBoardApp:
 def run_app(path: Path, *, today: dt.date | None = None) -> int:
     """Run the TUI; exit status 2 when the board file cannot be read, 1 when changes were lost."""
     app = make_app(path, today=today)
+    gc.enable()  # off while the command line started (fu_board.__main__); the board runs for hours
     app.run()
     if not app.unsaved and app.file.read_only is None and app.file.digest and app.file.base is app.board:
         remember_saved(app.file.path, app.board, app.file.digest)  # the next start skips parsing the TOML

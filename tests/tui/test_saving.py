@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from textual.widgets import Label, Static
 from fu_board import store
 from fu_board.cli import main
 from fu_board.model import EventKind, Stage
-from fu_board.tui.app import EXIT_UNSAVED
+from fu_board.tui.app import EXIT_UNSAVED, FuBoardApp, run_app
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from tests.conftest import leftovers
@@ -195,3 +196,16 @@ async def test_a_board_that_cannot_be_created_says_where_and_why(
         assert "could not be saved: Permission denied" in shown
         assert "fu-board could not create one" in shown
     assert not board_path.exists()
+
+
+def test_the_board_runs_with_the_cycle_collector_on(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line starts with the collector off (fu_board.__main__); the board runs for
+    hours, so it turns it back on before it starts."""
+    seen: list[bool] = []
+    monkeypatch.setattr(FuBoardApp, "run", lambda _app: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        assert run_app(board_path) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]
