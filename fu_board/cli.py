@@ -37,7 +37,6 @@ from fu_board.model import (
 )
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import due_cards, next_follow_up
-from fu_board.stats import stats_json, stats_text
 from fu_board.store import BoardFileError, NewerBoardError, default_board_path
 from fu_board.text import safe_json, visible
 
@@ -364,6 +363,8 @@ def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 
 def _stats(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board.stats import stats_json, stats_text  # only this verb needs it
+
     board = _board_or_empty(path)
     if args.json:
         return safe_json(stats_json(board, today))

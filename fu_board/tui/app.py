@@ -27,8 +27,6 @@ from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
-from fu_board.tui.screens.conflict import conflict_dialog
-from fu_board.tui.screens.load_error import LoadErrorScreen
 
 EXIT_UNSAVED = 1
 EXIT_UNREADABLE = 2
@@ -86,6 +84,8 @@ class FuBoardApp(App[int]):
         try:
             self.board = self.file.open()
         except BoardFileError as error:
+            from fu_board.tui.screens.load_error import LoadErrorScreen  # rarely needed: imported then
+
             self.load_error = error
             return LoadErrorScreen(error)
         settle_loaded()
@@ -324,6 +324,7 @@ class FuBoardApp(App[int]):
         It opens after whatever the change itself opens next (the moment of a no),
         so the question comes first.
         """
+        from fu_board.tui.screens.conflict import conflict_dialog  # rarely needed: imported then
 
         def chosen(side: Side | None) -> None:
             self._asking = False

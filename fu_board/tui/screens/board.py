@@ -17,9 +17,6 @@ from fu_board.columns import Columns
 from fu_board.model import STAGES, Card, Outcome, Stage
 from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
-from fu_board.tui.screens.help import HelpScreen, key_rows
-from fu_board.tui.screens.review import ReviewScreen
-from fu_board.tui.screens.stats import StatsScreen
 from fu_board.tui.widgets.board_header import BoardHeader
 from fu_board.tui.widgets.card_column import CardColumn
 
@@ -244,10 +241,16 @@ class BoardScreen(Screen[None]):
 
         self.app.push_screen(ConfirmScreen(card_title(card, "Delete "), "Its whole timeline goes with it."), delete)
 
+    # The screens below are imported when first opened: the board is on screen sooner.
+
     def action_stats(self) -> None:
+        from fu_board.tui.screens.stats import StatsScreen
+
         self.app.push_screen(StatsScreen())
 
     def action_review(self) -> None:
+        from fu_board.tui.screens.review import ReviewScreen
+
         self.app.push_screen(ReviewScreen())
 
     def on_screen_resume(self) -> None:
@@ -257,4 +260,6 @@ class BoardScreen(Screen[None]):
             self.refresh_board()
 
     def action_help(self) -> None:
+        from fu_board.tui.screens.help import HelpScreen, key_rows
+
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))
