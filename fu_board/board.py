@@ -101,8 +101,11 @@ def _card(board: Board, card_id: str) -> Card:
 
 
 def _replace(board: Board, card: Card) -> Board:
-    cards = tuple(card if existing.id == card.id else existing for existing in board.cards)
-    return board.model_copy(update={"cards": cards})
+    """The board with `card` in place of the card with its id: every other card is the very
+    same object, which lets the views of the board update by this one card (`changes`)."""
+    cards = board.cards
+    at = next(index for index, existing in enumerate(cards) if existing.id == card.id)
+    return board.model_copy(update={"cards": (*cards[:at], card, *cards[at + 1 :])})
 
 
 def _validated(fields: dict[str, Any]) -> Card:
