@@ -90,6 +90,18 @@ def interviews_text(value: tuple[Interview, ...]) -> str:
     )
 
 
+def refill(widget: Input, value: str) -> None:
+    """Give `widget` `value` the way a new Input takes its first one: the cursor after the
+    text, nothing selected, the text seen from its start. A later value keeps the old
+    cursor and scrolls to it; Input itself skips that only while `_initial_value` is set."""
+    if widget.scroll_x:
+        widget.scroll_to(0, animate=False, immediate=True, force=True)
+    widget._initial_value = True
+    widget.value = value
+    widget.cursor_position = len(value)
+    widget._initial_value = False
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a form: its key, label and how its text becomes a value."""
@@ -115,35 +127,61 @@ class FormFields(Grid):
         values: Mapping[str, str],
         *,
         enter_submits: bool = False,
+        hidden: Sequence[Field] = (),
         id: str | None = None,
     ) -> None:
         """`enter_submits`: enter on any field submits, as in a small dialog;
-        otherwise enter moves to the next field and submits on the last."""
+        otherwise enter moves to the next field and submits on the last.
+        `hidden`: more rows, built but not shown, that `show` can bring in later."""
         super().__init__(id=id)
         self.fields = fields
         self.initial = values
         self.enter_submits = enter_submits
+        self.hidden = hidden
         self._edited: set[str] = set()
+        self._rows: dict[str, tuple[Label, Input, Label]] = {}
+        """Each row's label, input and problem, by field name."""
 
     def compose(self) -> ComposeResult:
-        for field in self.fields:
-            yield Label(field.label, classes="field-label")
-            yield Input(
+        for field in (*self.fields, *self.hidden):
+            label = Label(field.label, classes="field-label")
+            widget = Input(
                 self.initial.get(field.name, ""),
                 placeholder=field.placeholder,
                 id=f"field-{field.name}",
                 compact=True,
                 select_on_focus=False,
             )
-            yield Label("", classes="field-error", id=f"error-{field.name}")
+            if field in self.hidden:
+                label.display = widget.display = False
+            self._rows[field.name] = (label, widget, Label("", classes="field-error", id=f"error-{field.name}"))
+            yield from self._rows[field.name]
+
+    def show(self, fields: Sequence[Field], values: Mapping[str, str]) -> None:
+        """Show `fields` (rows built before, in their order) with `values`, as a new form
+        would: nothing edited, no problem shown, each cursor after its text and each text
+        seen from its start. The other rows are hidden. So one form serves card after
+        card: building it was most of the time a card took to open."""
+        self.fields = fields
+        self.initial = values
+        self._edited.clear()
+        names = {field.name for field in fields}
+        # Only what differs is changed: an untouched widget keeps the lines it already drew.
+        for name, (label, widget, error) in self._rows.items():
+            if label.display != (name in names):
+                label.display = widget.display = name in names
+            if error.display or error.content:
+                error.display = False
+                error.update("")
+            widget.remove_class("-invalid")
+            refill(widget, values.get(name, ""))
 
     def input(self, name: str) -> Input:
-        return self.query_one(f"#field-{name}", Input)
+        return self._rows[name][1]
 
     def check(self, field: Field) -> tuple[bool, Any]:
         """Parse one field, showing its problem beside it; (ok, value)."""
-        error = self.query_one(f"#error-{field.name}", Label)
-        widget = self.input(field.name)
+        _, widget, error = self._rows[field.name]
         try:
             value = field.parse(widget.value)
         except ValueError as problem:
@@ -177,15 +215,16 @@ class FormFields(Grid):
         """Whether any field differs from what it showed at first."""
         return self.raw_values() != {field.name: self.initial.get(field.name, "") for field in self.fields}
 
-    def _field(self, input_id: str | None) -> Field:
-        return next(field for field in self.fields if f"field-{field.name}" == input_id)
+    def _field(self, input_id: str | None) -> Field | None:
+        """The field of an input, or None for a hidden row (its value is not read)."""
+        return next((field for field in self.fields if f"field-{field.name}" == input_id), None)
 
     @on(Input.Changed)
     def _check_as_typed(self, event: Input.Changed) -> None:
         event.stop()
         field = self._field(event.input.id)
         # Say nothing about a field until the person has changed it.
-        if field.name in self._edited or event.value != self.initial.get(field.name, ""):
+        if field is not None and (field.name in self._edited or event.value != self.initial.get(field.name, "")):
             self._edited.add(field.name)
             self.check(field)
 
