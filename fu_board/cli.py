@@ -309,10 +309,15 @@ def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     return done.card.id
 
 
+def _json(data: Any) -> str:
+    """`--json` output: indented on a terminal, on one line when piped to a program (as gh does)."""
+    return safe_json(data, pretty=sys.stdout.isatty())
+
+
 def _list(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     cards = _listed(_board_or_empty(path), args.stage, today)
     if args.json:
-        return safe_json([_card_json(card, today) for card in cards])
+        return _json([_card_json(card, today) for card in cards])
     return "\n".join(_card_line(card, today) for card in cards)
 
 
@@ -320,7 +325,7 @@ def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     day = _day(args.date, today)
     queue = due_cards(_board_or_empty(path), day)
     if args.json:
-        return safe_json(
+        return _json(
             [
                 {
                     "id": card.id,
@@ -367,7 +372,7 @@ def _stats(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
     board = _board_or_empty(path)
     if args.json:
-        return safe_json(stats_json(board, today))
+        return _json(stats_json(board, today))
     return stats_text(board, today)
 
 
@@ -406,7 +411,7 @@ def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
     backups = list_backups(path)
     if args.json:
-        return safe_json(
+        return _json(
             [
                 {"name": b.name, "path": str(b.path), "taken": b.taken.isoformat(), "cards": b.card_count()}
                 for b in backups

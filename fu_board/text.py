@@ -38,8 +38,12 @@ def visible(text: str, *, one_line: bool = False) -> str:
 _NEEDS_ESCAPE = re.compile("[" + "".join(re.escape(chr(code)) for code in _JSON_ESCAPES) + "]")
 
 
-def safe_json(data: Any) -> str:
-    """JSON that keeps non-ASCII names readable but escapes every control character."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+def safe_json(data: Any, *, pretty: bool = True) -> str:
+    """JSON that keeps non-ASCII names readable but escapes every control character.
+
+    `pretty`: indented, for a person; else on one line, for a program, about ten times
+    sooner (Python's fast encoder does not indent: 35 ms for 1,000 cards, against 3).
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
     # Translating only text that needs it: `str.translate` walks every character (20 ms per MB).
     return text.translate(_JSON_ESCAPES) if _NEEDS_ESCAPE.search(text) else text

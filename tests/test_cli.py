@@ -946,3 +946,17 @@ def test_nothing_is_recorded_before_the_application(cli: Cli, board: Path) -> No
         assert_one_error_line(result)
         assert "is before the application was sent (2026-01-10)" in result.err
     assert board.read_bytes() == before
+
+
+def test_json_is_indented_on_a_terminal_and_one_line_when_piped(
+    cli: Cli, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("add", "Acme", "--board", board).code == 0
+    assert cli("add", "Globex", "--board", board).code == 0
+    piped = cli("list", "--json", "--board", board)
+    assert piped.out.count("\n") == 1  # one line, for a program (and Python's fast encoder)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    shown = cli("list", "--json", "--board", board)
+    assert shown.out.startswith("[\n  {\n")  # indented, for a person
+    assert json.loads(shown.out) == json.loads(piped.out)
+    assert [card["company"] for card in json.loads(piped.out)] == ["Acme", "Globex"]

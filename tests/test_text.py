@@ -119,6 +119,16 @@ def test_safe_json_keeps_non_ascii_readable() -> None:
 
 def test_safe_json_layout() -> None:
     assert safe_json([{"a": 1}]) == '[\n  {\n    "a": 1\n  }\n]'
+    assert safe_json([{"a": 1}, {"b": "é"}], pretty=False) == '[{"a": 1}, {"b": "é"}]'
+
+
+def test_safe_json_escapes_controls_on_one_line_too() -> None:
+    data = {"note": "a\nb\x1b[31m\u202e"}
+    out = safe_json(data, pretty=False)
+    assert "\n" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert json.loads(out) == data
 
 
 def test_safe_json_every_control_round_trips() -> None:
