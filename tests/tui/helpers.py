@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from fu_board.model import Board, Stage
+from fu_board.model import Board, Card, Stage
 from fu_board.store import load_board, save_board
 from fu_board.tui.app import FuBoardApp, make_app
 from fu_board.tui.screens.board import BoardScreen
@@ -40,3 +41,12 @@ def shown_ids(app: FuBoardApp, stage: Stage) -> list[str]:
 def saved(path: Path) -> Board:
     """What is in the file now: the only source of truth."""
     return load_board(path)
+
+
+def make_card(card_id: str, company: str, applied_days_ago: int, **fields: object) -> Card:
+    """A card applied for `applied_days_ago` days before TODAY, with any other fields given."""
+    applied = TODAY - dt.timedelta(days=applied_days_ago)
+    return Card.model_validate(
+        {"id": card_id, "company": company, "applied": applied, "timeline": [{"date": applied, "kind": "applied"}]}
+        | fields
+    )

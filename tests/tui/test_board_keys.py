@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Static, TextArea
 
 from fu_board.demo import demo_board
-from fu_board.model import Board, Card, Contact, EventKind, Outcome, Stage
+from fu_board.model import Board, Contact, EventKind, Outcome, Stage
 from fu_board.tui.app import FuBoardApp, run_app
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.choose import ChooseScreen
@@ -19,24 +19,16 @@ from fu_board.tui.screens.form_screen import FormScreen
 from fu_board.tui.screens.help import HelpScreen
 from fu_board.tui.screens.load_error import LoadErrorScreen
 from tests.conftest import TODAY
-from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
-
-
-def _card(card_id: str, company: str, applied_days_ago: int, **fields: object) -> Card:
-    applied = TODAY - dt.timedelta(days=applied_days_ago)
-    return Card.model_validate(
-        {"id": card_id, "company": company, "applied": applied, "timeline": [{"date": applied, "kind": "applied"}]}
-        | fields
-    )
+from tests.tui.helpers import SIZE, app_with, board_screen, column, make_card, saved, shown_ids
 
 
 def small_board() -> Board:
     """Two cards in Applied (aaaa touched longest ago, so first) and one in Interviewed."""
     return Board(
         cards=(
-            _card("aaaa", "Acme", 10, role="Engineer"),
-            _card("bbbb", "Globex", 5),
-            _card("cccc", "Initech", 20, stage="interviewed", interviews=[{"date": TODAY - dt.timedelta(days=3)}]),
+            make_card("aaaa", "Acme", 10, role="Engineer"),
+            make_card("bbbb", "Globex", 5),
+            make_card("cccc", "Initech", 20, stage="interviewed", interviews=[{"date": TODAY - dt.timedelta(days=3)}]),
         )
     )
 

@@ -26,17 +26,9 @@ from fu_board.tui.card_actions import CARD_SCREEN
 from fu_board.tui.screens.card_detail import CardScreen, DimmedScreen
 from fu_board.tui.widgets.form_fields import FormFields
 from tests.conftest import TODAY
-from tests.tui.helpers import SIZE, app_with, board_screen, saved
+from tests.tui.helpers import SIZE, app_with, board_screen, make_card, saved
 
 LONG_LINK = "https://boards.example/jobs/" + "very-long-path-segment/" * 6 + "apply"
-
-
-def _card(card_id: str, company: str, applied_days_ago: int, **fields: object) -> Card:
-    applied = TODAY - dt.timedelta(days=applied_days_ago)
-    return Card.model_validate(
-        {"id": card_id, "company": company, "applied": applied, "timeline": [{"date": applied, "kind": "applied"}]}
-        | fields
-    )
 
 
 def board() -> Board:
@@ -47,7 +39,7 @@ def board() -> Board:
     follow_ups = [{"date": applied + dt.timedelta(days=n), "kind": "followed_up", "note": f"#{n}"} for n in range(30)]
     return Board(
         cards=(
-            _card("bbbb", "Globex", 5, role="Analyst"),
+            make_card("bbbb", "Globex", 5, role="Analyst"),
             Card.model_validate(
                 {
                     "id": "aaaa",
@@ -332,7 +324,7 @@ async def test_stored_values_refused_then_reopened(board_path: Path) -> None:
     """Problems shown for values nobody typed (dates after today: typos in the file) are
     gone when the card is opened again, as on a new screen. Only the first is focused
     (Input drops `-invalid` itself when it loses the focus), so the second keeps its colour."""
-    future = _card("cccc", "Future", -2, stage="resolved", outcome="no", resolved_on=TODAY + dt.timedelta(days=3))
+    future = make_card("cccc", "Future", -2, stage="resolved", outcome="no", resolved_on=TODAY + dt.timedelta(days=3))
     app = app_with(board_path, Board(cards=(future,)))
     async with app.run_test(size=SIZE) as pilot:
         new = await fresh(pilot, *"lll", "enter")
