@@ -116,8 +116,9 @@ class CardColumn(ScrollView, can_focus=False):
         self.card_lines = 3 if stage is Stage.RESOLVED else 4
         self.stride = self.card_lines + 1
         self._cards: Sequence[Card] = ()
-        self._settings: Settings | None = None
-        self._today: dt.date | None = None
+        self._settings = Settings()
+        self._today = dt.date.min
+        """What the cards are drawn for: set with the cards, by `show_cards`."""
         self._highlighted: int | None = None
         self._titled: int | None = None
         """The count in the border's title."""
@@ -155,7 +156,7 @@ class CardColumn(ScrollView, can_focus=False):
 
     def card_text(self, index: int) -> str:
         """The text the card at `index` shows, one line per row."""
-        return card_prompt(self._cards[index], self._shown_settings, self._shown_today).plain
+        return card_prompt(self._cards[index], self._settings, self._today).plain
 
     @property
     def selected_id(self) -> str | None:
@@ -262,14 +263,6 @@ class CardColumn(ScrollView, can_focus=False):
 
     # Drawing -----------------------------------------------------------------------
 
-    @property
-    def _shown_settings(self) -> Settings:
-        return self._settings or Settings()
-
-    @property
-    def _shown_today(self) -> dt.date:
-        return self._today or dt.date.today()
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index, row = divmod(self.scroll_offset.y + y, self.stride)
@@ -293,7 +286,7 @@ class CardColumn(ScrollView, can_focus=False):
         if drawn is not None and drawn[0] is card and drawn[1] == width:
             return drawn[2]
         padding = self.get_component_styles("card-column--card").padding
-        content = card_prompt(card, self._shown_settings, self._shown_today)
+        content = card_prompt(card, self._settings, self._today)
         visual = Padding(content, padding) if padding else content
         strips = Visual.to_strips(self, visual, width, self.card_lines, style, pad=True)
         strips = [strip.crop_pad(width, 0, 0, style.rich_style) for strip in strips[: self.card_lines]]
