@@ -105,20 +105,20 @@ def _replace(board: Board, card: Card) -> Board:
     same object, which lets the views of the board update by this one card (`changes`)."""
     cards = board.cards
     at = next(index for index, existing in enumerate(cards) if existing.id == card.id)
-    return board.model_copy(update={"cards": (*cards[:at], card, *cards[at + 1 :])})
+    return board.replace(cards=(*cards[:at], card, *cards[at + 1 :]))
 
 
 def _validated(fields: dict[str, Any]) -> Card:
     """A card built from `fields`; a problem becomes a `BoardError` naming the field."""
     try:
-        return Card.model_validate(fields)
+        return Card.validate(fields)
     except ValidationError as error:
         raise BoardError(describe_problem(error)) from None
 
 
 def _rebuilt(card: Card, **changes: Any) -> Card:
     """The card with `changes`, validated again as a whole."""
-    return _validated({**dict(card), **changes})
+    return _validated({**card.as_dict(), **changes})
 
 
 def _with_event(card: Card, event: Event, **changes: Any) -> Card:
@@ -183,7 +183,7 @@ def add_card(
             "timeline": (event,),
         }
     )
-    return Change(board.model_copy(update={"cards": (*board.cards, card)}), card, event)
+    return Change(board.replace(cards=(*board.cards, card)), card, event)
 
 
 def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Change:
@@ -202,7 +202,7 @@ def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Cha
     if "applied" in changed:
         # A corrected application date corrects the timeline's "applied" entry too.
         timeline = tuple(
-            event.model_copy(update={"date": candidate.applied}) if event.kind is EventKind.APPLIED else event
+            event.replace(date=candidate.applied) if event.kind is EventKind.APPLIED else event
             for event in candidate.timeline
         )
         candidate = _rebuilt(candidate, timeline=timeline)
@@ -257,7 +257,7 @@ def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date, n
     # The board keeps answers in the order they came: answers on the same day
     # count in that order (a no after the day's yes is the first of the next run).
     cards = (*(existing for existing in board.cards if existing.id != card.id), updated)
-    return Change(board.model_copy(update={"cards": cards}), updated, event)
+    return Change(board.replace(cards=cards), updated, event)
 
 
 def add_lead(
@@ -358,15 +358,15 @@ def finish_review(board: Board, on: dt.date) -> Board:
     if last == on:
         return board
     streak = board.review.streak + 1 if last == on - dt.timedelta(days=1) else 1
-    review = board.review.model_copy(update={"last_finished": on, "streak": streak})
-    return board.model_copy(update={"review": review})
+    review = board.review.replace(last_finished=on, streak=streak)
+    return board.replace(review=review)
 
 
 def delete_card(board: Board, card_id: str) -> Change:
     """Remove a card and its whole history."""
     card = _card(board, card_id)
     cards = tuple(existing for existing in board.cards if existing.id != card_id)
-    return Change(board.model_copy(update={"cards": cards}), card, None)
+    return Change(board.replace(cards=cards), card, None)
 
 
 def neighbour_stage(stage: Stage, step: int) -> Stage | None:

@@ -21,7 +21,15 @@ from fu_board import board as ops
 from fu_board.backups import backup_folder, make_backup, newest_loadable
 from fu_board.merge import Merge, Side, merge
 from fu_board.model import Board
-from fu_board.store import BoardFileError, NewerBoardError, digest, parse_board, save_board, write_atomically
+from fu_board.store import (
+    BoardFileError,
+    FileContent,
+    NewerBoardError,
+    digest,
+    parse_board,
+    save_board,
+    write_atomically,
+)
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another writer; a save holds the lock for milliseconds."""
@@ -139,10 +147,11 @@ def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = 
         data = _read(path)
         if data is None and not create:
             raise FileNotFoundError(path)
-        done = change(Board() if data is None else _parse(data, path, digest(data)))
-        if data is not None:
-            make_backup(path, data)
-        save_board(path, done.board, cached=True)
+        old = None if data is None else FileContent(data, digest(data))
+        done = change(Board() if old is None else _parse(old.data, path, old.digest))
+        if old is not None:
+            make_backup(path, old.data)
+        save_board(path, done.board, cached=True, replacing=old)
     return done
 
 
@@ -254,9 +263,9 @@ class BoardFile:
         self._check_writable()
         with locked(self.path):
             data = _read(self.path)
-            if data is None or digest(data) != self.digest:
+            if data is None or self.digest is None or digest(data) != self.digest:
                 return None
-            self._write(mine, data, changed_outside=False)
+            self._write(mine, FileContent(data, self.digest), changed_outside=False)
         return Saved(mine, 0)
 
     def commit(self, mine: Board) -> Saved | Conflict:
@@ -276,20 +285,20 @@ class BoardFile:
                 if not merged.clean:
                     return Conflict(merged, theirs, now)
                 board, taken = merged.keep_mine, merged.taken
-            self._write(board, data, changed_outside=now != self.digest)
+            self._write(board, FileContent(data, now), changed_outside=now != self.digest)
         return Saved(board, taken)
 
     def _check_writable(self) -> None:
         if self.read_only:
             raise BoardFileError(self.path, f"is open read-only: {self.read_only}")
 
-    def _write(self, board: Board, old: bytes | None, *, changed_outside: bool) -> None:
+    def _write(self, board: Board, old: FileContent | None, *, changed_outside: bool) -> None:
         """Under the lock: back up `old`, the file's bytes, when this is the first save since
         it was read or it holds others' changes; then write `board`."""
         if old is not None and (changed_outside or not self._backed_up):
-            make_backup(self.path, old)
+            make_backup(self.path, old.data)
             self._backed_up = True
-        self._remember(board, save_board(self.path, board))
+        self._remember(board, save_board(self.path, board, replacing=old))
 
     def settle(self, conflict: Conflict, side: Side, mine: Board) -> Board:
         """The person chose a side for the conflicting cards: the board to save is returned.

@@ -1,8 +1,9 @@
 """A private, disposable copy of the board as last read or written, to open big boards fast.
 
 Parsing TOML is most of the time it takes to open a board (about 2 s at 10,000
-cards). The cache keeps, in the user's cache folder, the board as JSON and each
-card's TOML text, under the SHA-256 of the board file's exact bytes. It is used
+cards). The cache keeps, in the user's cache folder, the board as JSON (one line
+per card) and where each card's TOML text is in the file, under the SHA-256 of the
+board file's exact bytes. It is used
 only when the file's bytes hash to that value, so the file stays the only source
 of truth: any change to the file, by anyone, makes the cache miss. A cache that
 is missing, stale, from another version or damaged is ignored, and writing one
@@ -22,9 +23,9 @@ import platformdirs
 from pydantic import ValidationError
 
 from fu_board import __version__
-from fu_board.model import Board
+from fu_board.model import Board, Card
 
-FORMAT = f"fu-board cache 1, fu-board {__version__}"
+FORMAT = f"fu-board cache 2, fu-board {__version__}"
 """Written first in every cache file; a cache from any other version is ignored."""
 
 KEEP = 8
@@ -41,24 +42,42 @@ def cache_path(board_path: Path) -> Path:
     return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.json"
 
 
-def lookup(board_path: Path, digest: str) -> tuple[Board, list[str]] | None:
-    """The board and its card texts, if the cache holds the file whose bytes have `digest`."""
+def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]]] | None:
+    """The board, and where each card's text is in the file, if the cache holds the file
+    whose bytes (`size` of them) have `digest`."""
     try:
         with cache_path(board_path).open("rb") as handle:
             header = json.loads(handle.readline())
             if header != {"format": FORMAT, "digest": digest}:
                 return None
-            texts = json.loads(handle.readline())
-            board = Board.model_validate_json(handle.read())
+            places = json.loads(handle.readline())
+            top = Board.validate_json(handle.readline())
+            # One card per line: validating the whole board at once would first parse all
+            # of its JSON, which at 10,000 cards is a 100 MB peak held by pydantic-core.
+            cards = tuple(Card.validate_json(line) for line in handle)
+            board = Board(schema_version=top.schema_version, settings=top.settings, review=top.review, cards=cards)
     except (OSError, ValueError, ValidationError):
         return None
-    if not isinstance(texts, list) or len(texts) != len(board.cards) or not all(isinstance(t, str) for t in texts):
+    spans = _spans(places, len(board.cards), size)
+    return None if spans is None else (board, spans)
+
+
+def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | None:
+    """`[start, end, start, end...]` as (start, end) pairs, if they are `count` spans in order
+    within `size` bytes; None otherwise, and the cache is not believed."""
+    if not isinstance(places, list) or len(places) != 2 * count:
         return None
-    return board, texts
+    spans = list(zip(places[::2], places[1::2], strict=True))
+    at = 0
+    for start, end in spans:
+        if not (type(start) is int and type(end) is int and at <= start < end <= size):
+            return None
+        at = end
+    return spans
 
 
-def remember(board_path: Path, digest: str, board: Board, texts: list[str]) -> None:
-    """Keep `board` (with each card's text) as the content of the file whose bytes have `digest`."""
+def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]]) -> None:
+    """Keep `board` (with where each card's text is) as the content of the file whose bytes have `digest`."""
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -68,8 +87,10 @@ def remember(board_path: Path, digest: str, board: Board, texts: list[str]) -> N
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(json.dumps({"format": FORMAT, "digest": digest}).encode() + b"\n")
-            handle.write(json.dumps(texts, ensure_ascii=False).encode() + b"\n")
-            handle.write(board.model_dump_json().encode())
+            handle.write(json.dumps([place for span in spans for place in span]).encode() + b"\n")
+            handle.write(board.replace(cards=()).to_json() + b"\n")
+            for card in board.cards:
+                handle.write(card.to_json() + b"\n")
         os.replace(temporary, cache_path(board_path))
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

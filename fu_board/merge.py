@@ -117,12 +117,10 @@ def merge(base: Board, mine: Board, theirs: Board) -> Merge:
         taken += 1
 
     def board(cards: dict[str, Card | None], settings_from: Side) -> Board:
-        return mine.model_copy(
-            update={
-                "settings": mine.settings if settings_from == "mine" else theirs.settings,
-                "review": review,
-                "cards": tuple(card for card_id in order if (card := cards.get(card_id)) is not None),
-            }
+        return mine.replace(
+            settings=mine.settings if settings_from == "mine" else theirs.settings,
+            review=review,
+            cards=tuple(card for card_id in order if (card := cards.get(card_id)) is not None),
         )
 
     return Merge(

@@ -19,15 +19,15 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 import platformdirs
 import tomli_w
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from fu_board import cache
 from fu_board.migrations import file_version, migrate
-from fu_board.model import SCHEMA_VERSION, Board, Card, field_path, first_problem
+from fu_board.model import SCHEMA_VERSION, Board, Card, Record, field_path, first_problem
 
 APP_NAME = "fu-board"
 FILE_NAME = "board.toml"
@@ -202,20 +202,38 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
     one, and one is kept after parsing.
     """
     with _no_garbage_collection():
-        if cache_key is not None and (hit := cache.lookup(path, cache_key)) is not None:
-            _CARD_TEXTS.seed(hit[0].cards, hit[1])
+        if cache_key is not None and (hit := cache.lookup(path, cache_key, len(data))) is not None:
+            _CARD_SPANS.seed(hit[0].cards, cache_key, hit[1])
             return hit[0]
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
-        board = _board_from(text, path)
-    if cache_key is not None and (known := _CARD_TEXTS.known(board.cards)) is not None:
-        cache.remember(path, cache_key, board, known)
+        board, card_texts = _board_from(text, path)
+        del text
+    if cache_key is not None and card_texts is not None and (spans := _spans_in(data, card_texts)) is not None:
+        _CARD_SPANS.seed(board.cards, cache_key, spans)
+        cache.remember(path, cache_key, board, spans)
     return board
 
 
-def _board_from(text: str, path: Path) -> Board:
+def _spans_in(data: bytes, texts: list[str]) -> list[tuple[int, int]] | None:
+    """Where each card's text is in the file's bytes, in order; None if one is not found there
+    as it is (a last card without a newline at the end of the file)."""
+    spans = []
+    at = 0
+    for text in texts:
+        piece = text.encode("utf-8")
+        start = data.find(piece, at)
+        if start < 0:
+            return None
+        at = start + len(piece)
+        spans.append((start, at))
+    return spans
+
+
+def _board_from(text: str, path: Path) -> tuple[Board, list[str] | None]:
+    """The board in `text`, and each card's own text when the cards could be read one by one."""
     raw, card_texts = _parse_toml(text, path)
     if not raw:
         raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
@@ -234,27 +252,25 @@ def _board_from(text: str, path: Path) -> Board:
                 path, f"could not be brought up from schema {version} to {SCHEMA_VERSION}: {error}", "schema_version"
             ) from None
     try:
-        board = Board.model_validate(raw)
+        board = Board.validate(raw)
     except ValidationError as error:
         where, problem = _describe_validation(error, text)
         raise BoardFileError(path, problem, where) from None
-    if card_texts is not None:
-        _CARD_TEXTS.seed(board.cards, card_texts)
-    return board
+    return board, card_texts
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _models_in(annotation: Any) -> list[type[Record]]:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return [annotation]
     return [model for arg in get_args(annotation) for model in _models_in(arg)]
 
 
-def _known_fields(model: type[BaseModel], raw: Any) -> Any:
+def _known_fields(model: type[Record], raw: Any) -> Any:
     """`raw` without the keys `model` does not know, at every depth."""
     if not isinstance(raw, dict):
         return raw
     known: dict[str, Any] = {}
-    for name, field in model.model_fields.items():
+    for name, field in model.__pydantic_fields__.items():
         if name in raw:
             inner = _models_in(field.annotation)
             value = raw[name]
@@ -269,7 +285,7 @@ def _known_fields(model: type[BaseModel], raw: Any) -> Any:
 def _known_part(raw: dict[str, Any]) -> Board | None:
     """What this version understands of a newer file, to show it read-only."""
     try:
-        return Board.model_validate({**_known_fields(Board, raw), "schema_version": SCHEMA_VERSION})
+        return Board.validate({**_known_fields(Board, raw), "schema_version": SCHEMA_VERSION})
     except ValidationError:
         return None
 
@@ -313,12 +329,12 @@ def _plain(value: Any) -> Any:
     A field is left out only when leaving it out reads back as the same value,
     so an empty message template, whose default is not empty, is kept.
     """
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
+    if isinstance(value, Record):
+        defaults = type(value).field_defaults()
         return {
             name: _plain(item)
-            for name, item in ((name, getattr(value, name)) for name in fields)
-            if not (item in _EMPTY and item == fields[name].default)
+            for name, item in ((name, getattr(value, name)) for name in defaults)
+            if not (item in _EMPTY and item == defaults[name])
         }
     if isinstance(value, Enum):
         return value.value
@@ -329,75 +345,106 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__} in the board file")
 
 
-class _CardTexts:
-    """Each card's TOML text, kept while the card object lives on.
+class FileContent(NamedTuple):
+    """The bytes of a board file as read, and their `digest`."""
 
-    Cards are immutable and an operation replaces only the cards it changes,
-    so a save serialises and checks only those: saving after one change costs
-    about the same at ten cards as at thousands.
+    data: bytes
+    digest: str
+
+
+class _CardSpans:
+    """Where each card's TOML text lies in the file it was read from or last written to.
+
+    Cards are immutable and an operation replaces only the cards it changes, so a save
+    serialises and checks only those, and copies the text of every other card from the
+    file it replaces: saving after one change costs about the same at ten cards as at
+    thousands. Only the places are kept, not the texts (10 MB at 10,000 cards): every
+    save reads the file anyway, under the lock, to see whether someone else changed it.
     """
 
     def __init__(self) -> None:
-        self._texts: dict[int, tuple[Card, str]] = {}
+        self._spans: dict[int, tuple[Card, str, int, int]] = {}
 
-    def seed(self, cards: tuple[Card, ...], texts: list[str]) -> None:
-        """Remember texts known to parse back to these cards (read from the file itself).
+    def seed(self, cards: tuple[Card, ...], digest: str, spans: list[tuple[int, int]]) -> None:
+        """Remember where these cards' texts are in the file whose bytes have `digest`.
 
-        Reading a board again and again without saving it would keep every old copy alive
-        through its texts: past three boards' worth, the old ones are forgotten (a later
-        save then serialises the cards it no longer knows, which is slower, never wrong).
+        Reading a board again and again without saving it would keep every old copy alive:
+        past three boards' worth, the old ones are forgotten (a later save then serialises
+        the cards it no longer knows, which is slower, never wrong).
         """
-        if len(self._texts) + len(cards) > 3 * max(len(cards), 1_000):
-            self._texts = {}
-        self._texts.update((id(card), (card, text)) for card, text in zip(cards, texts, strict=True))
+        if len(self._spans) + len(cards) > 3 * max(len(cards), 1_000):
+            self._spans = {}
+        self._spans.update(
+            (id(card), (card, digest, start, end)) for card, (start, end) in zip(cards, spans, strict=True)
+        )
 
-    def known(self, cards: tuple[Card, ...]) -> list[str] | None:
-        """The texts of these cards, if every one is known; None otherwise."""
-        texts = []
+    def known(self, cards: tuple[Card, ...], digest: str) -> list[tuple[int, int]] | None:
+        """Where each of these cards is in the file whose bytes have `digest`; None unless all are."""
+        spans = []
         for card in cards:
-            entry = self._texts.get(id(card))
-            if entry is None or entry[0] is not card:
+            entry = self._spans.get(id(card))
+            if entry is None or entry[0] is not card or entry[1] != digest:
                 return None
-            texts.append(entry[1])
-        return texts
+            spans.append((entry[2], entry[3]))
+        return spans
 
-    def texts(self, cards: tuple[Card, ...]) -> list[str]:
-        known = self._texts
-        fresh: dict[int, tuple[Card, str]] = {}
+    def pieces(self, cards: tuple[Card, ...], replacing: FileContent | None) -> Iterator[bytes | memoryview]:
+        """Each card's text: copied from `replacing` where the card was read from it or written
+        to it, otherwise serialised (and checked)."""
+        view = memoryview(replacing.data) if replacing is not None else None
         for card in cards:
-            entry = known.get(id(card))
-            if entry is None or entry[0] is not card:
-                entry = (card, _card_text(card))
-            fresh[id(card)] = entry
-        self._texts = fresh  # forget the cards that are gone
-        return [text for _, text in fresh.values()]
+            entry = self._spans.get(id(card))
+            if view is not None and replacing is not None and entry is not None and entry[0] is card:
+                _, digest, start, end = entry
+                if digest == replacing.digest:
+                    yield view[start:end]
+                    continue
+            yield _card_text(card).encode("utf-8")
+
+    def record(self, cards: tuple[Card, ...], digest: str, spans: list[tuple[int, int]]) -> None:
+        """These cards are now in the file whose bytes have `digest`; the cards that are gone are forgotten."""
+        self._spans = {id(card): (card, digest, start, end) for card, (start, end) in zip(cards, spans, strict=True)}
 
 
 def _card_text(card: Card) -> str:
     """One `[[cards]]` table, checked by reading it back."""
     text = tomli_w.dumps({"cards": [_plain(card)]})
     (parsed,) = tomllib.loads(text)["cards"]
-    if Card.model_validate(parsed) != card:
+    if Card.validate(parsed) != card:
         raise ValueError(f"card {card.id} did not survive a round trip through TOML; nothing was written")
     return text
 
 
-_CARD_TEXTS = _CardTexts()
+_CARD_SPANS = _CardSpans()
 
 
-def dump_board(board: Board) -> bytes:
+def _dump(board: Board, replacing: FileContent | None) -> tuple[bytes, list[tuple[int, int]]]:
+    """The board's bytes (see `dump_board`), and where each card's text is in them."""
+    without_cards = board.replace(cards=())
+    top = tomli_w.dumps(_plain(without_cards))
+    if Board.validate(tomllib.loads(top)) != without_cards:
+        raise ValueError("the board's settings did not survive a round trip through TOML; nothing was written")
+    head = HEADER + b"\n" + top.encode("utf-8")
+    parts: list[bytes | memoryview] = [head]
+    spans = []
+    at = len(head)
+    for piece in _CARD_SPANS.pieces(board.cards, replacing):
+        at += 1  # the blank line before each card
+        spans.append((at, at + len(piece)))
+        at += len(piece)
+        parts += (b"\n", piece)
+    return b"".join(parts), spans
+
+
+def dump_board(board: Board, *, replacing: FileContent | None = None) -> bytes:
     """The board as TOML bytes, in a stable order, every part checked by parsing it back.
 
     Absent and default mean the same thing in the model, so fields left at an
     empty default are left out and the file stays short. The cards come last,
-    one `[[cards]]` table each, in the board's order.
+    one `[[cards]]` table each, in the board's order. `replacing`, the file about
+    to be replaced, lends the text of each card unchanged since it was read from it.
     """
-    without_cards = board.model_copy(update={"cards": ()})
-    top = tomli_w.dumps(_plain(without_cards))
-    if Board.model_validate(tomllib.loads(top)) != without_cards:
-        raise ValueError("the board's settings did not survive a round trip through TOML; nothing was written")
-    parts = [top, *_CARD_TEXTS.texts(board.cards)]
-    return HEADER + b"\n" + "\n".join(parts).encode("utf-8")
+    return _dump(board, replacing)[0]
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -438,24 +485,26 @@ def write_atomically(path: Path, data: bytes) -> None:
         _fsync_folder(folder)
 
 
-def save_board(path: Path, board: Board, *, cached: bool = False) -> str:
+def save_board(path: Path, board: Board, *, cached: bool = False, replacing: FileContent | None = None) -> str:
     """Write the board to `path` safely (see `write_atomically`); the new fingerprint.
 
+    `replacing` is the file's content as the caller read it, under the lock (see `dump_board`).
     With `cached`, the board is also kept by `fu_board.cache`, for the next reader.
     """
-    data = dump_board(board)
+    data, spans = _dump(board, replacing)
     try:
         write_atomically(path, data)
     except OSError as error:
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     new = digest(data)
+    _CARD_SPANS.record(board.cards, new, spans)
     if cached:
-        cache.remember(path, new, board, _CARD_TEXTS.texts(board.cards))
+        cache.remember(path, new, board, spans)
     return new
 
 
 def remember_saved(path: Path, board: Board, saved_digest: str) -> None:
-    """Keep a board this program saved earlier in the cache, if every card's text is still known."""
-    texts = _CARD_TEXTS.known(board.cards)
-    if texts is not None:
-        cache.remember(path, saved_digest, board, texts)
+    """Keep a board this program saved earlier in the cache, if every card's place is still known."""
+    spans = _CARD_SPANS.known(board.cards, saved_digest)
+    if spans is not None:
+        cache.remember(path, saved_digest, board, spans)

@@ -100,9 +100,9 @@ def test_reopening_a_no_clears_its_kind(to: Stage) -> None:
 def test_the_model_refuses_a_kind_on_anything_but_a_no() -> None:
     base = {"id": "abcd", "company": "Acme", "applied": APPLIED, "no_kind": "silence"}
     with pytest.raises(ValidationError, match="only a no has a no_kind"):
-        Card.model_validate({**base, "stage": "resolved", "outcome": "yes", "resolved_on": ANSWER})
+        Card.validate({**base, "stage": "resolved", "outcome": "yes", "resolved_on": ANSWER})
     with pytest.raises(ValidationError, match="only a no has a no_kind"):
-        Card.model_validate(base)
+        Card.validate(base)
 
 
 # add_lead -----------------------------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_the_source_card_is_otherwise_unchanged() -> None:
     done = add_lead(board, acme, company="Globex", on=LATER)
     after = done.board.card(acme)
     assert after.timeline[:-1] == before.timeline
-    assert after.model_copy(update={"timeline": before.timeline}) == before
+    assert after.replace(timeline=before.timeline) == before
     assert (after.stage, after.outcome, after.no_kind) == (Stage.RESOLVED, Outcome.NO, NoKind.SILENCE)
     assert done.board.card(other) == board.card(other)
     assert done.board.settings == board.settings

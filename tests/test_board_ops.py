@@ -39,7 +39,7 @@ def one_card(**fields: Any) -> tuple[Board, Card]:
 
 def make_card(card_id: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Company {card_id}", "applied": DAY1}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 # add_card ------------------------------------------------------------------------

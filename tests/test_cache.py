@@ -16,7 +16,7 @@ from fu_board import cache, store
 from fu_board.board_file import update
 from fu_board.demo import demo_board
 from fu_board.model import Board
-from fu_board.store import digest, dump_board, load_board, save_board
+from fu_board.store import digest, load_board, save_board
 from tests.conftest import TODAY
 from tests.test_store import boards
 
@@ -76,7 +76,7 @@ def test_a_cache_whose_board_does_not_validate_is_ignored(board_path: Path) -> N
     cache.remember(board_path, key, Board(), [])
     path = cache.cache_path(board_path)
     lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([lines[0], lines[1], b'{"cards": [{"id": "a"}]}']))
+    path.write_bytes(b"\n".join([lines[0], b"[0, 5]", lines[2], b'{"id": "a"}']))
     assert load_board(board_path) == demo_board(TODAY)
 
 
@@ -99,12 +99,12 @@ def test_an_unwritable_cache_folder_changes_nothing(board_path: Path, monkeypatc
 @given(board=boards())
 def test_any_board_survives_the_cache(board: Board, tmp_path: Path) -> None:
     path = tmp_path / "any.toml"
-    data = dump_board(board)
-    cache.remember(path, digest(data), board, store._CARD_TEXTS.texts(board.cards))
-    hit = cache.lookup(path, digest(data))
+    data, spans = store._dump(board, None)
+    cache.remember(path, digest(data), board, spans)
+    hit = cache.lookup(path, digest(data), len(data))
     assert hit is not None
-    assert hit[0] == board
-    assert dump_board(hit[0]) == data
+    assert hit == (board, spans)
+    assert [data[start:end] for start, end in spans] == [store._card_text(card).encode() for card in board.cards]
 
 
 def test_only_the_most_recent_boards_are_kept(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def add(fu: Fu, company: str) -> str:
 
 def card(card_id: str, applied: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Co {card_id}", "applied": applied}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 MADE = Board(

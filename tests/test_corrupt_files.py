@@ -33,13 +33,11 @@ def good_board() -> Board:
     """The demo board, with one more contact (a private email) and a note that is not ASCII."""
     board = demo_board(TODAY)
     first = board.cards[0]
-    first = first.model_copy(
-        update={
-            "contacts": (*first.contacts, Contact(name="Jane Doe", email=SECRET, phone="+44 20 7946 0000")),
-            "note": "Société Générale alumni referral — coffee at 10 ☕, bring the portfolio",
-        }
+    first = first.replace(
+        contacts=(*first.contacts, Contact(name="Jane Doe", email=SECRET, phone="+44 20 7946 0000")),
+        note="Société Générale alumni referral — coffee at 10 ☕, bring the portfolio",
     )
-    return board.model_copy(update={"cards": (first, *board.cards[1:])})
+    return board.replace(cards=(first, *board.cards[1:]))
 
 
 GOOD_BOARD = good_board()
@@ -246,7 +244,7 @@ def test_a_cut_between_two_cards_loads_the_cards_before_it(tmp_path: Path) -> No
     """A cut that lands exactly at a card boundary is a valid, shorter board: nothing can tell."""
     cut = GOOD.rindex(b"\n[[cards]]") + 1
     board = load_or_refuse(tmp_path / "board.toml", GOOD[:cut])
-    assert board == GOOD_BOARD.model_copy(update={"cards": GOOD_BOARD.cards[:-1]})
+    assert board == GOOD_BOARD.replace(cards=GOOD_BOARD.cards[:-1])
 
 
 # files other tools write: these must load ------------------------------------------------------------------------

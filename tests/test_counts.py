@@ -19,7 +19,7 @@ LATER = dt.date(2030, 1, 1)
 
 def card(card_id: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Company {card_id}", "applied": APPLIED}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 def answered(card_id: str, outcome: str, day: int) -> Card:

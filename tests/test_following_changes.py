@@ -103,7 +103,7 @@ def test_a_new_day_or_new_settings_sorts_everything_again() -> None:
     later, changed = columns.follow(board, TODAY + dt.timedelta(days=9))
     assert changed == set(STAGES)
     assert_sorted_from_scratch(later)
-    retuned = board.model_copy(update={"settings": board.settings.model_copy(update={"applied_first_days": 2})})
+    retuned = board.replace(settings=board.settings.replace(applied_first_days=2))
     again, changed = columns.follow(retuned, TODAY)
     assert changed == set(STAGES)
     assert_sorted_from_scratch(again)

@@ -21,7 +21,7 @@ def card(card_id: str, company: str | None = None, note: str = "") -> Card:
 
 
 def board(*cards: Card, **fields: object) -> Board:
-    return Board.model_validate({**fields, "cards": cards})
+    return Board.validate({**fields, "cards": cards})
 
 
 def ids(board: Board) -> list[str]:
@@ -205,15 +205,15 @@ def test_taken_counts_each_card_the_other_side_added_changed_or_deleted() -> Non
 
 
 def test_settings_changed_on_one_side_take_that_side() -> None:
-    theirs = BASE.model_copy(update={"settings": Settings(irons_target=9)})
+    theirs = BASE.replace(settings=Settings(irons_target=9))
     assert assert_clean(merge(BASE, BASE, theirs)).settings.irons_target == 9
-    mine = BASE.model_copy(update={"settings": Settings(thank_you_days=3)})
+    mine = BASE.replace(settings=Settings(thank_you_days=3))
     assert assert_clean(merge(BASE, mine, BASE)).settings.thank_you_days == 3
 
 
 def test_settings_changed_on_both_sides_are_a_settings_conflict() -> None:
-    mine = BASE.model_copy(update={"settings": Settings(irons_target=8)})
-    theirs = BASE.model_copy(update={"settings": Settings(irons_target=9)})
+    mine = BASE.replace(settings=Settings(irons_target=8))
+    theirs = BASE.replace(settings=Settings(irons_target=9))
     merged = merge(BASE, mine, theirs)
     assert merged.settings_conflict
     assert not merged.clean
@@ -224,7 +224,7 @@ def test_settings_changed_on_both_sides_are_a_settings_conflict() -> None:
 
 
 def test_settings_changed_identically_on_both_sides_are_clean() -> None:
-    both = BASE.model_copy(update={"settings": Settings(irons_target=8)})
+    both = BASE.replace(settings=Settings(irons_target=8))
     assert assert_clean(merge(BASE, both, both)).settings.irons_target == 8
 
 
@@ -233,15 +233,15 @@ def test_review_finished_on_both_sides_the_later_one_wins(mine_later: bool) -> N
     base = board(card("aaaa"), review=ReviewLog(last_finished=dt.date(2026, 11, 18), streak=4))
     early = ReviewLog(last_finished=dt.date(2026, 11, 19), streak=5)
     late = ReviewLog(last_finished=dt.date(2026, 11, 21), streak=1)
-    mine = base.model_copy(update={"review": late if mine_later else early})
-    theirs = base.model_copy(update={"review": early if mine_later else late})
+    mine = base.replace(review=late if mine_later else early)
+    theirs = base.replace(review=early if mine_later else late)
     merged = merge(base, mine, theirs)
     assert assert_clean(merged).review == late
 
 
 def test_review_finished_on_one_side_only_is_kept() -> None:
     done = ReviewLog(last_finished=dt.date(2026, 11, 19), streak=1)
-    theirs = BASE.model_copy(update={"review": done})
+    theirs = BASE.replace(review=done)
     assert assert_clean(merge(BASE, BASE, theirs)).review == done
     assert assert_clean(merge(BASE, theirs, BASE)).review == done
 
@@ -294,8 +294,8 @@ def independent_edits(draw: st.DrawFn) -> tuple[Board, Board, Board, dict[str, s
         side = mine if fate.startswith("mine") else theirs
         if fate.endswith("_edit"):
             old = side.card(card_id)
-            changed = old.model_copy(update={"note": old.note + "!", "role": fate})
-            side = side.model_copy(update={"cards": tuple(changed if c.id == card_id else c for c in side.cards)})
+            changed = old.replace(note=old.note + "!", role=fate)
+            side = side.replace(cards=tuple(changed if c.id == card_id else c for c in side.cards))
         elif fate.endswith("_delete"):
             side = ops.delete_card(side, card_id).board
         if fate.startswith("mine"):
@@ -308,7 +308,7 @@ def independent_edits(draw: st.DrawFn) -> tuple[Board, Board, Board, dict[str, s
     mine = board(*mine.cards, *(card(card_id) for card_id in mine_added), settings=mine.settings)
     theirs = board(*theirs.cards, *(card(card_id) for card_id in theirs_added), settings=theirs.settings)
     if draw(st.booleans()):
-        theirs = theirs.model_copy(update={"settings": Settings(irons_target=base.settings.irons_target + 1)})
+        theirs = theirs.replace(settings=Settings(irons_target=base.settings.irons_target + 1))
     return base, mine, theirs, fates, mine_added, theirs_added
 
 

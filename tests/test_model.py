@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from fu_board.model import (
     Outcome,
     Settings,
     Stage,
+    first_problem,
 )
 
 APPLIED = dt.date(2024, 3, 1)
@@ -31,7 +33,7 @@ SURROGATE = "bad\udcff bytes"
 
 def make_card(**fields: Any) -> Card:
     base: dict[str, Any] = {"id": "abcd", "company": "Acme", "applied": APPLIED}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 def error_messages(error: pytest.ExceptionInfo[ValidationError]) -> str:
@@ -55,7 +57,7 @@ def test_blank_company_is_refused(blank: str) -> None:
 
 def test_missing_company_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
-        Card.model_validate({"id": "abcd", "applied": APPLIED})
+        Card.validate({"id": "abcd", "applied": APPLIED})
     assert [e["loc"] for e in error.value.errors()] == [("company",)]
     assert error.value.errors()[0]["type"] == "missing"
 
@@ -213,13 +215,14 @@ def test_unknown_keys_are_refused(build: Callable[[], object], key: str) -> None
     with pytest.raises(ValidationError) as error:
         build()
     errors = error.value.errors()
-    assert [e["type"] for e in errors] == ["extra_forbidden"]
+    assert [e["type"] for e in errors] == ["unexpected_keyword_argument"]
     assert errors[0]["loc"][-1] == key
+    assert first_problem(error.value)[1] == f"unknown key {key!r} (is it misspelt?)"
 
 
 def test_models_are_frozen() -> None:
     card = make_card()
-    with pytest.raises(ValidationError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         card.company = "Other"  # type: ignore[misc]
     assert card.company == "Acme"
 

@@ -29,7 +29,7 @@ def day(n: int) -> dt.date:
 
 def card(card_id: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Co {card_id}", "applied": APPLIED}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 def answered(card_id: str, outcome: str, on: int, **fields: Any) -> Card:

@@ -44,7 +44,7 @@ def card(
     """A card with a precise history: `events` follow the `applied` event on the timeline."""
     timeline = [{"date": applied, "kind": "applied"}]
     timeline += [{"date": day, "kind": kind.value} for kind, day in events]
-    return Card.model_validate(
+    return Card.validate(
         {
             "id": card_id,
             "company": company,
@@ -469,13 +469,13 @@ def test_resolved_cards_have_no_follow_up(outcome: Outcome, snoozed: str | None)
     ],
 )
 def test_no_rule_resolves_a_card_however_long_the_silence(the_card: Card) -> None:
-    before = the_card.model_dump()
+    before = the_card.dump()
     years_later = D("2031-01-01")
     follow_up = next_follow_up(the_card, DEFAULTS, years_later)
     assert follow_up is not None
     assert follow_up.status is Status.OVERDUE
     assert follow_up.overdue_days > 1000
-    assert the_card.model_dump() == before
+    assert the_card.dump() == before
     board = Board(cards=(the_card,))
     [(found, _)] = due_cards(board, years_later)
     assert found is the_card
@@ -704,5 +704,5 @@ def test_remembered_follow_ups_are_bounded() -> None:
     settings = Settings()
     card = Card(id="aaaa", company="Acme", applied=dt.date(2026, 11, 1))
     for n in range(_Remembered.LIMIT + 10):
-        next_follow_up(card.model_copy(update={"id": f"c{n}"}), settings, dt.date(2026, 11, 25))
+        next_follow_up(card.replace(id=f"c{n}"), settings, dt.date(2026, 11, 25))
     assert len(_REMEMBERED._follow_ups) <= _Remembered.LIMIT + 1

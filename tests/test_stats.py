@@ -29,7 +29,7 @@ FUNNEL_KEYS = {"applied", "interviewed", "followed_up", "yes"}
 
 def card(card_id: str, applied: str, **fields: Any) -> Card:
     base: dict[str, Any] = {"id": card_id, "company": f"Co {card_id}", "applied": applied}
-    return Card.model_validate({**base, **fields})
+    return Card.validate({**base, **fields})
 
 
 def interviews(*days: str) -> list[dict[str, str]]:
@@ -223,15 +223,12 @@ def test_follow_ups_per_card_count_only_follow_ups() -> None:
 
 
 def test_streak_and_irons_target_come_from_the_board() -> None:
-    alive = HISTORY.model_copy(
-        update={
-            "review": ReviewLog(last_finished=TODAY - dt.timedelta(days=1), streak=4),
-            "settings": Settings(irons_target=8),
-        }
+    alive = HISTORY.replace(
+        review=ReviewLog(last_finished=TODAY - dt.timedelta(days=1), streak=4), settings=Settings(irons_target=8)
     )
     numbers = stats(alive, TODAY)
     assert (numbers.streak, numbers.irons_target) == (4, 8)
-    lapsed = alive.model_copy(update={"review": ReviewLog(last_finished=TODAY - dt.timedelta(days=2), streak=4)})
+    lapsed = alive.replace(review=ReviewLog(last_finished=TODAY - dt.timedelta(days=2), streak=4))
     assert stats(lapsed, TODAY).streak == 0
 
 
@@ -377,12 +374,10 @@ def test_stats_json_counts_the_nos_since_the_last_yes() -> None:
         card("n1", "2026-10-01", stage="resolved", outcome="no", resolved_on="2026-10-20"),
         card("n2", "2026-10-01", stage="resolved", outcome="no", no_kind="silence", resolved_on="2026-10-21"),
     )
-    board = HISTORY.model_copy(
-        update={
-            "cards": (*HISTORY.cards, *later_nos),
-            "review": ReviewLog(last_finished=TODAY, streak=2),
-            "settings": Settings(irons_target=3),
-        }
+    board = HISTORY.replace(
+        cards=(*HISTORY.cards, *later_nos),
+        review=ReviewLog(last_finished=TODAY, streak=2),
+        settings=Settings(irons_target=3),
     )
     data = stats_json(board, TODAY)
     assert data == {

@@ -35,8 +35,10 @@ from fu_board.model import (
 from fu_board.store import (
     HEADER,
     BoardFileError,
+    FileContent,
     NewerBoardError,
     default_board_path,
+    digest,
     dump_board,
     load_board,
     parse_board,
@@ -50,7 +52,7 @@ EMAIL = "jane.doe@example.com"
 
 def sample_board() -> Board:
     """A board using every field: contacts, interviews, every kind of event, a resolved card."""
-    working = Card.model_validate(
+    working = Card.validate(
         {
             "id": "k7m2",
             "company": "Société Générale",
@@ -77,7 +79,7 @@ def sample_board() -> Board:
             ],
         }
     )
-    resolved = Card.model_validate(
+    resolved = Card.validate(
         {
             "id": "ab3x",
             "company": "Acme",
@@ -611,8 +613,8 @@ def test_card_line_ignores_line_separators_inside_strings(tmp_path: Path) -> Non
     # U+2028, U+2029 and U+0085 are ordinary characters in a TOML string, written
     # as they are; they must not shift the line number shown for a later card.
     board = sample_board()
-    first = board.cards[0].model_copy(update={"note": "one\u2028two\u2029three\x85four\x0bfive\x0csix"})
-    board = board.model_copy(update={"cards": (first, *board.cards[1:])})
+    first = board.cards[0].replace(note="one\u2028two\u2029three\x85four\x0bfive\x0csix")
+    board = board.replace(cards=(first, *board.cards[1:]))
     text = dump_board(board).decode()
     second = card_lines(text)[1]
     broken = text.replace('stage = "resolved"', 'stage = "nowhere"')
@@ -681,7 +683,7 @@ def events(draw: st.DrawFn) -> Event:
 def cards(draw: st.DrawFn, card_id: str) -> Card:
     stage = draw(stages)
     resolved = stage.value == "resolved"
-    return Card.model_validate(
+    return Card.validate(
         {
             "id": card_id,
             "company": draw(company_text),
@@ -747,11 +749,11 @@ def test_an_empty_file_is_an_error_not_an_empty_board(tmp_path: Path, data: byte
     assert "holds no board at all" in error.problem
 
 
-def test_saving_after_a_change_writes_what_a_whole_dump_would() -> None:
+def test_saving_after_a_change_writes_what_a_whole_dump_would(tmp_path: Path) -> None:
     import tomli_w
 
     from fu_board.board import edit_card
-    from fu_board.store import _CARD_TEXTS, _plain
+    from fu_board.store import _CARD_SPANS, _plain
 
     board = sample_board()
     first = dump_board(board)
@@ -760,10 +762,12 @@ def test_saving_after_a_change_writes_what_a_whole_dump_would() -> None:
     assert second == HEADER + b"\n" + tomli_w.dumps(_plain(changed)).encode("utf-8")
     assert b'note = "a new note"' in second
     assert first != second
-    smaller = changed.model_copy(update={"cards": changed.cards[:1]})
-    data = dump_board(smaller)
-    assert len(_CARD_TEXTS._texts) == 1  # the texts of cards that are gone are forgotten
-    assert parse_board(data, Path("board.toml")) == smaller
+    smaller = changed.replace(cards=changed.cards[:1])
+    path = tmp_path / "board.toml"
+    save_board(path, changed)
+    save_board(path, smaller, replacing=FileContent(path.read_bytes(), digest(path.read_bytes())))
+    assert len(_CARD_SPANS._spans) == 1  # the places of cards that are gone are forgotten
+    assert parse_board(path.read_bytes(), path) == smaller
 
 
 def test_a_board_read_from_its_file_saves_without_serialising_a_card_again(
@@ -779,10 +783,12 @@ def test_a_board_read_from_its_file_saves_without_serialising_a_card_again(
     calls: list[str] = []
     real = store_module._card_text
     monkeypatch.setattr(store_module, "_card_text", lambda card: calls.append(card.id) or real(card))
-    assert dump_board(board) == path.read_bytes()
+    data = path.read_bytes()
+    on_disk = FileContent(data, digest(data))
+    assert dump_board(board, replacing=on_disk) == data
     assert calls == []
     changed = edit_card(board, board.cards[0].id, on=dt.date(2024, 6, 1), note="changed").board
-    dump_board(changed)
+    dump_board(changed, replacing=on_disk)
     assert calls == [board.cards[0].id]
 
 
@@ -803,16 +809,16 @@ def test_a_board_read_from_its_file_saves_without_serialising_a_card_again(
 def test_reading_card_by_card_gives_what_reading_the_whole_gives(tmp_path: Path, text: str) -> None:
     path = write(tmp_path / "board.toml", text.encode())
     board = load_board(path)
-    assert board == Board.model_validate(tomllib.loads(text))
+    assert board == Board.validate(tomllib.loads(text))
     assert parse_board(dump_board(board), path) == board
 
 
 def test_reading_a_board_again_and_again_does_not_keep_every_copy(tmp_path: Path) -> None:
-    from fu_board.store import _CARD_TEXTS
+    from fu_board.store import _CARD_SPANS
 
     path = tmp_path / "board.toml"
-    board = Board(cards=tuple(sample_board().cards[0].model_copy(update={"id": f"c{n:04d}"}) for n in range(1_200)))
+    board = Board(cards=tuple(sample_board().cards[0].replace(id=f"c{n:04d}") for n in range(1_200)))
     save_board(path, board)
     for _ in range(10):
         parse_board(path.read_bytes(), path)
-    assert len(_CARD_TEXTS._texts) <= 3 * 1_200
+    assert len(_CARD_SPANS._spans) <= 3 * 1_200

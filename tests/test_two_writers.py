@@ -311,7 +311,7 @@ def test_a_save_that_takes_in_others_changes_says_so(board_path: Path, outside: 
     tui = BoardFile(board_path)
     mine = noted(tui.open(), "aaaa", "mine")
     other = BoardFile(board_path)
-    assert isinstance(other.commit(other.open().model_copy(update=outside)), Saved)
+    assert isinstance(other.commit(other.open().replace(**outside)), Saved)
 
     result = tui.commit(mine)
     assert isinstance(result, Saved)

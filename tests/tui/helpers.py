@@ -46,7 +46,7 @@ def saved(path: Path) -> Board:
 def make_card(card_id: str, company: str, applied_days_ago: int, **fields: object) -> Card:
     """A card applied for `applied_days_ago` days before TODAY, with any other fields given."""
     applied = TODAY - dt.timedelta(days=applied_days_ago)
-    return Card.model_validate(
+    return Card.validate(
         {"id": card_id, "company": company, "applied": applied, "timeline": [{"date": applied, "kind": "applied"}]}
         | fields
     )

@@ -40,7 +40,7 @@ def board() -> Board:
     return Board(
         cards=(
             make_card("bbbb", "Globex", 5, role="Analyst"),
-            Card.model_validate(
+            Card.validate(
                 {
                     "id": "aaaa",
                     "company": "Acme",

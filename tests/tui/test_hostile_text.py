@@ -65,8 +65,8 @@ def hostile_board() -> Board:
     }
     return Board(
         cards=(
-            Card.model_validate(common | {"id": "aaaa", "interviews": [{"date": applied, "interviewers": [text]}]}),
-            Card.model_validate(common | {"id": "bbbb", "stage": "resolved", "outcome": "no", "resolved_on": TODAY}),
+            Card.validate(common | {"id": "aaaa", "interviews": [{"date": applied, "interviewers": [text]}]}),
+            Card.validate(common | {"id": "bbbb", "stage": "resolved", "outcome": "no", "resolved_on": TODAY}),
         )
     )
 

@@ -49,7 +49,7 @@ async def test_the_queue_is_overdue_first_then_due_today(board_path: Path) -> No
 
 
 async def test_a_whole_review_session(board_path: Path) -> None:
-    board = demo_board(TODAY).model_copy(update={"review": ReviewLog(last_finished=YESTERDAY, streak=3)})
+    board = demo_board(TODAY).replace(review=ReviewLog(last_finished=YESTERDAY, streak=3))
     app = app_with(board_path, board)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
@@ -88,7 +88,7 @@ async def test_a_whole_review_session(board_path: Path) -> None:
 
 
 async def test_skipping_and_leaving_early_log_nothing_and_keep_the_streak(board_path: Path) -> None:
-    board = demo_board(TODAY).model_copy(update={"review": ReviewLog(last_finished=YESTERDAY, streak=3)})
+    board = demo_board(TODAY).replace(review=ReviewLog(last_finished=YESTERDAY, streak=3))
     app = app_with(board_path, board)
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
@@ -138,7 +138,7 @@ async def test_i_and_e_in_the_review(board_path: Path) -> None:
 
 
 async def test_nothing_due_says_so_and_suggests_an_application(board_path: Path) -> None:
-    quiet = Card.model_validate(
+    quiet = Card.validate(
         {"id": "aaaa", "company": "Acme", "applied": TODAY, "timeline": [{"date": TODAY, "kind": "applied"}]}
     )
     app = app_with(board_path, Board(cards=(quiet,)))

@@ -106,7 +106,7 @@ async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) ->
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         board = saved(board_path)
-        store.save_board(board_path, board.model_copy(update={"cards": board.cards[1:]}))  # aaaa deleted outside
+        store.save_board(board_path, board.replace(cards=board.cards[1:]))  # aaaa deleted outside
         await pilot.press("3")  # on aaaa, still on screen: deleted there, changed here, so the person is asked
         assert "Changed here and outside fu-board" in str(app.screen.query_one(".dialog-title", Label).content)
         await pilot.press("f")  # keep the file's version: deleted
@@ -158,8 +158,8 @@ async def test_editing_interviews_in_the_card(board_path: Path) -> None:
 
 async def test_opening_a_card_changes_nothing_even_with_odd_characters(board_path: Path) -> None:
     board = small_board()
-    odd = board.cards[0].model_copy(update={"note": "line one\r\nline two\x1b", "role": "Eng\tineer"})
-    board = board.model_copy(update={"cards": (odd, *board.cards[1:])})
+    odd = board.cards[0].replace(note="line one\r\nline two\x1b", role="Eng\tineer")
+    board = board.replace(cards=(odd, *board.cards[1:]))
     app = app_with(board_path, board)
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:

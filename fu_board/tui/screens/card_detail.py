@@ -281,8 +281,8 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         edited = self._edited()
         changes = {name: values[name] for name in edited if name not in CONTACT_FIELDS}
         if edited.keys() & CONTACT_FIELDS.keys():
-            contact = (self.card.contact or Contact()).model_copy(
-                update={CONTACT_FIELDS[name]: values[name] for name in edited if name in CONTACT_FIELDS}
+            contact = (self.card.contact or Contact()).replace(
+                **{CONTACT_FIELDS[name]: values[name] for name in edited if name in CONTACT_FIELDS}
             )
             changes["contacts"] = (contact, *self.card.contacts[1:])
         if self._note_edited():

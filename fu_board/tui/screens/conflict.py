@@ -31,7 +31,7 @@ def _differences(mine: Card | None, theirs: Card | None) -> str:
     """The fields the two versions disagree on, as the file names them."""
     if mine is None or theirs is None:
         return ""
-    names = [name for name in type(mine).model_fields if getattr(mine, name) != getattr(theirs, name)]
+    names = [name for name in mine.field_names() if getattr(mine, name) != getattr(theirs, name)]
     return ", ".join(names)
 
 
