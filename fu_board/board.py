@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
 from fu_board.model import (
     STAGES,
     TOUCH_KINDS,
@@ -110,6 +108,8 @@ def _replace(board: Board, card: Card) -> Board:
 
 def _validated(fields: dict[str, Any]) -> Card:
     """A card built from `fields`; a problem becomes a `BoardError` naming the field."""
+    from pydantic import ValidationError  # loaded by validating anyway
+
     try:
         return Card.validate(fields)
     except ValidationError as error:

@@ -25,6 +25,7 @@ from fu_board.store import (
     BoardFileError,
     FileContent,
     NewerBoardError,
+    cached_board,
     digest,
     parse_board,
     save_board,
@@ -241,21 +242,29 @@ class BoardFile:
     def reload(self) -> Board:
         """Read the file as it is now: it becomes the base of the next merge."""
         signature = _signature(self.path)  # before reading: a write landing meanwhile is seen at the next poll
-        data = _read(self.path)
         self.read_only = self._viewing  # a newer file replaced by one this version knows can be saved again
+        cached = cached_board(self.path)
+        if cached is not None:
+            board, key = cached
+        else:
+            board, key = self._read_newer_too()
+        self.base, self.digest, self._signature = board, key, signature
+        self._backed_up = False
+        return board
+
+    def _read_newer_too(self) -> tuple[Board, str]:
+        """The board in the file and its digest; a newer schema's board makes this writer read-only."""
+        data = _read(self.path)
         if data is None:
             raise FileNotFoundError(self.path)
         key = digest(data)
         try:
-            board = _parse(data, self.path, key)
+            return _parse(data, self.path, key), key
         except NewerBoardError as error:
             if error.board is None:
                 raise
-            board = error.board
             self.read_only = error.problem
-        self.base, self.digest, self._signature = board, key, signature
-        self._backed_up = False
-        return board
+            return error.board, key
 
     def commit_if_unchanged(self, mine: Board) -> Saved | None:
         """Save `mine` when nobody else changed the file since the base; None (nothing written) when

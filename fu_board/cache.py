@@ -2,8 +2,9 @@
 
 Parsing TOML is most of the time it takes to open a board (about 2 s at 10,000
 cards). The cache keeps, in the user's cache folder, the board as JSON (one line
-per card) and where each card's TOML text is in the file, under the SHA-256 of the
-board file's exact bytes. It is used
+per card, see `fu_board.plain`) and where each card's TOML text is in the file,
+under the SHA-256 of the board file's exact bytes, and ends with the SHA-256 of
+its own lines, so that a cache cut short or damaged is never read. It is used
 only when the file's bytes hash to that value, so the file stays the only source
 of truth: any change to the file, by anyone, makes the cache miss. A cache that
 is missing, stale, from another version or damaged is ignored, and writing one
@@ -17,15 +18,15 @@ import hashlib
 import json
 import os
 import tempfile
+from itertools import chain
 from pathlib import Path
 
 import platformdirs
-from pydantic import ValidationError
 
-from fu_board import __version__
+from fu_board import __version__, plain
 from fu_board.model import Board, Card
 
-FORMAT = f"fu-board cache 2, fu-board {__version__}"
+FORMAT = f"fu-board cache 3, fu-board {__version__}"
 """Written first in every cache file; a cache from any other version is ignored."""
 
 KEEP = 8
@@ -45,21 +46,33 @@ def cache_path(board_path: Path) -> Path:
 def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]]] | None:
     """The board, and where each card's text is in the file, if the cache holds the file
     whose bytes (`size` of them) have `digest`."""
+    content = hashlib.sha256()
     try:
         with cache_path(board_path).open("rb") as handle:
-            header = json.loads(handle.readline())
-            if header != {"format": FORMAT, "digest": digest}:
+            lines = iter(handle)
+            first = next(lines, b"")
+            if json.loads(first) != {"format": FORMAT, "digest": digest}:
                 return None
-            places = json.loads(handle.readline())
-            top = Board.validate_json(handle.readline())
-            # One card per line: validating the whole board at once would first parse all
-            # of its JSON, which at 10,000 cards is a 100 MB peak held by pydantic-core.
-            cards = tuple(Card.validate_json(line) for line in handle)
-            board = Board(schema_version=top.schema_version, settings=top.settings, review=top.review, cards=cards)
-    except (OSError, ValueError, ValidationError):
+            places, top = next(lines), next(lines)
+            for line in (first, places, top):
+                content.update(line)
+            board = plain.decoder(Board)(json.loads(top))
+            card = plain.decoder(Card)
+            cards = []
+            # One card per line, so that no more than one card's JSON is held at a time.
+            for line in lines:
+                if line.startswith(b'{"end":'):
+                    break
+                content.update(line)
+                cards.append(card(json.loads(line)))
+            else:
+                return None  # cut short
+            if json.loads(line) != {"end": content.hexdigest()} or next(lines, None) is not None:
+                return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, StopIteration):
         return None
-    spans = _spans(places, len(board.cards), size)
-    return None if spans is None else (board, spans)
+    spans = _spans(json.loads(places), len(cards), size)
+    return None if spans is None else (board.replace(cards=tuple(cards)), spans)
 
 
 def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | None:
@@ -86,17 +99,29 @@ def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int,
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps({"format": FORMAT, "digest": digest}).encode() + b"\n")
-            handle.write(json.dumps([place for span in spans for place in span]).encode() + b"\n")
-            handle.write(board.replace(cards=()).to_json() + b"\n")
-            for card in board.cards:
-                handle.write(card.to_json() + b"\n")
+            content = hashlib.sha256()
+            lines = chain(
+                (
+                    _line({"format": FORMAT, "digest": digest}),
+                    _line([place for span in spans for place in span]),
+                    _line(plain.encode(board.replace(cards=()))),
+                ),
+                (_line(plain.encode(card)) for card in board.cards),
+            )
+            for line in lines:
+                content.update(line)
+                handle.write(line)
+            handle.write(_line({"end": content.hexdigest()}))
         os.replace(temporary, cache_path(board_path))
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return
     _forget_old(folder)
+
+
+def _line(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 def _forget_old(folder: Path) -> None:

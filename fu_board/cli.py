@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pydantic import ValidationError
-
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
@@ -33,6 +31,7 @@ from fu_board.model import (
     Outcome,
     Stage,
     describe_problem,
+    is_validation_error,
     parse_date,
 )
 from fu_board.progress import no_greeting, yes_celebration
@@ -484,7 +483,9 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
             message += " puts it back (the broken file is kept as a backup too)"
     except (UsageError, ops.BoardError) as error:
         message = str(error)
-    except ValidationError as error:
+    except ValueError as error:
+        if not is_validation_error(error):
+            raise
         message = describe_problem(error)
     except FileNotFoundError:
         message = f"{path}: no board yet; add a card with fu-board add COMPANY, or open it with fu-board"

@@ -1,22 +1,34 @@
 """The board's data: cards, their contacts, interviews and timeline, and settings.
 
-These pydantic models are the schema of `board.toml`. They are immutable: the
-operations in `fu_board.board` build new ones. Every text field is checked for
-lone surrogates (undecodable command-line bytes), which TOML cannot store.
+These records are the schema of `board.toml`. They are immutable: the operations
+in `fu_board.board` build new ones. Every text field is checked for lone
+surrogates (undecodable command-line bytes), which TOML cannot store.
+
+They are frozen, slotted dataclasses, and pydantic checks them: each type's
+annotations carry the checks (`_After`, `_Range`, `_Pattern`), which pydantic
+reads the first time a record is checked. Building one (`Card(...)`) or
+`Record.validate` checks every field, as pydantic models do; `Record.replace` and
+`fu_board.plain` (the cache, which this program wrote itself) do not. So reading
+the board from the cache and drawing it never imports pydantic (about 100 ms of
+a start-up), and the board takes a fifth of the memory pydantic models took (24
+against 94 MB at 10,000 cards).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import string
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeGuard, TypeVar
 
-from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
-from pydantic.dataclasses import dataclass
-from pydantic.fields import FieldInfo
-from pydantic_core import ArgsKwargs, SchemaSerializer, SchemaValidator
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import CoreSchema, SchemaValidator
 
 SCHEMA_VERSION = 1
 """The version of the board file's layout this program reads and writes."""
@@ -152,48 +164,116 @@ def _required(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_no_surrogates)]
+class _After:
+    """Check, or tidy, a value after pydantic has checked its type (pydantic's own
+    `AfterValidator`, without importing pydantic until a record is validated)."""
+
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+class _Range:
+    """A whole number from `low` to `high` (or up from `low`), in pydantic's words when it is not."""
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: int, high: int | None = None) -> None:
+        self.low, self.high = low, high
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.int_schema(ge=self.low, le=self.high)
+
+
+class _Pattern:
+    """Text that matches a regular expression."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(pattern=self.pattern)
+
+
+_DAYS: dict[dt.date, dt.date] = {}
+
+
+def interned(day: dt.date) -> dt.date:
+    """The one `date` object kept for this day."""
+    return _DAYS.setdefault(day, day)
+
+
+Day = Annotated[dt.date, _After(interned)]
+"""A date, kept once per distinct day: a board holds few days many times (86,000 dates,
+a thousand or so distinct, at 10,000 cards)."""
+Text = Annotated[str, _After(_no_surrogates)]
 """Free text, stored exactly as given."""
-Line = Annotated[str, AfterValidator(_trimmed)]
+Line = Annotated[str, _After(_trimmed)]
 """A one-line field; surrounding spaces are trimmed."""
-RequiredLine = Annotated[str, AfterValidator(_required)]
-CardId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")]
-
-
-_CONFIG = ConfigDict(extra="forbid", hide_input_in_errors=True)
+RequiredLine = Annotated[str, _After(_required)]
+CardId = Annotated[str, _Pattern(r"^[a-z0-9][a-z0-9-]{0,31}$")]
 
 
 _DEFAULTS: dict[type[Record], dict[str, object]] = {}
+_VALIDATORS: dict[type[Record], SchemaValidator] = {}
+
+
+def _validator(record: type[Record]) -> SchemaValidator:
+    """pydantic's validator of `record`, built the first time it is needed. Its errors
+    never quote the value given, which may be someone's email address."""
+    validator = _VALIDATORS.get(record)
+    if validator is None:
+        from pydantic import TypeAdapter
+        from pydantic_core import SchemaValidator
+
+        schema = TypeAdapter(record).core_schema
+        config = {"title": record.__name__, "hide_input_in_errors": True}
+        validator = _VALIDATORS[record] = SchemaValidator(schema, config)  # type: ignore[arg-type]
+    return validator
 
 
 class Record:
-    """What every part of the board is: checked by pydantic, kept as a frozen, slotted dataclass.
-
-    A pydantic `BaseModel` instance carries a dict of its fields and a set of the fields
-    given; at 10,000 cards (85,000 objects with their timelines) that was 94 MB, against
-    20 MB for slotted dataclasses, which pydantic also validates faster.
-    """
+    """What every part of the board is: a frozen, slotted dataclass that pydantic checks."""
 
     __slots__ = ()
-    __pydantic_validator__: ClassVar[SchemaValidator]
-    __pydantic_serializer__: ClassVar[SchemaSerializer]
-    __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __unchecked_init__: ClassVar[Callable[..., None]]
+    """The dataclass's own `__init__`, which sets the fields as given."""
+
+    def __init__(self, **values: Any) -> None:
+        # In place of the dataclass's `__init__` (see `_checked`). With no values every
+        # field is at its default, which needs no check (and no pydantic).
+        if not values:
+            self.__unchecked_init__()
+            return
+        checked = _validator(type(self)).validate_python(values)  # pydantic never calls __init__
+        for name in self.field_names():
+            object.__setattr__(self, name, getattr(checked, name))
+
+    @classmethod
+    def unchecked(cls, **values: Any) -> Self:
+        """A record of `values` as they are: for values known to be valid."""
+        record = object.__new__(cls)
+        cls.__unchecked_init__(record, **values)
+        return record
 
     @classmethod
     def validate(cls, data: Any) -> Self:
-        """Build one from plain data (a dict read from TOML), or raise `ValidationError`."""
-        return cls.__pydantic_validator__.validate_python(data)  # type: ignore[no-any-return]
-
-    @classmethod
-    def validate_json(cls, data: str | bytes) -> Self:
-        return cls.__pydantic_validator__.validate_json(data)  # type: ignore[no-any-return]
-
-    def to_json(self) -> bytes:
-        return self.__pydantic_serializer__.to_json(self)
-
-    def dump(self) -> dict[str, Any]:
-        """Plain data, as JSON holds it (dates as text, enums as their values)."""
-        return self.__pydantic_serializer__.to_python(self, mode="json")  # type: ignore[no-any-return]
+        """Build one from plain data (a dict read from TOML, a form's values), checking
+        every field, or raise pydantic's `ValidationError` (a `ValueError`)."""
+        return _validator(cls).validate_python(data)  # type: ignore[no-any-return]
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -202,12 +282,14 @@ class Record:
 
     @classmethod
     def field_defaults(cls) -> dict[str, object]:
-        """Each field's default, in the fields' order (`PydanticUndefined` for a required one)."""
-        try:
-            return _DEFAULTS[cls]
-        except KeyError:
-            defaults = _DEFAULTS[cls] = {name: field.default for name, field in cls.__pydantic_fields__.items()}
-            return defaults
+        """Each field's default, in the fields' order (`dataclasses.MISSING` for a required one)."""
+        defaults = _DEFAULTS.get(cls)
+        if defaults is None:
+            defaults = _DEFAULTS[cls] = {
+                field.name: field.default
+                for field in dataclasses.fields(cls)  # type: ignore[arg-type]
+            }
+        return defaults
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by name, their values as they are (not converted)."""
@@ -216,13 +298,28 @@ class Record:
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes`, which are not checked: for values taken from valid
         records (`board.py` builds a changed card anew through `validate`)."""
-        copy = object.__new__(type(self))
-        for name in self.field_names():
-            object.__setattr__(copy, name, changes[name] if name in changes else getattr(self, name))
-        return copy
+        return self.unchecked(**(self.as_dict() | changes))
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+R = TypeVar("R", bound=Record)
+
+
+def _checked(record: type[R]) -> type[R]:
+    """Make building `record` check its values, as building a pydantic model does."""
+    record.__unchecked_init__ = record.__init__
+    record.__init__ = Record.__init__  # type: ignore[method-assign]
+    return record
+
+
+def warm_up() -> None:
+    """Build pydantic's validators ahead of the first change (about 100 ms, pydantic's
+    import included), for a program that has time to spare now."""
+    for record in (Card, Contact, Interview, Board):
+        _validator(record)
+
+
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Contact(Record):
     """Someone at the company: a recruiter, a hiring manager, an interviewer."""
 
@@ -236,19 +333,21 @@ class Contact(Record):
         return not (self.name or self.email or self.phone or self.title)
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Interview(Record):
     """One interview: when, and with whom."""
 
-    date: dt.date
+    date: Day
     interviewers: tuple[Line, ...] = ()
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Event(Record):
     """One entry of a card's append-only timeline."""
 
-    date: dt.date
+    date: Day
     kind: EventKind
     note: Text = ""
     to: Stage | None = None
@@ -263,7 +362,8 @@ class Event(Record):
     """For `lead`: the other card, the one the lead came from or became."""
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Card(Record):
     """One application, from the day it was sent to a definite answer."""
 
@@ -272,55 +372,28 @@ class Card(Record):
     role: Line = ""
     link: Line = ""
     contacts: tuple[Contact, ...] = ()
-    applied: dt.date
+    applied: Day
     interviews: tuple[Interview, ...] = ()
-    decision_expected: dt.date | None = None
+    decision_expected: Day | None = None
     note: Text = ""
     stage: Stage = Stage.APPLIED
     outcome: Outcome | None = None
-    resolved_on: dt.date | None = None
+    resolved_on: Day | None = None
     furthest_stage: Stage = Stage.APPLIED
     """The furthest working column (Applied, Interviewed, Followed up) ever
     reached, so statistics stay true after the card is resolved."""
-    snoozed_until: dt.date | None = None
+    snoozed_until: Day | None = None
     """The person chose to wait: the next follow-up is due on this day instead."""
     no_kind: NoKind | None = None
     """For a no: whether they said it or silence was taken as one."""
     timeline: tuple[Event, ...] = ()
 
-    @model_validator(mode="before")
     @classmethod
-    def _keep_furthest(cls, data: Any) -> Any:
-        # A hand edit that moves `stage` forward without touching
-        # `furthest_stage` is not an error: the furthest stage follows.
-        # Plain data arrives as a dict, and `Card(...)` as its keyword arguments.
-        given = data.kwargs if isinstance(data, ArgsKwargs) else data
-        if isinstance(given, dict):
-            stage, furthest = given.get("stage"), given.get("furthest_stage")
-            if stage in WORKING_STAGES and (
-                furthest is None or (furthest in STAGES and Stage(furthest).rank < Stage(stage).rank)
-            ):
-                given = {**given, "furthest_stage": stage}
-                data = ArgsKwargs(data.args, given) if isinstance(data, ArgsKwargs) else given
-        return data
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+        from pydantic_core import core_schema
 
-    @model_validator(mode="after")
-    def _check_resolution(self) -> Self:
-        if self.stage is Stage.RESOLVED:
-            if self.outcome is None:
-                raise ValueError("a resolved card needs an outcome: yes, no or withdrawn")
-            if self.resolved_on is None:
-                raise ValueError("a resolved card needs the date it was resolved (resolved_on)")
-        else:
-            if self.outcome is not None:
-                raise ValueError(f"only a resolved card has an outcome, but the stage is {self.stage.value}")
-            if self.resolved_on is not None:
-                raise ValueError(f"only a resolved card has resolved_on, but the stage is {self.stage.value}")
-        if self.no_kind is not None and self.outcome is not Outcome.NO:
-            raise ValueError("only a no has a no_kind (said or silence)")
-        if self.furthest_stage is Stage.RESOLVED:
-            raise ValueError("furthest_stage is one of applied, interviewed or followed_up")
-        return self
+        checked = core_schema.no_info_after_validator_function(_check_resolution, handler(source))
+        return core_schema.no_info_before_validator_function(_keep_furthest, checked)
 
     @property
     def contact(self) -> Contact | None:
@@ -330,6 +403,36 @@ class Card(Record):
     @property
     def is_resolved(self) -> bool:
         return self.stage is Stage.RESOLVED
+
+
+def _keep_furthest(data: Any) -> Any:
+    """A hand edit that moves `stage` forward without touching `furthest_stage` is not
+    an error: the furthest stage follows."""
+    if isinstance(data, dict):
+        stage, furthest = data.get("stage"), data.get("furthest_stage")
+        if stage in WORKING_STAGES and (
+            furthest is None or (furthest in STAGES and Stage(furthest).rank < Stage(stage).rank)
+        ):
+            data = {**data, "furthest_stage": stage}
+    return data
+
+
+def _check_resolution(card: Card) -> Card:
+    if card.stage is Stage.RESOLVED:
+        if card.outcome is None:
+            raise ValueError("a resolved card needs an outcome: yes, no or withdrawn")
+        if card.resolved_on is None:
+            raise ValueError("a resolved card needs the date it was resolved (resolved_on)")
+    else:
+        if card.outcome is not None:
+            raise ValueError(f"only a resolved card has an outcome, but the stage is {card.stage.value}")
+        if card.resolved_on is not None:
+            raise ValueError(f"only a resolved card has resolved_on, but the stage is {card.stage.value}")
+    if card.no_kind is not None and card.outcome is not Outcome.NO:
+        raise ValueError("only a no has a no_kind (said or silence)")
+    if card.furthest_stage is Stage.RESOLVED:
+        raise ValueError("furthest_stage is one of applied, interviewed or followed_up")
+    return card
 
 
 PLACEHOLDERS = ("contact", "company", "role", "applied_date", "interview_date", "decision_date", "last_follow_up")
@@ -353,10 +456,11 @@ def _template(value: str) -> str:
     return value
 
 
-Template = Annotated[str, AfterValidator(_template)]
+Template = Annotated[str, _After(_template)]
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Templates(Record):
     """The suggested messages of the daily review, one per situation."""
 
@@ -387,38 +491,41 @@ class Templates(Record):
     )
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Settings(Record):
     """The person's own numbers: the irons target and every follow-up rule's days."""
 
-    irons_target: int = Field(default=5, ge=1, le=1000)
+    irons_target: Annotated[int, _Range(1, 1000)] = 5
     """How many applications should be open at once."""
-    applied_first_days: int = Field(default=7, ge=1, le=365)
+    applied_first_days: Annotated[int, _Range(1, 365)] = 7
     """Days after applying before the first follow-up."""
-    applied_repeat_days: int = Field(default=7, ge=1, le=365)
+    applied_repeat_days: Annotated[int, _Range(1, 365)] = 7
     """Days after a follow-up on an application still in Applied before the next."""
-    thank_you_days: int = Field(default=1, ge=0, le=30)
+    thank_you_days: Annotated[int, _Range(0, 30)] = 1
     """Days after an interview when the thank-you note is due."""
-    decision_business_days: int = Field(default=2, ge=0, le=60)
+    decision_business_days: Annotated[int, _Range(0, 60)] = 2
     """Business days after the decision date they gave before checking in."""
-    after_interview_days: int = Field(default=7, ge=1, le=365)
+    after_interview_days: Annotated[int, _Range(1, 365)] = 7
     """Days after an interview, with no decision date given, before following up."""
-    follow_up_repeat_days: int = Field(default=7, ge=1, le=365)
+    follow_up_repeat_days: Annotated[int, _Range(1, 365)] = 7
     """Days after the last follow-up before the next, until there is an answer."""
-    expected_nos_per_yes: int | None = Field(default=None, ge=1, le=1000)
+    expected_nos_per_yes: Annotated[int, _Range(1, 1000)] | None = None
     """Your own guess of how many nos come before a yes; without it, your history's."""
     templates: Templates = Templates()
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class ReviewLog(Record):
     """The daily review's streak: consecutive days with a finished review."""
 
-    last_finished: dt.date | None = None
-    streak: int = Field(default=0, ge=0)
+    last_finished: Day | None = None
+    streak: Annotated[int, _Range(0)] = 0
 
 
-@dataclass(slots=True, frozen=True, kw_only=True, config=_CONFIG)
+@_checked
+@dataclass(slots=True, frozen=True, kw_only=True)
 class Board(Record):
     """Everything in `board.toml`."""
 
@@ -427,14 +534,11 @@ class Board(Record):
     review: ReviewLog = ReviewLog()
     cards: tuple[Card, ...] = ()
 
-    @model_validator(mode="after")
-    def _check_unique_ids(self) -> Self:
-        seen: set[str] = set()
-        for card in self.cards:
-            if card.id in seen:
-                raise ValueError(f"two cards have the id {card.id!r}; each card needs its own")
-            seen.add(card.id)
-        return self
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(_check_unique_ids, handler(source))
 
     def card(self, card_id: str) -> Card:
         """The card with exactly this id (`KeyError` when there is none)."""
@@ -445,6 +549,15 @@ class Board(Record):
 
     def has_card(self, card_id: str) -> bool:
         return any(card.id == card_id for card in self.cards)
+
+
+def _check_unique_ids(board: Board) -> Board:
+    seen: set[str] = set()
+    for card in board.cards:
+        if card.id in seen:
+            raise ValueError(f"two cards have the id {card.id!r}; each card needs its own")
+        seen.add(card.id)
+    return board
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -468,6 +581,12 @@ def first_problem(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
         message = f"{loc[-1]!r} is missing"
         loc = loc[:-1]
     return loc, message
+
+
+def is_validation_error(error: BaseException) -> TypeGuard[ValidationError]:
+    """Whether `error` is pydantic's `ValidationError`, without importing pydantic to ask."""
+    pydantic_core = sys.modules.get("pydantic_core")
+    return pydantic_core is not None and isinstance(error, pydantic_core.ValidationError)
 
 
 def describe_problem(error: ValidationError) -> str:

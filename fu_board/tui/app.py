@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 from fu_board import board as ops
 from fu_board.board_file import BoardFile, Conflict, Saved
 from fu_board.merge import Side
-from fu_board.model import Board
+from fu_board.model import Board, warm_up
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.screens.board import BoardScreen
@@ -87,6 +87,7 @@ class FuBoardApp(App[int]):
             from fu_board.tui.screens.load_error import LoadErrorScreen  # rarely needed: imported then
 
             self.load_error = error
+            gc.enable()
             return LoadErrorScreen(error)
         settle_loaded()
         return BoardScreen()
@@ -95,6 +96,9 @@ class FuBoardApp(App[int]):
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
+        # The board was drawn without pydantic (from the cache); its validators are built
+        # now, in the background, rather than on the first change.
+        self.call_after_refresh(self.run_worker, warm_up, thread=True, name="warm up", exit_on_error=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
@@ -398,8 +402,12 @@ def settle_loaded() -> None:
     collector's way. A board of 10,000 cards is millions of objects: without this,
     every so often a full collection walks them all (about 250 ms) in the middle of a
     keystroke. Cards are immutable and hold no cycles, so freezing them keeps nothing
-    alive that counting references would free."""
+    alive that counting references would free.
+
+    The command line starts with the collector off (`fu_board.__main__`), and the first
+    board is read with it still off; the board runs for hours, so it is turned on here."""
     gc.freeze()
+    gc.enable()
 
 
 def make_app(path: Path, *, today: dt.date | None = None) -> FuBoardApp:
@@ -410,7 +418,6 @@ def make_app(path: Path, *, today: dt.date | None = None) -> FuBoardApp:
 def run_app(path: Path, *, today: dt.date | None = None) -> int:
     """Run the TUI; exit status 2 when the board file cannot be read, 1 when changes were lost."""
     app = make_app(path, today=today)
-    gc.enable()  # off while the command line started (fu_board.__main__); the board runs for hours
     app.run()
     if not app.unsaved and app.file.read_only is None and app.file.digest and app.file.base is app.board:
         remember_saved(app.file.path, app.board, app.file.digest)  # the next start skips parsing the TOML

@@ -199,13 +199,34 @@ async def test_a_board_that_cannot_be_created_says_where_and_why(
 
 
 def test_the_board_runs_with_the_cycle_collector_on(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line starts with the collector off (fu_board.__main__); the board runs for
-    hours, so it turns it back on before it starts."""
+    """The command line starts with the collector off (fu_board.__main__); the board is read
+    with it still off, and it is turned back on for the hours the board runs."""
     seen: list[bool] = []
-    monkeypatch.setattr(FuBoardApp, "run", lambda _app: seen.append(gc.isenabled()))
+
+    def run(app: FuBoardApp) -> None:
+        seen.append(gc.isenabled())
+        app.get_default_screen()
+        seen.append(gc.isenabled())
+
+    monkeypatch.setattr(FuBoardApp, "run", run)
     gc.disable()
     try:
         assert run_app(board_path) == 0
+    finally:
+        gc.enable()
+    assert seen == [False, True]
+
+
+def test_a_board_that_cannot_be_read_turns_the_cycle_collector_on_too(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board_path.parent.mkdir(parents=True, exist_ok=True)
+    board_path.write_text("this is = not [valid")
+    seen: list[bool] = []
+    monkeypatch.setattr(FuBoardApp, "run", lambda app: seen.append(app.get_default_screen() and gc.isenabled()))
+    gc.disable()
+    try:
+        assert run_app(board_path) == 2
     finally:
         gc.enable()
     assert seen == [True]
