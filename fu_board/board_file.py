@@ -74,6 +74,17 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     Call it holding the lock: then no save is under way, and every temporary file is left over.
     Cleaning is best effort: a folder that cannot be written leaves them, and the board still opens.
     """
+    removed = []
+    for stale in temporaries(path):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
+def temporaries(path: Path) -> list[Path]:
+    """The temporary files of saves beside the board and among its backups: left over by a
+    crash, unless a save is under way."""
     real = Path(os.path.realpath(path))
     backups = backup_folder(path)
     # Exactly what `write_atomically` makes (mkstemp's 8 random characters), and not the
@@ -82,16 +93,11 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
         real.parent: re.compile(rf"^\.{re.escape(real.name)}\.[a-z0-9_]{{8}}\.tmp$"),
         backups: re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$"),
     }
-    removed = []
+    found = []
     for folder, ours in places.items():
         with contextlib.suppress(OSError):
-            for name in os.listdir(folder):
-                if ours.match(name):
-                    stale = folder / name
-                    with contextlib.suppress(OSError):
-                        stale.unlink()
-                        removed.append(stale)
-    return removed
+            found += [folder / name for name in os.listdir(folder) if ours.match(name)]
+    return found
 
 
 def _read(path: Path) -> bytes | None:
@@ -214,16 +220,18 @@ class BoardFile:
 
         A newer schema opens read-only. An unreadable file raises `BoardFileError`.
         """
-        try:
-            with locked(self.path):
-                clean_stale_temporaries(self.path)
+        # Most days there is nothing to create or clean, and the lock is not needed to read.
+        if not self.path.exists() or temporaries(self.path):
+            try:
+                with locked(self.path):
+                    clean_stale_temporaries(self.path)
+                    if not self.path.exists():
+                        self._remember(Board(), save_board(self.path, Board()))
+                        return self.base
+            except BoardFileError:
                 if not self.path.exists():
-                    self._remember(Board(), save_board(self.path, Board()))
-                    return self.base
-        except BoardFileError:
-            if not self.path.exists():
-                raise
-            # A folder that cannot be written: the board can still be read; saving will say why it fails.
+                    raise
+                # A folder that cannot be written: the board can still be read; saving will say why it fails.
         return self.reload()
 
     def open_read_only(self, reason: str) -> Board:

@@ -8,6 +8,7 @@ Fields left at their default are left out, as in the board file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import types
 from collections.abc import Callable
@@ -54,21 +55,31 @@ def decoder(record: type[R]) -> Callable[[dict[str, Any]], R]:
 
 
 def _make_decoder(record: type[Record]) -> Callable[[dict[str, Any]], Record]:
-    # The fastest way found (10,000 cards are 85,000 records): only the fields present
-    # are looked at, and the dataclass's own `__init__` fills in the rest.
-    converters = {name: convert for name, hint in get_type_hints(record).items() if (convert := _converter(hint))}
-    new, init = object.__new__, record.__unchecked_init__
-
-    def decode(data: dict[str, Any]) -> Record:
-        for name, value in data.items():
-            convert = converters.get(name)
-            if convert is not None:
-                data[name] = convert(value)
-        made = new(record)
-        init(made, **data)
-        return made
-
-    return decode
+    """A function written for `record`, as `dataclasses` writes `__init__`: it sets each
+    slot straight from the data, which is three times as fast as calling the dataclass
+    (10,000 cards are 85,000 records; this is most of the time it takes to read them)."""
+    scope: dict[str, Any] = {"new": object.__new__, "record": record}
+    lines = ["def decode(data):", "    made = new(record)"]
+    hints = get_type_hints(record)
+    for number, (name, default) in enumerate(record.field_defaults().items()):
+        hint = hints[name]
+        scope[f"set{number}"] = getattr(record, name).__set__  # the slot's own descriptor
+        convert = _converter(hint)
+        if convert is not None:
+            scope[f"convert{number}"] = convert
+        if default is dataclasses.MISSING:
+            value = f"data[{name!r}]"
+            lines.append(f"    set{number}(made, {f'convert{number}({value})' if convert else value})")
+        else:
+            scope[f"default{number}"] = default
+            if convert is None:
+                lines.append(f"    set{number}(made, data.get({name!r}, default{number}))")
+            else:
+                lines.append(f"    value = data.get({name!r})")
+                lines.append(f"    set{number}(made, default{number} if value is None else convert{number}(value))")
+    lines.append("    return made")
+    exec("\n".join(lines), scope)  # code made here, from the record's own fields
+    return scope["decode"]  # type: ignore[no-any-return]
 
 
 def _converter(hint: Any) -> Convert | None:  # noqa: PLR0911 (one return per kind of type)

@@ -294,9 +294,10 @@ def _known_fields(model: type[Record], raw: Any) -> Any:
     if not isinstance(raw, dict):
         return raw
     known: dict[str, Any] = {}
-    for name, annotation in get_type_hints(model).items():
+    hints = get_type_hints(model)
+    for name in model.field_names():
         if name in raw:
-            inner = _models_in(annotation)
+            inner = _models_in(hints[name])
             value = raw[name]
             if inner and isinstance(value, list):
                 value = [_known_fields(inner[0], item) for item in value]

@@ -29,6 +29,7 @@ from typing import IO, Any, NoReturn
 import pytest
 
 from fu_board import board as ops
+from fu_board import board_file as board_file_module
 from fu_board import store
 from fu_board.backups import backup_folder, list_backups
 from fu_board.board_file import BoardFile, clean_stale_temporaries, locked, update
@@ -623,9 +624,11 @@ def _make_crashed(capsys: pytest.CaptureFixture[str], path: Path) -> None:
 
 
 def _make_opened(capsys: pytest.CaptureFixture[str], path: Path) -> None:
-    """A board the app has opened (and closed unchanged): its lock file exists, no backups folder yet."""
+    """A board the app has opened (and closed unchanged): opening writes nothing, not even the
+    lock file, when there is nothing to create or clean up."""
+    before = sorted(os.listdir(path.parent))
     BoardFile(path).open()
-    assert (path.parent / ".board.toml.lock").exists()
+    assert sorted(os.listdir(path.parent)) == before
     assert not backup_folder(path).exists()
 
 
@@ -713,3 +716,24 @@ def test_a_crash_during_a_backup_leaves_nothing_behind_after_the_next_save(
     assert move(capsys, cli_board, "interviewed")[0] == 0
     assert leftovers(cli_board.parent) == ["board.toml"]
     assert all_temporaries(cli_board.parent) == []
+
+
+def test_opening_clears_what_a_crashed_save_left_under_the_lock(
+    capsys: pytest.CaptureFixture[str], cli_board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _make_crashed(capsys, cli_board)
+    expected = load_board(cli_board)
+    taken: list[Path] = []
+    real_locked = board_file_module.locked
+
+    def spy(path: Path, timeout: float = 10.0) -> Any:
+        taken.append(path)
+        return real_locked(path, timeout)
+
+    monkeypatch.setattr(board_file_module, "locked", spy)
+    assert BoardFile(cli_board).open() == expected
+    assert taken == [cli_board]
+    assert not [name for name in os.listdir(cli_board.parent) if name.endswith(".tmp")]
+    taken.clear()
+    assert BoardFile(cli_board).open() == expected
+    assert taken == []  # nothing left to clean: read without the lock

@@ -25,6 +25,7 @@ from fu_board.merge import Side
 from fu_board.model import Board, warm_up
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
+from fu_board.tui.card_actions import preload_dialogs
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 
@@ -96,9 +97,7 @@ class FuBoardApp(App[int]):
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
-        # The board was drawn without pydantic (from the cache); its validators are built
-        # now, in the background, rather than on the first change.
-        self.call_after_refresh(self.run_worker, warm_up, thread=True, name="warm up", exit_on_error=False)
+        self.call_after_refresh(self.run_worker, prepare, thread=True, name="prepare", exit_on_error=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
@@ -395,6 +394,14 @@ class FuBoardApp(App[int]):
             ),
             answer,
         )
+
+
+def prepare() -> None:
+    """What the first frame was drawn without, made ready in the background rather than
+    on the first key that needs it: pydantic's validators (the board came from the cache
+    unchecked) and the dialogs' modules."""
+    warm_up()
+    preload_dialogs()
 
 
 def settle_loaded() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -20,19 +21,31 @@ from fu_board.drafts import after_no_message
 from fu_board.model import Board, Card, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.text import visible
-from fu_board.tui.screens.after_no import AfterNoScreen
-from fu_board.tui.screens.card_detail import CardScreen
-from fu_board.tui.screens.card_form import new_card_form
-from fu_board.tui.screens.choose import NO_KINDS, OUTCOMES, ChooseScreen
-from fu_board.tui.screens.log_forms import SnoozeScreen, follow_up_form, interview_form
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
+    from fu_board.tui.screens.card_detail import CardScreen
+
+DIALOGS = (
+    "fu_board.tui.screens.after_no",
+    "fu_board.tui.screens.card_detail",
+    "fu_board.tui.screens.card_form",
+    "fu_board.tui.screens.choose",
+    "fu_board.tui.screens.log_forms",
+)
+"""The dialogs' modules: imported when first opened, or by `preload_dialogs` (the board
+is drawn without them, 20 ms sooner)."""
 
 Done = Callable[[ops.Change], None]
 CARD_SCREEN = "card"
 """The name the app's card screen is installed under."""
 F = TypeVar("F", bound=Callable[..., None])
+
+
+def preload_dialogs() -> None:
+    """Import every dialog now, for a program that has time to spare (see `DIALOGS`)."""
+    for name in DIALOGS:
+        importlib.import_module(name)
 
 
 def writes(method: F) -> F:
@@ -80,6 +93,8 @@ class CardActions:
 
     @writes
     def follow_up(self, card: Card, done: Done) -> None:
+        from fu_board.tui.screens.log_forms import follow_up_form
+
         def logged(values: dict[str, Any] | None) -> None:
             if values is not None:
                 self.run(lambda b: ops.log_follow_up(b, card.id, **values), done)
@@ -93,6 +108,8 @@ class CardActions:
 
     @writes
     def interview(self, card: Card, done: Done) -> None:
+        from fu_board.tui.screens.log_forms import interview_form
+
         def logged(values: dict[str, Any] | None) -> None:
             if values is not None:
                 self.run(lambda b: ops.log_interview(b, card.id, **values), done)
@@ -101,6 +118,8 @@ class CardActions:
 
     @writes
     def snooze(self, card: Card, done: Done) -> None:
+        from fu_board.tui.screens.log_forms import SnoozeScreen
+
         def chosen(until: dt.date | None) -> None:
             if until is not None:
                 self.run(lambda b: ops.snooze_card(b, card.id, until=until, on=self.today), done)
@@ -127,6 +146,8 @@ class CardActions:
     def say_no(self, card: Card, done: Done) -> None:
         """Ask what kind of no it was, record it, then show the script and offer to add a lead.
         `done` runs once the person has closed the moment of a no."""
+        from fu_board.tui.screens.after_no import AfterNoScreen
+        from fu_board.tui.screens.choose import NO_KINDS, ChooseScreen
 
         def kind_chosen(kind: NoKind | None) -> None:
             if kind is not None:
@@ -149,6 +170,8 @@ class CardActions:
     def add_lead(self, source: Card, done: Callable[[ops.Change | None], None]) -> None:
         """The new card form, prefilled with the contact who gave the lead; the two
         cards' timelines link to each other. `done` gets None when no lead was added."""
+        from fu_board.tui.screens.card_form import new_card_form
+
         giver = source.contact.name if source.contact else ""
         note = f"Lead from {giver or 'a contact'} at {source.company}"
 
@@ -171,6 +194,8 @@ class CardActions:
 
     @writes
     def choose_outcome(self, card: Card, done: Done) -> None:
+        from fu_board.tui.screens.choose import OUTCOMES, ChooseScreen
+
         def chosen(outcome: Outcome | None) -> None:
             if outcome is not None:
                 self.resolve(card, outcome, done)
@@ -188,6 +213,8 @@ class CardActions:
     def card_screen(self, card: Card) -> CardScreen:
         """The app's card screen, showing `card`. Built when the first card is opened and kept
         (installed) for the next ones: building it is about half the time a card takes to open."""
+        from fu_board.tui.screens.card_detail import CardScreen
+
         read_only = self.app.file.read_only is not None
         if not self.app.is_screen_installed(CARD_SCREEN):
             screen = CardScreen(card, self.today, read_only=read_only)
@@ -202,6 +229,7 @@ class CardActions:
     @writes
     def add(self, done: Done) -> None:
         """Ask for a new application and add it to Applied."""
+        from fu_board.tui.screens.card_form import new_card_form
 
         def added(values: dict[str, Any] | None) -> None:
             if values is not None:

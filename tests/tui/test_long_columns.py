@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.visual import Padding, Visual
+
 from fu_board import board as ops
 from fu_board.columns import column as sorted_column
+from fu_board.demo import demo_board
 from fu_board.model import STAGES, Board, Stage
-from fu_board.tui.widgets.card_column import CardColumn
+from fu_board.tui.widgets.card_column import CardColumn, card_prompt, card_strips
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
@@ -106,3 +109,45 @@ async def test_a_click_in_a_scrolled_column_selects_the_card_under_the_mouse(boa
         assert await pilot.click(applied, offset=(3, 1 + row))  # 1: the border
         assert applied.highlighted == top
         assert app.screen is board_screen(app)  # a click selects, enter opens
+
+
+def hostile_board() -> Board:
+    """Cards whose lines overflow in every way: wide characters, emoji, very long words."""
+    board = demo_board(TODAY)
+    for company, role in [
+        ("株式会社エンジニアリング東京オフィス", "シニアソフトウェアエンジニア"),
+        ("Zoë's 🚀 Rocket Café ☕☕☕☕☕☕☕☕☕", "Ingénieure logiciel principale — équipe plateforme"),
+        ("A" * 80, ""),
+        ("x", "y"),
+    ]:
+        board = ops.add_card(board, company=company, role=role, applied=TODAY - dt.timedelta(days=9)).board
+    return board
+
+
+async def test_cards_are_drawn_exactly_as_textual_draws_padded_content(board_path: Path) -> None:
+    """`card_strips` is a short cut for `Visual.to_strips` of a card's padded lines: the same
+    segments, styles and selection offsets, at any width, under the cursor or not."""
+    app = app_with(board_path, hostile_board())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        compared = 0
+        for shown in app.screen.query(CardColumn):
+            padding = shown.get_component_styles("card-column--card").padding
+            assert (padding.left, padding.right) == (1, 1)  # the short cut's padding is exercised
+            styles = [
+                shown.get_visual_style("card-column--card"),
+                shown.get_visual_style("card-column--card", "card-column--cursor"),
+            ]
+            for style in styles:
+                for width in (3, 4, 12, 26, 90):
+                    for card in shown._cards:
+                        content = card_prompt(card, shown._settings, shown._today)
+                        textual = Visual.to_strips(
+                            shown, Padding(content, padding), width, shown.card_lines, style, pad=True
+                        )
+                        expected = [strip.crop_pad(width, 0, 0, style.rich_style) for strip in textual]
+                        drawn = card_strips(content.split("\n"), width, padding, style, shown.card_lines)
+                        assert [strip.simplify() for strip in drawn] == [strip.simplify() for strip in expected]
+                        assert all(strip.cell_length == width for strip in drawn)
+                        compared += 1
+        assert compared == 2 * 5 * len(app.board.cards)
