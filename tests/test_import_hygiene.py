@@ -126,3 +126,52 @@ def test_python_m_due_json_never_imports_textual(tmp_path: Path) -> None:
     imported = imported_modules(result.stderr)
     assert "fu_board.rules" in imported
     assert [name for name in imported if name.startswith("textual")] == []
+
+
+READ_SCRIPT = """
+import sys
+from pathlib import Path
+from fu_board.store import load_board
+load_board(Path(sys.argv[1]))
+"""
+
+CACHED_SCRIPT = """
+import asyncio, json, sys
+from pathlib import Path
+from fu_board import cli
+def pydantic():
+    return sorted(name for name in sys.modules if name.startswith("pydantic"))
+report = {}
+for verb in (["list", "--json"], ["due"]):
+    report[verb[0]] = [cli.main([*verb, "--board", sys.argv[1]]), pydantic()]
+from fu_board.tui.app import FuBoardApp
+app = FuBoardApp(Path(sys.argv[1]))
+display = app._display
+def watched(*args, **kwargs):
+    report.setdefault("first frame", [len(app.board.cards), pydantic()])
+    return display(*args, **kwargs)
+app._display = watched
+async def draw():
+    async with app.run_test() as pilot:
+        await pilot.pause()
+asyncio.run(draw())
+print(json.dumps(report), file=sys.stderr)
+"""
+
+
+def test_a_cached_board_is_listed_and_drawn_without_pydantic(tmp_path: Path) -> None:
+    """Reading the board back from the cache, which this program wrote and checked, needs no
+    validation: the reading verbs and the board's first frame never import pydantic (about
+    100 ms of each start); the app builds pydantic's validators after its first frame."""
+    path = board_file(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def run(script: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-c", script, str(path)]
+        return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+    assert run(READ_SCRIPT).returncode == 0  # reads the TOML, which pydantic checks, and keeps the cache
+    result = run(CACHED_SCRIPT)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report == {"list": [0, []], "due": [0, []], "first frame": [2, []]}

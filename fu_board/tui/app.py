@@ -399,9 +399,11 @@ class FuBoardApp(App[int]):
 def prepare() -> None:
     """What the first frame was drawn without, made ready in the background rather than
     on the first key that needs it: pydantic's validators (the board came from the cache
-    unchecked) and the dialogs' modules."""
+    unchecked) and the dialogs' modules. They are tens of thousands of long-lived objects:
+    frozen out of the cycle collector's way, as the board was (`settle_loaded`)."""
     warm_up()
     preload_dialogs()
+    gc.freeze()
 
 
 def settle_loaded() -> None:
