@@ -7,11 +7,13 @@ import contextlib
 import datetime as dt
 import gc
 import sys
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +28,7 @@ from fu_board.model import Board, warm_up
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.card_actions import preload_dialogs
+from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 
@@ -39,6 +42,8 @@ class FuBoardApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "fu-board"
     BINDINGS = [Binding("ctrl+s", "save", "Save", tooltip="try again to save a change that could not be saved")]
+    FRAME_WAIT = 0.1
+    """Seconds a save waits at most for the frame that shows its change."""
     POLL_SECONDS = 1.0
     """How often the board on screen checks the file for changes saved by others."""
 
@@ -62,6 +67,7 @@ class FuBoardApp(App[int]):
         self.unsaved = False
         self.reloaded = False
         """Whether the last reload or save took in changes made outside this app."""
+        self.idle_collection = IdleCollection()
 
     @property
     def today(self) -> dt.date:
@@ -88,16 +94,25 @@ class FuBoardApp(App[int]):
             from fu_board.tui.screens.load_error import LoadErrorScreen  # rarely needed: imported then
 
             self.load_error = error
-            gc.enable()
             return LoadErrorScreen(error)
         settle_loaded()
         return BoardScreen()
 
     def on_mount(self) -> None:
+        self.idle_collection.start()
+        self.set_interval(IdleCollection.TICK, self.idle_collection.tick)
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
         self.call_after_refresh(self.run_worker, prepare, thread=True, name="prepare", exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        self.idle_collection.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            self.idle_collection.activity()
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
@@ -204,8 +219,10 @@ class FuBoardApp(App[int]):
             return
         self._again = False
         self._in_flight = self.board
+        drawn = threading.Event()
+        self.call_after_refresh(drawn.set)
         self._worker = self.run_worker(
-            partial(self._write_in_background, self._in_flight),
+            partial(self._write_in_background, self._in_flight, drawn),
             name="save",
             description="save",  # without it Textual builds the repr of the whole board: 0.8 s at 10,000 cards
             thread=True,
@@ -213,8 +230,13 @@ class FuBoardApp(App[int]):
             exit_on_error=False,
         )
 
-    def _write_in_background(self, board: Board) -> Saved | Exception | None:
-        """Runs in a thread: touches nothing but the file and the board it was given."""
+    def _write_in_background(self, board: Board, drawn: threading.Event) -> Saved | Exception | None:
+        """Runs in a thread: touches nothing but the file and the board it was given.
+
+        It starts once the frame that shows the change is drawn (or after `FRAME_WAIT`
+        seconds): a save holds the interpreter for much of its time, and running beside
+        that frame made it 5-10 ms later at 10,000 cards."""
+        drawn.wait(self.FRAME_WAIT)
         try:
             return self.file.commit_if_unchanged(board)
         except (BoardFileError, ValueError, OSError) as error:
@@ -411,12 +433,9 @@ def settle_loaded() -> None:
     collector's way. A board of 10,000 cards is millions of objects: without this,
     every so often a full collection walks them all (about 250 ms) in the middle of a
     keystroke. Cards are immutable and hold no cycles, so freezing them keeps nothing
-    alive that counting references would free.
-
-    The command line starts with the collector off (`fu_board.__main__`), and the first
-    board is read with it still off; the board runs for hours, so it is turned on here."""
+    alive that counting references would free. (The command line starts with the
+    collector off, `fu_board.__main__`; the app collects when idle, `IdleCollection`.)"""
     gc.freeze()
-    gc.enable()
 
 
 def make_app(path: Path, *, today: dt.date | None = None) -> FuBoardApp:

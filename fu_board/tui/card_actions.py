@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -58,16 +57,6 @@ def writes(method: F) -> F:
             method(self, *args, **kwargs)
 
     return cast("F", guarded)
-
-
-def collect_after_drawing(app: FuBoardApp) -> None:
-    """No cycle collection from here until the screen is drawn: at 10,000 cards a full
-    pass over Textual's objects takes 25-80 ms and fell on about every other card opened,
-    between the key and the card on screen. It runs just after instead. (Textual pauses
-    the collector the same way while it scrolls; one it finds paused stays paused.)"""
-    if gc.isenabled():
-        gc.disable()
-        app.call_after_refresh(gc.enable)
 
 
 def card_title(card: Card, verb: str) -> Content:
@@ -207,7 +196,6 @@ class CardActions:
             if values is not None:
                 self.run(lambda b: ops.edit_card(b, card.id, on=self.today, **values), done)
 
-        collect_after_drawing(self.app)
         self.app.push_screen(self.card_screen(card), edited)
 
     def card_screen(self, card: Card) -> CardScreen:

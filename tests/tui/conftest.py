@@ -31,3 +31,4 @@ def _unfreeze_after_each_app() -> Iterator[None]:
     process running hundreds of apps lets the collector see each one's leftovers again."""
     yield
     gc.unfreeze()
+    gc.enable()  # given back by each app as it ends (`IdleCollection.stop`); a test that fails may not get there

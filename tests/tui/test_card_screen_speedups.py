@@ -7,7 +7,6 @@ text, problems, cursors, selections, scrolling, undo history, warnings)."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -359,27 +358,6 @@ async def test_from_the_review_too(board_path: Path) -> None:
         field(app, "role").value = "Staff Backend Engineer"
         await pilot.press("ctrl+s")
     assert saved(board_path).card("k7m2").role == "Staff Backend Engineer"
-
-
-async def test_the_cycle_collector_waits_for_the_card_to_be_drawn(board_path: Path) -> None:
-    app = app_with(board_path, board())
-    async with app.run_test(size=SIZE) as pilot:
-        assert gc.isenabled()
-        board_screen(app).action_open()
-        assert not gc.isenabled()  # paused from the key...
-        await pilot.pause()
-        card_screen(app)
-        assert gc.isenabled()  # ...until the card is on screen
-        await pilot.press("escape", "enter", "escape")  # opened and closed again at once
-        await pilot.pause()
-        assert gc.isenabled()
-        gc.disable()  # as Textual does while it scrolls: left as it was found
-        try:
-            await pilot.press("enter")
-            await pilot.pause()
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
 
 
 async def test_the_board_behind_is_dimmed_exactly_as_textual_dims_it(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 from fu_board import store
 from fu_board.cli import main
 from fu_board.model import EventKind, Stage
-from fu_board.tui.app import EXIT_UNSAVED, FuBoardApp, run_app
+from fu_board.tui.app import EXIT_UNSAVED
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from tests.conftest import leftovers
@@ -198,35 +198,31 @@ async def test_a_board_that_cannot_be_created_says_where_and_why(
     assert not board_path.exists()
 
 
-def test_the_board_runs_with_the_cycle_collector_on(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line starts with the collector off (fu_board.__main__); the board is read
-    with it still off, and it is turned back on for the hours the board runs."""
-    seen: list[bool] = []
+async def test_a_save_starts_once_the_change_is_on_screen(board_path: Path) -> None:
+    """A save holds the interpreter for much of its time: it waits for the frame that
+    shows the change, so the two never compete."""
+    app = app_with(board_path, small_board())
+    frames: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        display = app._display
+        commit = app.file.commit_if_unchanged
 
-    def run(app: FuBoardApp) -> None:
-        seen.append(gc.isenabled())
-        app.get_default_screen()
-        seen.append(gc.isenabled())
+        def shown(*args: object, **kwargs: object) -> None:
+            time.sleep(0.05)  # a slow frame: a save not waiting for it would start meanwhile
+            display(*args, **kwargs)  # type: ignore[arg-type]
+            frames.append("frame")
 
-    monkeypatch.setattr(FuBoardApp, "run", run)
-    gc.disable()
-    try:
-        assert run_app(board_path) == 0
-    finally:
-        gc.enable()
-    assert seen == [False, True]
+        def committing(board: object) -> object:
+            frames.append("save")
+            return commit(board)  # type: ignore[arg-type]
 
-
-def test_a_board_that_cannot_be_read_turns_the_cycle_collector_on_too(
-    board_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    board_path.parent.mkdir(parents=True, exist_ok=True)
-    board_path.write_text("this is = not [valid")
-    seen: list[bool] = []
-    monkeypatch.setattr(FuBoardApp, "run", lambda app: seen.append(app.get_default_screen() and gc.isenabled()))
-    gc.disable()
-    try:
-        assert run_app(board_path) == 2
-    finally:
-        gc.enable()
-    assert seen == [True]
+        app._display = shown  # type: ignore[method-assign]
+        app.file.commit_if_unchanged = committing  # type: ignore[method-assign]
+        moved = board_screen(app).selected_id()
+        await pilot.pause()
+        frames.clear()
+        await pilot.press("3")
+        await app.saves_settled()
+    assert frames.count("save") == 1
+    assert frames.index("save") > 0  # a frame first
+    assert saved(board_path).card(moved).stage is Stage.FOLLOWED_UP
