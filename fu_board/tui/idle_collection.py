@@ -5,10 +5,13 @@ the program is doing, and drawing a frame makes thousands. At 10,000 cards that 
 collections of 3 to 80 ms (a full pass) inside keystrokes: on about one card moved
 in five and every other card opened. While the app runs, automatic collection is
 off. A timer collects the young objects once nothing has been pressed or clicked
-for `QUIET` seconds, which is most of the time even while someone types, and makes
-a full pass now and then, when Python would have made one. If input never pauses
-(a key held down), it collects anyway once `RUNAWAY` objects wait, so memory stays
-bounded. What the app loaded is frozen out of the way (`gc.freeze`) and never walked.
+for `QUIET` seconds (the key's frame is drawn by then, and the next key of someone
+typing briskly is yet to come), and makes a full pass, which takes longer, when
+nothing has come for `FULL_QUIET` seconds and Python would have made one by now.
+If input never pauses (a key held down), it collects anyway once `RUNAWAY` objects
+wait, and makes a full pass at the first quiet moment after `FULL_PATIENCE` seconds,
+so memory stays bounded. What the app loaded is frozen out of the way (`gc.freeze`)
+and never walked.
 """
 
 from __future__ import annotations
@@ -24,12 +27,16 @@ class IdleCollection:
 
     TICK = 0.05
     """Seconds between checks."""
-    QUIET = 0.12
-    """Seconds without input after which the app counts as idle: a frame is drawn well within it."""
+    QUIET = 0.08
+    """Seconds without input before the young objects are collected."""
+    FULL_QUIET = 1.0
+    """Seconds without input before a full pass is made."""
     YOUNG = 700
     """Objects made since the last collection that are worth one (Python's own first threshold)."""
     FULL_EVERY = 10
-    """Young collections between full passes (Python's own third threshold, counted the same way)."""
+    """Young collections that make a full pass due (Python's own third threshold, counted the same way)."""
+    FULL_PATIENCE = 60.0
+    """Seconds after which a due full pass is made at the first `QUIET` moment."""
     RUNAWAY = 100_000
     """Objects waiting that are collected even while input keeps coming."""
 
@@ -37,6 +44,7 @@ class IdleCollection:
         self._clock = clock
         self._last_input = -math.inf
         self._young = 0
+        self._last_full = clock()
         self.running = False
 
     def start(self) -> None:
@@ -59,15 +67,17 @@ class IdleCollection:
         collected (2 for a full pass), or None."""
         if not self.running:
             return None
-        waiting = gc.get_count()[0]
-        if waiting < self.YOUNG:
-            return None
-        if self._clock() - self._last_input < self.QUIET and waiting < self.RUNAWAY:
-            return None
-        self._young += 1
-        if self._young >= self.FULL_EVERY:
-            self._young = 0
+        now = self._clock()
+        quiet = now - self._last_input
+        if self._young >= self.FULL_EVERY and (
+            quiet >= self.FULL_QUIET or (quiet >= self.QUIET and now - self._last_full >= self.FULL_PATIENCE)
+        ):
             gc.collect()
+            self._young, self._last_full = 0, now
             return 2
-        gc.collect(1)
-        return 1
+        waiting = gc.get_count()[0]
+        if waiting >= self.RUNAWAY or (waiting >= self.YOUNG and quiet >= self.QUIET):
+            gc.collect(1)
+            self._young += 1
+            return 1
+        return None

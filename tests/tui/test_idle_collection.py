@@ -66,22 +66,48 @@ def test_nothing_is_collected_while_keys_come(collections: list[int]) -> None:
     assert collections == []
 
 
-def test_a_quiet_moment_collects_and_every_tenth_time_fully(collections: list[int]) -> None:
+def young_collections(idle: IdleCollection, clock: Clock, count: int) -> list[int | None]:
+    """`count` rounds of garbage, a key, then a short quiet moment."""
+    generations = []
+    for _ in range(count):
+        garbage(2 * IdleCollection.YOUNG)
+        idle.activity()
+        assert idle.tick() is None
+        quiet(clock)
+        generations.append(idle.tick())
+    return generations
+
+
+def test_a_quiet_moment_collects_the_young(collections: list[int]) -> None:
     clock = Clock()
     idle = IdleCollection(clock)
     idle.start()
     idle.activity()
     quiet(clock)
     assert idle.tick() is None  # quiet, but too little to collect
-    generations = []
-    for _ in range(IdleCollection.FULL_EVERY):
-        garbage(2 * IdleCollection.YOUNG)
-        idle.activity()
-        assert idle.tick() is None
-        quiet(clock)
-        generations.append(idle.tick())
-    assert generations == [1] * (IdleCollection.FULL_EVERY - 1) + [2]
-    assert collections == generations
+    assert young_collections(idle, clock, 3) == [1, 1, 1]
+    assert collections == [1, 1, 1]
+
+
+def test_a_full_pass_waits_for_a_longer_pause(collections: list[int]) -> None:
+    clock = Clock()
+    idle = IdleCollection(clock)
+    idle.start()
+    assert young_collections(idle, clock, IdleCollection.FULL_EVERY) == [1] * IdleCollection.FULL_EVERY
+    assert young_collections(idle, clock, 2) == [1, 1]  # due, but the pauses are short
+    clock.now += IdleCollection.FULL_QUIET
+    assert idle.tick() == 2
+    assert idle.tick() is None
+    assert collections == [1] * (IdleCollection.FULL_EVERY + 2) + [2]
+
+
+def test_a_full_pass_comes_in_the_end_even_without_long_pauses(collections: list[int]) -> None:
+    clock = Clock()
+    idle = IdleCollection(clock)
+    idle.start()
+    young_collections(idle, clock, IdleCollection.FULL_EVERY)
+    clock.now += IdleCollection.FULL_PATIENCE
+    assert young_collections(idle, clock, 1) == [2]
 
 
 def test_a_key_held_down_does_not_let_garbage_pile_up(collections: list[int]) -> None:
