@@ -99,12 +99,16 @@ class FuBoardApp(App[int]):
         return BoardScreen()
 
     def on_mount(self) -> None:
-        self.idle_collection.start()
-        self.set_interval(IdleCollection.TICK, self.idle_collection.tick)
+        self.call_after_refresh(self._collect_when_idle)
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
         self.call_after_refresh(self.run_worker, prepare, thread=True, name="prepare", exit_on_error=False)
+
+    def _collect_when_idle(self) -> None:
+        """From the first frame on: not before it, which a collection would only delay."""
+        self.idle_collection.start()
+        self.set_interval(IdleCollection.TICK, self.idle_collection.tick)
 
     def on_unmount(self) -> None:
         self.idle_collection.stop()

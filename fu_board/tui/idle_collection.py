@@ -48,9 +48,10 @@ class IdleCollection:
         self.running = False
 
     def start(self) -> None:
-        """Take collection over from Python."""
+        """Take collection over from Python (starting counts as input: a quiet moment comes next)."""
         gc.disable()
         self.running = True
+        self._last_input = self._clock()
 
     def stop(self) -> None:
         """Give it back (the app has ended)."""
