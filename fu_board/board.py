@@ -117,6 +117,19 @@ def _validated(fields: dict[str, Any]) -> Card:
         raise BoardError(describe_problem(error)) from None
 
 
+def _checked_contacts(contacts: Iterable[Contact]) -> tuple[Contact, ...]:
+    """The contacts given, each checked again, the empty ones left out. A screen may have
+    built one with `Record.replace`, which checks nothing, and pydantic takes a record
+    that is already built as it is."""
+    from pydantic import ValidationError  # loaded by validating anyway
+
+    try:
+        checked = [Contact.validate(contact.as_dict()) for contact in contacts]
+    except ValidationError as error:
+        raise BoardError(f"contact {describe_problem(error)}") from None
+    return tuple(contact for contact in checked if not contact.is_empty)
+
+
 def _rebuilt(card: Card, **changes: Any) -> Card:
     """The card with `changes`, validated again as a whole."""
     return _validated({**card.as_dict(), **changes})
@@ -194,7 +207,7 @@ def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Cha
         raise BoardError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
     card = _card(board, card_id)
     if "contacts" in changes:
-        changes["contacts"] = tuple(c for c in changes["contacts"] if not c.is_empty)
+        changes["contacts"] = _checked_contacts(changes["contacts"])
     candidate = _rebuilt(card, **changes)
     changed = [name for name in changes if getattr(candidate, name) != getattr(card, name)]
     if not changed:

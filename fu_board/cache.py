@@ -18,16 +18,31 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
 import platformdirs
 
 from fu_board import __version__, plain
-from fu_board.model import Board, Card
+from fu_board.model import Board, Card, Contact, Event, Interview, Record, ReviewLog, Settings, Templates
 
-FORMAT = f"fu-board cache 3, fu-board {__version__}"
-"""Written first in every cache file; a cache from any other version is ignored."""
+
+def layout(records: Iterable[type[Record]]) -> str:
+    """A fingerprint of the records' fields and their types, as written in the code."""
+    text = ";".join(
+        f"{record.__name__}({','.join(f'{name}:{record.__annotations__[name]}' for name in record.field_names())})"
+        for record in records
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+FORMAT = (
+    f"fu-board cache 3, fu-board {__version__}, "
+    f"records {layout((Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event))}"
+)
+"""Written first in every cache file; a cache from any other version, or written for records
+laid out otherwise (the cache is read without checks, `fu_board.plain`), is ignored."""
 
 KEEP = 8
 """How many boards' caches are kept; the least recently written go first."""

@@ -168,6 +168,16 @@ def test_edit_card_drops_empty_contacts() -> None:
     assert edit_card(board, card.id, on=DAY2, contacts=[Contact()]).event is None
 
 
+def test_edit_card_checks_a_contact_built_without_checks() -> None:
+    """`Record.replace` checks nothing (the card screen builds the edited contact with it):
+    the operation checks every contact again, trims it, and names the problem."""
+    board, card = one_card()
+    change = edit_card(board, card.id, on=DAY2, contacts=[Contact().replace(name="  Jo  ")])
+    assert change.card.contacts == (Contact(name="Jo"),)
+    with pytest.raises(BoardError, match=r"^contact name: contains characters that are not valid text"):
+        edit_card(board, card.id, on=DAY2, contacts=[Contact().replace(name="Jo \udcff")])
+
+
 def test_edit_card_dates() -> None:
     board, card = one_card()
     change = edit_card(board, card.id, on=DAY3, applied=DAY2, decision_expected=DAY4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from fu_board import board as ops
 from fu_board import cache, store
 from fu_board.board_file import update
 from fu_board.demo import demo_board
-from fu_board.model import Board
+from fu_board.model import Board, Card, Contact, Event, Interview, Record, ReviewLog, Settings, Templates
 from fu_board.store import digest, load_board, save_board
 from tests.conftest import TODAY
 from tests.test_store import boards
@@ -119,3 +120,21 @@ def test_only_the_most_recent_boards_are_kept(tmp_path: Path) -> None:
     assert len(kept) == cache.KEEP
     assert paths[0] not in kept
     assert paths[-1] in kept
+
+
+def shaped(**fields: str) -> type[Record]:
+    """A record named Card with these fields (name: type, as written in code)."""
+    namespace: dict[str, object] = {"__annotations__": fields, **dict.fromkeys(fields, "")}
+    return dataclass(frozen=True, kw_only=True, slots=True)(type("Card", (Record,), namespace))
+
+
+def test_a_cache_written_for_other_records_is_never_read() -> None:
+    """The cache is read without checks: a field renamed, added or given another type
+    (without a new fu-board version) must make every cache written before it miss."""
+    before = cache.layout([shaped(name="str")])
+    assert cache.layout([shaped(name="str")]) == before
+    assert cache.layout([shaped(title="str")]) != before
+    assert cache.layout([shaped(name="str", title="str")]) != before
+    assert cache.layout([shaped(name="int")]) != before
+    every = [Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event]
+    assert cache.FORMAT.endswith(f"records {cache.layout(every)}")
