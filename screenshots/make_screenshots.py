@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
+    "filter": ("slash", *"engineer", "enter", "j"),
     "card": ("l", "l", "enter"),
     "review": ("r", "space", "space"),
     "after-no": ("l", "x", "x"),

@@ -25,6 +25,7 @@ from fu_board import board as ops
 from fu_board.board_file import BoardFile, Conflict, Saved
 from fu_board.merge import Side
 from fu_board.model import Board, warm_up
+from fu_board.search import Finder
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.card_actions import preload_dialogs
@@ -68,6 +69,8 @@ class FuBoardApp(App[int]):
         self.reloaded = False
         """Whether the last reload or save took in changes made outside this app."""
         self.idle_collection = IdleCollection()
+        self.finder = Finder()
+        """The cards' searchable text, for the board's filter (`/`)."""
 
     @property
     def today(self) -> dt.date:
@@ -103,7 +106,9 @@ class FuBoardApp(App[int]):
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
-        self.call_after_refresh(self.run_worker, prepare, thread=True, name="prepare", exit_on_error=False)
+        self.call_after_refresh(
+            self.run_worker, partial(prepare, self.board, self.finder), thread=True, name="prepare", exit_on_error=False
+        )
 
     def _collect_when_idle(self) -> None:
         """From the first frame on: not before it, which a collection would only delay."""
@@ -422,13 +427,15 @@ class FuBoardApp(App[int]):
         )
 
 
-def prepare() -> None:
+def prepare(board: Board, finder: Finder) -> None:
     """What the first frame was drawn without, made ready in the background rather than
     on the first key that needs it: pydantic's validators (the board came from the cache
-    unchecked) and the dialogs' modules. They are tens of thousands of long-lived objects:
-    frozen out of the cycle collector's way, as the board was (`settle_loaded`)."""
+    unchecked), the dialogs' modules and the cards' searchable text (200 ms at 10,000
+    cards). They are tens of thousands of long-lived objects: frozen out of the cycle
+    collector's way, as the board was (`settle_loaded`)."""
     warm_up()
     preload_dialogs()
+    finder.learn(board.cards)
     gc.freeze()
 
 

@@ -28,6 +28,11 @@ def test_demo_board(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["j"])
 
 
+def test_filter(snap_compare: Any, board_path: Path) -> None:
+    press = ["slash", *"engineer", "enter", "j"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
+
+
 def test_new_card_form(snap_compare: Any, board_path: Path) -> None:
     press = ["n", *"Northwind", "tab", *"Backend Engineer", "tab", "tab", *"Priya", "tab", "backspace"]
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from fu_board import board as ops
 from fu_board.columns import Columns
@@ -34,8 +34,14 @@ WELCOME = Content.assemble(
 )
 
 
+FILTER_HINT = "part of a company, role, contact, note or link · enter keeps it, escape clears it"
+
+
 class BoardScreen(Screen[None]):
     """Applied → Interviewed → Followed up → Resolved."""
+
+    AUTO_FOCUS = ""
+    """The keys are the board's: the filter bar takes them only once `/` opens it."""
 
     BINDINGS = [
         Binding("up,k", "cursor('up')", "Up", show=False, tooltip="cursor up"),
@@ -47,6 +53,10 @@ class BoardScreen(Screen[None]):
         Binding("pageup", "cursor('page_up')", "Page up", show=False, tooltip="a page up"),
         Binding("pagedown", "cursor('page_down')", "Page down", show=False, tooltip="a page down"),
         Binding("enter", "open", "Open", tooltip="open the card: every detail, and its timeline"),
+        Binding(
+            "slash", "filter", "Filter", key_display="/", show=False, tooltip="show only the cards that contain a text"
+        ),
+        Binding("escape", "clear_filter", "Clear filter", tooltip="show every card again"),
         Binding("r", "review", "Review", tooltip="the daily review: today's follow-ups, one card at a time"),
         Binding("n", "add", "New", tooltip="add an application"),
         Binding("g", "stats", "Stats", tooltip="the numbers: funnel, outcomes, weekly activity"),
@@ -80,6 +90,9 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")
         yield Static(WELCOME, id="welcome")
+        with Horizontal(id="filter-bar"):
+            yield Static("Filter", id="filter-label")
+            yield Input(placeholder=FILTER_HINT, id="filter")
         with Horizontal(id="columns"):
             for stage in STAGES:
                 yield CardColumn(stage)
@@ -91,6 +104,8 @@ class BoardScreen(Screen[None]):
         self._columns: Columns | None = None
         """The columns as last drawn, and their board: boards are immutable, so a new one
         means a change, and the columns follow it card by card."""
+        self._filter = ""
+        """The text every card shown contains ("" shows them all)."""
 
     def on_mount(self) -> None:
         self.refresh_board()
@@ -136,7 +151,7 @@ class BoardScreen(Screen[None]):
         self.refresh_header()
         self.query_one("#welcome").display = not board.cards
         for stage in changed:
-            self.column(stage).show_cards(self._columns[stage], board.settings, today)
+            self._show_column(stage)
         if follow is not None:
             try:
                 card = board.card(follow)
@@ -144,6 +159,69 @@ class BoardScreen(Screen[None]):
                 return
             self.column(card.stage).select_card(follow)
             self.set_current(card.stage)
+
+    def _show_column(self, stage: Stage) -> None:
+        assert self._columns is not None
+        app, cards = self.board_app, self._columns[stage]
+        if self._filter:
+            shown = self.board_app.finder.narrow(cards, self._filter)
+            self.column(stage).show_cards(shown, app.board.settings, app.today, of=len(cards))
+        else:
+            self.column(stage).show_cards(cards, app.board.settings, app.today)
+
+    # Filter --------------------------------------------------------------------
+
+    @property
+    def filter_bar(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the filter bar is open (with a text, or waiting for one)."""
+        return bool(self.query_one("#filter-bar").display)
+
+    def _open_filter_bar(self, show: bool) -> None:
+        self.query_one("#filter-bar").display = show
+
+    def action_filter(self) -> None:
+        """Show the filter bar, the text typed so far kept, and type in it."""
+        self._open_filter_bar(True)
+        self.filter_bar.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            event.stop()
+            self.filter_cards(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the filter and gives the keys back to the board, to walk what it found."""
+        if event.input.id == "filter":
+            event.stop()
+            if not self._filter:
+                self._open_filter_bar(False)
+            self.set_focus(None)
+
+    def filter_cards(self, text: str) -> None:
+        """Show only the cards that contain `text`, in every column ("" shows them all)."""
+        if text.strip() == self._filter:
+            return
+        self._filter = text.strip()
+        if not self._filter:
+            self.board_app.finder.forget_all_but(self.board_app.board.cards)
+        for stage in STAGES:
+            self._show_column(stage)
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        self.filter_bar.value = ""
+        self._open_filter_bar(False)
+        self.set_focus(None)
+        self.filter_cards("")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self._filter) or self.filtering
+        return True
 
     def refresh_header(self) -> None:
         app = self.board_app

@@ -148,16 +148,17 @@ class CardColumn(ScrollView, can_focus=False):
         self._today = dt.date.min
         """What the cards are drawn for: set with the cards, by `show_cards`."""
         self._highlighted: int | None = None
-        self._titled: int | None = None
+        self._titled: tuple[int, int | None] | None = None
         """The count in the border's title."""
         self._current = False
         self._drawn: dict[tuple[int, Style], tuple[Card, int, list[Strip]]] = {}
 
     # The cards ---------------------------------------------------------------------
 
-    def show_cards(self, cards: Sequence[Card], settings: Settings, today: dt.date) -> None:
+    def show_cards(self, cards: Sequence[Card], settings: Settings, today: dt.date, *, of: int | None = None) -> None:
         """Replace the cards shown (a list the caller will not change), keeping the
-        cursor on the same row where it can."""
+        cursor on the same row where it can. `of`: how many the column holds when a
+        filter shows only some of them ("3 of 12" in the title)."""
         if settings is not self._settings or today != self._today:
             self._drawn.clear()
         self._cards, self._settings, self._today = cards, settings, today
@@ -166,9 +167,10 @@ class CardColumn(ScrollView, can_focus=False):
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
-        if self._titled != len(cards):
-            self._titled = len(cards)
-            self.border_title = Content.assemble((self.stage.label, "bold"), f" · {len(cards)}")
+        if self._titled != (len(cards), of):
+            self._titled = (len(cards), of)
+            count = f" · {len(cards)}" if of is None else f" · {len(cards)} of {of}"
+            self.border_title = Content.assemble((self.stage.label, "bold"), count)
         self._highlighted = None if not cards else min(self._highlighted or 0, len(cards) - 1)
         self.refresh()
         self.scroll_to_highlight()

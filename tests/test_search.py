@@ -1,0 +1,75 @@
+"""Finding cards by what they say: case and accents ignored, one field at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fu_board.board import edit_card
+from fu_board.demo import demo_board
+from fu_board.model import Board, Card, Contact
+from fu_board.search import Finder, fold, searchable
+from tests.conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Acme Robotics", "acme robotics"),
+        ("Société Générale", "societe generale"),
+        ("Zoë's CAFÉ", "zoe's cafe"),
+        ("Straße", "strasse"),
+        ("Ｆｕｌｌ", "full"),  # full-width letters, as some keyboards type them
+        ("東京", "東京"),
+    ],
+)
+def test_fold_forgets_case_and_accents(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def card(**fields: object) -> Card:
+    return Card.validate({"id": "c1", "company": "Acme", "applied": "2026-11-02", **fields})
+
+
+def test_every_field_a_person_would_search_is_searched() -> None:
+    text = searchable(
+        card(
+            role="Platform Engineer",
+            note="Met at the meetup\nbring the portfolio",
+            link="https://jobs.example/42",
+            contacts=[{"name": "Dana Ortiz", "email": "dana@acme.example", "title": "Recruiter", "phone": "+1 555"}],
+        )
+    )
+    for part in ["acme", "platform", "meetup", "portfolio", "jobs.example/42", "dana", "acme.example", "recruiter"]:
+        assert part in text
+    assert "2026" not in text  # dates are not text to find
+
+
+def test_a_match_never_spans_two_fields() -> None:
+    finder = Finder()
+    cards = [card(role="Engineer")]
+    assert finder.narrow(cards, "acme engineer") == []
+    assert finder.narrow(cards, "acme") == cards
+
+
+def test_narrowing_keeps_the_order_and_an_empty_text_keeps_everything() -> None:
+    board = demo_board(TODAY)
+    finder = Finder()
+    assert finder.narrow(board.cards, "  ") == list(board.cards)
+    found = finder.narrow(board.cards, " ENGINEER ")
+    assert [c.id for c in found] == [c.id for c in board.cards if "engineer" in c.role.lower()]
+    assert [c.company for c in finder.narrow(board.cards, "priya")] == ["Northwind Traders"]
+    assert [c.company for c in finder.narrow(board.cards, "meetup")] == ["Umbrella Health"]
+    assert [c.company for c in finder.narrow(board.cards, "northwind.example/1234")] == ["Northwind Traders"]
+
+
+def test_an_edited_card_is_searched_as_it_is_now() -> None:
+    board = Board(cards=(card(),))
+    finder = Finder()
+    assert finder.narrow(board.cards, "zürich") == []
+    edited = edit_card(board, "c1", on=dt.date(2026, 11, 3), contacts=(Contact(name="Zoë in Zürich"),)).board
+    assert finder.narrow(edited.cards, "ZURICH") == list(edited.cards)
+    finder.forget_all_but(edited.cards)
+    finder.learn(edited.cards)
+    assert finder.narrow(edited.cards, "zoe") == list(edited.cards)
