@@ -21,6 +21,7 @@ from fu_board.backups import backup_folder, find_backup, list_backups
 from fu_board.board_file import load, restore, update
 from fu_board.columns import column
 from fu_board.counts import days_since_touch, last_touch
+from fu_board.export import FORMATS
 from fu_board.model import (
     STAGES,
     Board,
@@ -36,7 +37,7 @@ from fu_board.model import (
 )
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import due_cards, next_follow_up
-from fu_board.store import BoardFileError, NewerBoardError, default_board_path
+from fu_board.store import BoardFileError, NewerBoardError, default_board_path, write_atomically
 from fu_board.text import safe_json, visible
 
 EXIT_USAGE = 2
@@ -202,7 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
-    """The verbs about the file itself: where it is, its backups."""
+    """The verbs about the file itself: where it is, its backups, its exports."""
+    export = verbs.add_parser("export", parents=[common], help="the board as CSV, JSON, Markdown or a calendar")
+    export.add_argument("--format", required=True, choices=FORMATS, help="csv, json (an exact copy), md or ics")
+    export.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="default: print it")
     verbs.add_parser("where", parents=[common], help="print the board file's path")
     backups = verbs.add_parser("backups", parents=[common], help="list the board's backups, newest first")
     backups.add_argument("--json", action="store_true", help="print a JSON array for scripts")
@@ -407,6 +411,27 @@ def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     return f"{done.card.id} snoozed until {until.isoformat()}"
 
 
+def _export(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board.export import EXPORTERS
+
+    board = _board_or_empty(path)
+    text = EXPORTERS[args.format](board, today)
+    if args.output is None:
+        sys.stdout.write(text)
+        return ""
+    target: Path = args.output
+    if target.exists() and target.resolve() == path.resolve():
+        raise UsageError(f"{target} is the board file itself; export to another file")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: there is no folder {target.parent}")
+    try:
+        write_atomically(target, text.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{target}: could not be written: {error.strerror or error}") from None
+    count = len(board.cards)
+    return visible(f"Exported {count} card{'' if count == 1 else 's'} to {target} ({args.format})", one_line=True)
+
+
 def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
     backups = list_backups(path)
     if args.json:
@@ -450,6 +475,7 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "thank": _thank,
     "snooze": _snooze,
     "stats": _stats,
+    "export": _export,
     "backups": _backups,
     "restore": _restore,
 }

@@ -1,0 +1,153 @@
+"""The board in other formats: JSON to copy it whole, CSV for a spreadsheet, Markdown to
+read, and an iCalendar file of the follow-ups to come, for a calendar app.
+
+Every export is read-only: the board file is never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+
+from fu_board import __version__, plain
+from fu_board.columns import column
+from fu_board.counts import last_touch
+from fu_board.model import STAGES, Board, Card
+from fu_board.rules import REASON_WORDS, next_follow_up
+
+FORMATS = ("csv", "json", "md", "ics")
+"""What `fu-board export --format` takes."""
+
+CSV_COLUMNS = (
+    "id",
+    "company",
+    "role",
+    "stage",
+    "outcome",
+    "applied",
+    "last touch",
+    "next follow-up",
+    "contact",
+    "email",
+    "link",
+    "note",
+)
+"""The CSV's header row, one row per card below it, in the board's order."""
+
+
+def to_json(board: Board, _today: dt.date) -> str:
+    """The whole board, exactly: `fu-board import` makes an identical copy from it."""
+    return json.dumps(plain.encode(board), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(board: Board, today: dt.date) -> str:
+    """One row per card: dates as YYYY-MM-DD, the first contact, empty where there is nothing."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for card in board.cards:
+        follow_up = next_follow_up(card, board.settings, today)
+        contact = card.contact
+        writer.writerow(
+            [
+                card.id,
+                card.company,
+                card.role,
+                card.stage.value,
+                card.outcome.value if card.outcome else "",
+                card.applied.isoformat(),
+                last_touch(card, today).isoformat(),
+                follow_up.due.isoformat() if follow_up else "",
+                contact.name if contact else "",
+                contact.email if contact else "",
+                card.link,
+                card.note,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_markdown(board: Board, today: dt.date) -> str:
+    """A report to read: the columns in order, each card with its next step and its timeline."""
+    lines = [f"# Applications on {today:%a %d %b %Y}", ""]
+    for stage in STAGES:
+        cards = column(board, stage, today)
+        lines += [f"## {stage.label} ({len(cards)})", ""]
+        for card in cards:
+            lines += _card_lines(card, board, today)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
+    title = f"{card.company} — {card.role}" if card.role else card.company
+    lines = [f"### {_md(title)}", "", f"- Applied: {card.applied.isoformat()}"]
+    if card.outcome is not None:
+        resolved = f" on {card.resolved_on.isoformat()}" if card.resolved_on else ""
+        lines.append(f"- Outcome: {card.outcome.symbol} {card.outcome.value}{resolved}")
+    elif (follow_up := next_follow_up(card, board.settings, today)) is not None:
+        lines.append(f"- Next: {follow_up.words} ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}")
+    for contact in card.contacts:
+        parts = [part for part in (contact.name, contact.title, contact.email, contact.phone) if part]
+        lines.append(f"- Contact: {_md(', '.join(parts))}")
+    if card.link:
+        lines.append(f"- Link: <{card.link}>")
+    if card.note:
+        lines.append(f"- Note: {_md(' '.join(card.note.split()))}")
+    if card.timeline:
+        lines += ["- Timeline:"]
+        for event in card.timeline:
+            note = f": {_md(' '.join(event.note.split()))}" if event.note else ""
+            lines.append(f"  - {event.date.isoformat()} {event.kind.label}{note}")
+    return [*lines, ""]
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as it is."""
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_ics(board: Board, today: dt.date) -> str:
+    """One all-day event per follow-up to come; one already overdue is put on today."""
+    from icalendar import Calendar, Event  # only this format needs it
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//fu-board//fu-board {__version__}//EN")
+    calendar.add("version", "2.0")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for card in board.cards:
+        follow_up = next_follow_up(card, board.settings, today)
+        if follow_up is None:
+            continue
+        day = max(follow_up.due, today)
+        title = f"{card.company} — {card.role}" if card.role else card.company
+        description = [REASON_WORDS[follow_up.reason].capitalize() + "."]
+        if follow_up.due < day:
+            description.append(f"Due since {follow_up.due.isoformat()}.")
+        if (contact := card.contact) is not None:
+            parts = [part for part in (contact.name, contact.title, contact.email, contact.phone) if part]
+            description.append("Contact: " + ", ".join(parts) + ".")
+        if card.link:
+            description.append(card.link)
+        event = Event()
+        event.add("uid", f"{card.id}-{day.isoformat()}@fu-board")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", f"Follow up: {title}")
+        event.add("description", "\n".join(description))
+        calendar.add_component(event)
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")
+
+
+EXPORTERS: dict[str, Callable[[Board, dt.date], str]] = {
+    "csv": to_csv,
+    "json": to_json,
+    "md": to_markdown,
+    "ics": to_ics,
+}

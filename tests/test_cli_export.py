@@ -1,0 +1,150 @@
+"""`fu-board export --format csv|json|md|ics [-o FILE]`: a contract for other tools."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from fu_board import board as ops
+from fu_board.demo import demo_board
+from fu_board.export import CSV_COLUMNS
+from fu_board.model import Board, Contact
+from fu_board.rules import next_follow_up
+from fu_board.store import load_board, save_board
+from tests.conftest import TODAY
+from tests.test_cli import Result, run_main
+
+
+def demo_file(tmp_path: Path) -> Path:
+    """The demo board, with a card whose text needs care in every format."""
+    board = ops.add_card(
+        demo_board(TODAY),
+        company='Société "Générale", Paris',
+        role="Ingénieure | plateforme",
+        applied=TODAY - dt.timedelta(days=9),
+        contact=Contact(name="Zoë Ø", email="zoe@sg.example"),
+        note="line one\nline two, with a comma",
+        link="https://jobs.example/sg?id=1&ref=x",
+    ).board
+    path = tmp_path / "board.toml"
+    save_board(path, board)
+    return path
+
+
+def export(capsys: pytest.CaptureFixture[str], path: Path, fmt: str, *more: str) -> Result:
+    return run_main(capsys, ["export", "--format", fmt, "--board", str(path), *more], TODAY)
+
+
+def test_json_is_the_whole_board_exactly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    before = path.read_bytes()
+    result = export(capsys, path, "json")
+    assert result.code == 0, result.err
+    assert Board.validate(json.loads(result.out)) == load_board(path)
+    assert path.read_bytes() == before  # an export never writes the board
+
+
+def test_csv_has_one_row_per_card_under_the_documented_header(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = demo_file(tmp_path)
+    result = export(capsys, path, "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert tuple(csv.DictReader(io.StringIO(result.out)).fieldnames or ()) == CSV_COLUMNS
+    board = load_board(path)
+    assert [row["id"] for row in rows] == [card.id for card in board.cards]
+    quoted = rows[-1]
+    assert quoted["company"] == 'Société "Générale", Paris'
+    assert quoted["note"] == "line one\nline two, with a comma"
+    assert quoted["contact"] == "Zoë Ø"
+    assert quoted["email"] == "zoe@sg.example"
+    assert quoted["stage"] == "applied"
+    assert quoted["applied"] == (TODAY - dt.timedelta(days=9)).isoformat()
+    resolved = next(row for row in rows if row["id"] == "a8rn")
+    assert (resolved["stage"], resolved["outcome"], resolved["next follow-up"]) == ("resolved", "yes", "")
+    northwind = next(row for row in rows if row["id"] == "k7m2")
+    follow_up = next_follow_up(board.card("k7m2"), board.settings, TODAY)
+    assert follow_up is not None
+    assert northwind["next follow-up"] == follow_up.due.isoformat()
+
+
+def test_markdown_is_a_report_by_column_with_each_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    result = export(capsys, path, "md")
+    assert result.code == 0, result.err
+    text = result.out
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Applied (4)", "## Interviewed (2)", "## Followed up (2)", "## Resolved (5)"]
+    assert "### Northwind Traders — Senior Backend Engineer" in text
+    assert '### Société "Générale", Paris — Ingénieure \\| plateforme' in text
+    assert "- Contact: Priya Raman, Recruiter, priya@northwind.example" in text
+    northwind = text.split("### Northwind")[1].split("###")[0]
+    assert "- Timeline:\n  - 2026-11-13 applied\n" in northwind
+    assert "- Outcome: ✓ yes" in text
+
+
+def test_ics_has_one_event_per_follow_up_to_come(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    result = export(capsys, path, "ics")
+    assert result.code == 0, result.err
+    calendar = Calendar.from_ical(result.out)
+    events = calendar.walk("VEVENT")
+    board = load_board(path)
+    expected = {card.id: f for card in board.cards if (f := next_follow_up(card, board.settings, TODAY))}
+    assert len(events) == len(expected) == 8
+    by_uid = {str(event["UID"]).split("-")[0]: event for event in events}
+    assert set(by_uid) == set(expected)
+    for card_id, follow_up in expected.items():
+        event = by_uid[card_id]
+        assert event.decoded("DTSTART") == max(follow_up.due, TODAY)
+        assert str(event["SUMMARY"]).startswith(f"Follow up: {board.card(card_id).company}")
+    northwind = by_uid["k7m2"]
+    assert "No answer since you applied" in str(northwind["DESCRIPTION"])
+    assert "Contact: Priya Raman, Recruiter, priya@northwind.example" in str(northwind["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "md", "ics"])
+def test_output_goes_to_a_file_with_o(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    path = demo_file(tmp_path)
+    target = tmp_path / f"out.{fmt}"
+    result = export(capsys, path, fmt, "-o", str(target))
+    assert result.code == 0, result.err
+    assert result.out == f"Exported 13 cards to {target} ({fmt})\n"
+    printed = export(capsys, path, fmt).out
+    written = target.read_bytes().decode("utf-8")
+    if fmt == "ics":  # DTSTAMP is the moment of the export
+        printed, written = (
+            "".join(line for line in text.splitlines(True) if not line.startswith("DTSTAMP"))
+            for text in (printed, written)
+        )
+    assert written == printed
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export"], "the following arguments are required: --format"),
+        (["export", "--format", "xlsx"], "invalid choice: 'xlsx'"),
+        (["export", "--format", "csv", "-o", "{missing}/out.csv"], "there is no folder"),
+        (["export", "--format", "csv", "-o", "{board}"], "is the board file itself"),
+    ],
+)
+def test_a_wrong_export_says_why_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    path = demo_file(tmp_path)
+    before = path.read_bytes()
+    argv = [arg.format(missing=tmp_path / "missing", board=path) for arg in argv]
+    result = run_main(capsys, [*argv, "--board", str(path)], TODAY)
+    assert result.code == 2
+    assert message in result.err
+    assert result.out == ""
+    assert path.read_bytes() == before
+    assert not (tmp_path / "missing").exists()
