@@ -48,8 +48,12 @@ KEEP = 8
 """How many boards' caches are kept; the least recently written go first."""
 
 
+FOLDER: Path | None = None
+"""Where the cache goes instead of the user's cache folder (the demo keeps its own)."""
+
+
 def cache_folder() -> Path:
-    return Path(platformdirs.user_cache_dir("fu-board"))
+    return FOLDER if FOLDER is not None else Path(platformdirs.user_cache_dir("fu-board"))
 
 
 def cache_path(board_path: Path) -> Path:

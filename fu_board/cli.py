@@ -203,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
-    """The verbs about the file itself: where it is, its backups, its exports."""
+    """The verbs about the file itself: where it is, its backups, its exports; and the demo."""
+    verbs.add_parser("demo", help="open a demo board in a temporary file; your own board is never touched")
     export = verbs.add_parser("export", parents=[common], help="the board as CSV, JSON, Markdown or a calendar")
     export.add_argument("--format", required=True, choices=FORMATS, help="csv, json (an exact copy), md or ics")
     export.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="default: print it")
@@ -482,6 +483,29 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
 """Each verb returns what it prints on stdout."""
 
 
+DEMO_NOTICE = "A demo board, in a temporary file deleted when you quit: your own board is not touched."
+
+
+def run_demo(today: dt.date) -> int:
+    """The board on a demo board in a temporary folder, deleted afterwards: the person's
+    own board, its backups and its cache are never touched."""
+    import tempfile
+
+    from fu_board import cache
+    from fu_board.demo import demo_board
+    from fu_board.store import save_board
+    from fu_board.tui.app import run_app
+
+    with tempfile.TemporaryDirectory(prefix="fu-board-demo-") as folder:
+        path = Path(folder) / "board.toml"
+        save_board(path, demo_board(today))
+        cache.FOLDER = Path(folder) / "cache"
+        try:
+            return run_app(path, today=today, notice=DEMO_NOTICE)
+        finally:
+            cache.FOLDER = None
+
+
 def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
     printed = VERBS[args.verb](args, path, today)
     if printed:
@@ -501,6 +525,8 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
             from fu_board.tui.app import run_app
 
             return run_app(path, today=today)
+        if args.verb == "demo":
+            return run_demo(today)
         return run_verb(args, path, today)
     except BoardFileError as error:
         message = str(error)

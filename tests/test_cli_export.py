@@ -148,3 +148,33 @@ def test_a_wrong_export_says_why_and_writes_nothing(
     assert result.out == ""
     assert path.read_bytes() == before
     assert not (tmp_path / "missing").exists()
+
+
+def test_demo_opens_a_demo_board_in_a_temporary_file_and_leaves_the_real_one_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fu_board import cache
+    from fu_board.tui.app import FuBoardApp
+
+    real = tmp_path / "real" / "board.toml"
+    monkeypatch.setenv("FU_BOARD_FILE", str(real))
+    seen: list[tuple[Path, int, str | None, Path]] = []
+
+    def run(app: FuBoardApp) -> None:
+        board = app.file.open()
+        seen.append((app.file.path, len(board.cards), app.notice, cache.cache_folder()))
+        app.board = ops.add_card(board, company="Tried in the demo", applied=TODAY).board
+        app.save_now()
+
+    monkeypatch.setattr(FuBoardApp, "run", run)
+    result = run_main(capsys, ["demo"], TODAY)
+    assert result.code == 0, result.err
+    ((path, count, notice, cache_folder),) = seen
+    assert count == len(demo_board(TODAY).cards)
+    assert path.parent == cache_folder.parent  # its cache is its own, beside it
+    assert notice is not None
+    assert "your own board is not touched" in notice
+    assert not path.exists()  # gone when the demo ends
+    assert not real.exists()
+    assert not real.parent.exists()
+    assert cache.FOLDER is None

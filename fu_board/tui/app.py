@@ -69,6 +69,8 @@ class FuBoardApp(App[int]):
         self.reloaded = False
         """Whether the last reload or save took in changes made outside this app."""
         self.idle_collection = IdleCollection()
+        self.notice: str | None = None
+        """Said once the board is on screen (the demo says what it is)."""
         self.finder = Finder()
         """The cards' searchable text, for the board's filter (`/`)."""
 
@@ -105,6 +107,8 @@ class FuBoardApp(App[int]):
         self.call_after_refresh(self._collect_when_idle)
         if self.file.read_only:
             self.notify(f"Read-only: {self.file.read_only}.", severity="warning", timeout=15)
+        if self.notice:
+            self.notify(self.notice, timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
         self.call_after_refresh(
             self.run_worker, partial(prepare, self.board, self.finder), thread=True, name="prepare", exit_on_error=False
@@ -449,14 +453,16 @@ def settle_loaded() -> None:
     gc.freeze()
 
 
-def make_app(path: Path, *, today: dt.date | None = None) -> FuBoardApp:
+def make_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> FuBoardApp:
     """The app on the board at `path`, drawn for `today` (default: the real date)."""
-    return FuBoardApp(path, today=today)
+    app = FuBoardApp(path, today=today)
+    app.notice = notice
+    return app
 
 
-def run_app(path: Path, *, today: dt.date | None = None) -> int:
+def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> int:
     """Run the TUI; exit status 2 when the board file cannot be read, 1 when changes were lost."""
-    app = make_app(path, today=today)
+    app = make_app(path, today=today, notice=notice)
     app.run()
     if not app.unsaved and app.file.read_only is None and app.file.digest and app.file.base is app.board:
         remember_saved(app.file.path, app.board, app.file.digest)  # the next start skips parsing the TOML
