@@ -145,21 +145,35 @@ def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = 
 
     A missing file raises `FileNotFoundError` unless `create` starts an empty board.
     """
+    done: list[ops.Change] = []
+
+    def changed(board: Board) -> Board:
+        done.append(change(board))
+        return done[-1].board
+
+    update_board(path, changed, create=create)
+    return done[-1]
+
+
+def update_board(path: Path, change: Callable[[Board], Board | None], *, create: bool = False) -> None:
+    """`update` for any change of the whole board: `change` returns the new board, or None
+    to write nothing (and keep no backup)."""
     if not path.exists():  # nothing is created for a change that is refused
         if not create:
             raise FileNotFoundError(path)
-        change(Board())
+        if change(Board()) is None:
+            return
     with locked(path):
         clean_stale_temporaries(path)
         data = _read(path)
         if data is None and not create:
             raise FileNotFoundError(path)
         old = None if data is None else FileContent(data, digest(data))
-        done = change(Board() if old is None else _parse(old.data, path, old.digest))
-        if old is not None:
-            make_backup(path, old.data)
-        save_board(path, done.board, cached=True, replacing=old)
-    return done
+        changed = change(Board() if old is None else _parse(old.data, path, old.digest))
+        if changed is not None:
+            if old is not None:
+                make_backup(path, old.data)
+            save_board(path, changed, cached=True, replacing=old)
 
 
 def restore(path: Path, backup: Path) -> Path | None:

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
-from fu_board.board_file import load, restore, update
+from fu_board.board_file import load, restore, update, update_board
 from fu_board.columns import column
 from fu_board.counts import days_since_touch, last_touch
 from fu_board.export import FORMATS
@@ -205,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
     """The verbs about the file itself: where it is, its backups, its exports; and the demo."""
     verbs.add_parser("demo", help="open a demo board in a temporary file; your own board is never touched")
+    bring = verbs.add_parser("import", parents=[common], help="bring in a fu-board JSON export or a spreadsheet's CSV")
+    bring.add_argument("file", type=Path, metavar="FILE")
+    bring.add_argument("--dry-run", action="store_true", help="say what it would do, and write nothing")
     export = verbs.add_parser("export", parents=[common], help="the board as CSV, JSON, Markdown or a calendar")
     export.add_argument("--format", required=True, choices=FORMATS, help="csv, json (an exact copy), md or ics")
     export.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="default: print it")
@@ -433,6 +436,35 @@ def _export(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     return visible(f"Exported {count} card{'' if count == 1 else 's'} to {target} ({args.format})", one_line=True)
 
 
+def _import(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board.importing import Imported, ImportRefused, import_file
+
+    source: Path = args.file
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"{source}: cannot be read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{source}: is not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+    done: list[Imported] = []
+
+    def bring(board: Board) -> Board | None:
+        try:
+            done.append(import_file(board, source.name, text, today))
+        except ImportRefused as error:
+            raise UsageError(f"{source}: {error}; nothing was imported") from None
+        return None if args.dry_run or not (done[-1].added or done[-1].updated) else done[-1].board
+
+    if args.dry_run:
+        bring(_board_or_empty(path))
+    else:
+        update_board(path, bring, create=True)
+    summary = done[-1].summary(dry_run=args.dry_run)
+    if done[-1].settings_taken and not args.dry_run:
+        summary += "\nthe settings came with it (the board was empty)"
+    return visible(summary)
+
+
 def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
     backups = list_backups(path)
     if args.json:
@@ -477,6 +509,7 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "snooze": _snooze,
     "stats": _stats,
     "export": _export,
+    "import": _import,
     "backups": _backups,
     "restore": _restore,
 }

@@ -1,0 +1,225 @@
+"""Bringing applications in: a fu-board JSON export, or a CSV from a spreadsheet.
+
+An import is all or nothing, and importing the same file again adds nothing:
+- A JSON export brings its cards by id: a card not on the board is added, a card
+  that differs replaces the board's, an identical one is left alone. Into an empty
+  board it also brings the settings, so the copy is exact.
+- A CSV row becomes a card. Its headers are matched whatever their case and
+  spacing against the common names (`HEADERS`), its status word says the column
+  and the answer (`STATUSES`), and every other column goes into the note. A row
+  that matches a card already on the board (same company, role and date applied)
+  is left alone. A row that cannot be read is skipped, with its line and why.
+
+The day of the import stands for the unknown day of an interview or an answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+from fu_board import board as ops
+from fu_board.model import Board, Contact, NoKind, Outcome, Stage, describe_problem, is_validation_error
+from fu_board.search import fold
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "employer", "organization", "organisation", "company name"),
+    "role": ("role", "position", "title", "job", "job title"),
+    "applied": ("date applied", "applied", "applied on", "application date", "date"),
+    "status": ("status", "stage"),
+    "contact": ("contact", "recruiter", "contact name"),
+    "email": ("email", "e-mail", "contact email"),
+    "link": ("url", "link", "job link", "posting"),
+    "note": ("notes", "note", "comments"),
+    "id": ("id",),
+}
+"""What each column of a card is called in a spreadsheet (matched folded, spaces and _ alike)."""
+
+STATUSES: dict[str, tuple[Stage, Outcome | None, NoKind | None]] = {
+    "applied": (Stage.APPLIED, None, None),
+    "": (Stage.APPLIED, None, None),
+    "interview": (Stage.INTERVIEWED, None, None),
+    "interviewing": (Stage.INTERVIEWED, None, None),
+    "interviewed": (Stage.INTERVIEWED, None, None),
+    "phone screen": (Stage.INTERVIEWED, None, None),
+    "followed up": (Stage.FOLLOWED_UP, None, None),
+    "follow up": (Stage.FOLLOWED_UP, None, None),
+    "offer": (Stage.RESOLVED, Outcome.YES, None),
+    "accepted": (Stage.RESOLVED, Outcome.YES, None),
+    "yes": (Stage.RESOLVED, Outcome.YES, None),
+    "rejected": (Stage.RESOLVED, Outcome.NO, NoKind.SAID),
+    "declined": (Stage.RESOLVED, Outcome.NO, NoKind.SAID),
+    "no": (Stage.RESOLVED, Outcome.NO, NoKind.SAID),
+    "ghosted": (Stage.RESOLVED, Outcome.NO, NoKind.SILENCE),
+    "withdrawn": (Stage.RESOLVED, Outcome.WITHDRAWN, None),
+}
+"""Status words (folded) and the column, answer and kind of no they mean."""
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported at all; nothing was written."""
+
+
+@dataclass
+class Imported:
+    """What an import did, or would do."""
+
+    board: Board
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    """(line, why) for each row left out."""
+    settings_taken: bool = False
+
+    def summary(self, *, dry_run: bool) -> str:
+        would = "would add" if dry_run else "added"
+        lines = [
+            f"{would} {self.added}, {'would update' if dry_run else 'updated'} {self.updated}, "
+            f"{self.unchanged} already on the board, {len(self.skipped)} skipped"
+        ]
+        lines += [f"line {line}: skipped: {why}" for line, why in self.skipped]
+        return "\n".join(lines)
+
+
+def _key(company: str, role: str, applied: dt.date) -> tuple[str, str, dt.date]:
+    return fold(company.strip()), fold(role.strip()), applied
+
+
+def import_json(board: Board, text: str) -> Imported:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRefused(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    try:
+        exported = Board.validate(data)
+    except ValueError as error:
+        if not is_validation_error(error):
+            raise
+        raise ImportRefused(f"not a fu-board export: {describe_problem(error)}") from None
+    result = Imported(board)
+    cards = {card.id: card for card in board.cards}
+    for card in exported.cards:
+        if card.id not in cards:
+            cards[card.id] = card
+            result.added += 1
+        elif cards[card.id] != card:
+            cards[card.id] = card
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    fresh = not board.cards and board.settings == Board().settings
+    result.board = board.replace(
+        cards=tuple(cards.values()),
+        settings=exported.settings if fresh else board.settings,
+        review=exported.review if fresh else board.review,
+    )
+    result.settings_taken = fresh and exported.settings != board.settings
+    return result
+
+
+def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """Which column holds what, and the other columns (index, name) for the note."""
+    names = {
+        " ".join(fold(name).replace("_", " ").split()): field for field, known in HEADERS.items() for name in known
+    }
+    found: dict[str, int] = {}
+    others = []
+    for index, raw in enumerate(header):
+        name = _header(raw)
+        what = names.get(name)
+        if what is not None and what not in found:
+            found[what] = index
+        elif name:
+            others.append((index, raw.strip()))
+    return found, others
+
+
+def _header(name: str) -> str:
+    return " ".join(fold(name).replace("_", " ").split())
+
+
+def _date(text: str) -> dt.date:
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"{text!r} is not a date like 2026-11-25")
+
+
+def import_csv(board: Board, text: str, today: dt.date) -> Imported:
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    if not rows:
+        raise ImportRefused("the file is empty")
+    columns, others = _columns(rows[0])
+    if "company" not in columns:
+        raise ImportRefused("no Company column (or Employer, Organization) in the first line")
+    result = Imported(board)
+    known = {_key(card.company, card.role, card.applied): card for card in board.cards}
+    ids = {card.id for card in board.cards}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank row
+
+        def cell(what: str, row: list[str] = row) -> str:
+            index = columns.get(what)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        company = cell("company")
+        if not company:
+            result.skipped.append((line, "no company"))
+            continue
+        try:
+            applied = _date(cell("applied")) if cell("applied") else today
+        except ValueError as error:
+            result.skipped.append((line, str(error)))
+            continue
+        status = " ".join(fold(cell("status")).split())
+        if status not in STATUSES:
+            words = ", ".join(sorted(word for word in STATUSES if word))
+            result.skipped.append((line, f"unknown status {cell('status')!r}; use one of {words}"))
+            continue
+        if (cell("id") and cell("id").lower() in ids) or _key(company, cell("role"), applied) in known:
+            result.unchanged += 1
+            continue
+        extra = [f"{name}: {row[index].strip()}" for index, name in others if index < len(row) and row[index].strip()]
+        note = "\n".join(part for part in (cell("note"), *extra) if part)
+        stage, outcome, no_kind = STATUSES[status]
+        try:
+            contact = Contact(name=cell("contact"), email=cell("email"))
+            change = ops.add_card(
+                result.board,
+                company=company,
+                applied=applied,
+                role=cell("role"),
+                link=cell("link"),
+                contact=contact,
+                note=note,
+            )
+            done = change.board
+            if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
+                done = ops.move_card(done, change.card.id, Stage.INTERVIEWED, on=today).board
+            if stage is Stage.FOLLOWED_UP:
+                done = ops.move_card(done, change.card.id, Stage.FOLLOWED_UP, on=today).board
+            if outcome is not None:
+                done = ops.resolve_card(done, change.card.id, outcome, on=today, no_kind=no_kind).board
+        except (ops.BoardError, ValueError) as error:
+            why = describe_problem(error) if is_validation_error(error) else str(error)
+            result.skipped.append((line, why))
+            continue
+        result.board = done
+        known[_key(company, cell("role"), applied)] = change.card
+        result.added += 1
+    return result
+
+
+def import_file(board: Board, name: str, text: str, today: dt.date) -> Imported:
+    """The board with the file's applications brought in (see the module's docstring)."""
+    if name.lower().endswith(".json") or text.lstrip().startswith("{"):
+        return import_json(board, text)
+    return import_csv(board, text, today)

@@ -1,0 +1,170 @@
+"""`fu-board import FILE [--dry-run]`: a fu-board JSON export, or a spreadsheet's CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fu_board.demo import demo_board
+from fu_board.model import Board, NoKind, Outcome, Stage
+from fu_board.store import load_board, save_board
+from tests.conftest import TODAY
+from tests.test_cli import Result, run_main
+
+MESSY = (
+    "\ufeff Company Name ,POSITION,date_applied,  Status ,Recruiter,E-mail,Link,Notes,Salary\n"
+    'Acme,Engineer,2026-11-01,Applied,Jo,jo@acme.example,https://a.example,"first, note",100k\n'
+    ",,,,,,,,\n"
+    "\n"
+    '"Société Générale, Paris",Analyste,2026-10-20,Phone screen,Zoë Ø,,,,\n'
+    "Globex,,2026-10-01,Ghosted,,,,,\n"
+    "Initech,Dev,2026-09-01,Maybe,,,,,\n"
+    ",Orphan,2026-09-01,Applied,,,,,\n"
+    "Hooli,SRE,2026-09-15,Offer,,,,,\n"
+    "Umbrella,Data,15/09/2026,Rejected,,,,,\n"
+    "Stark,Backend,2026-10-02,Followed up,,,,,\n"
+    "Wayne,Python,2026-10-03,withdrawn,,,,,\n"
+    "Cyberdyne,ML,someday,Applied,,,,,\n"
+)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def bring(capsys: pytest.CaptureFixture[str], source: Path, board: Path, *more: str) -> Result:
+    return run_main(capsys, ["import", str(source), "--board", str(board), *more], TODAY)
+
+
+def export_json(capsys: pytest.CaptureFixture[str], board: Path, target: Path) -> Result:
+    return run_main(capsys, ["export", "--format", "json", "-o", str(target), "--board", str(board)], TODAY)
+
+
+def test_a_messy_spreadsheet_comes_in_row_by_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    board_path = tmp_path / "board.toml"
+    result = bring(capsys, write(tmp_path, "apps.csv", MESSY), board_path)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "added 7, updated 0, 0 already on the board, 3 skipped"
+    assert lines[1].startswith("line 7: skipped: unknown status 'Maybe'; use one of accepted, applied")
+    assert lines[2:] == ["line 8: skipped: no company", "line 13: skipped: 'someday' is not a date like 2026-11-25"]
+    board = load_board(board_path)
+    cards = {card.company: card for card in board.cards}
+    assert set(cards) == {
+        "Acme",
+        "Société Générale, Paris",
+        "Globex",
+        "Hooli",
+        "Umbrella",
+        "Stark",
+        "Wayne",
+    }
+    acme = cards["Acme"]
+    assert (acme.role, acme.stage, acme.applied.isoformat(), acme.link) == (
+        "Engineer",
+        Stage.APPLIED,
+        "2026-11-01",
+        "https://a.example",
+    )
+    assert acme.contact is not None
+    assert (acme.contact.name, acme.contact.email) == ("Jo", "jo@acme.example")
+    assert acme.note == "first, note\nSalary: 100k"  # an unknown column goes into the note
+    assert cards["Société Générale, Paris"].stage is Stage.INTERVIEWED
+    assert cards["Société Générale, Paris"].contact.name == "Zoë Ø"  # type: ignore[union-attr]
+    assert (cards["Globex"].outcome, cards["Globex"].no_kind) == (Outcome.NO, NoKind.SILENCE)
+    assert cards["Hooli"].outcome is Outcome.YES
+    assert (cards["Umbrella"].outcome, cards["Umbrella"].no_kind) == (Outcome.NO, NoKind.SAID)
+    assert cards["Umbrella"].applied.isoformat() == "2026-09-15"
+    assert cards["Stark"].stage is Stage.FOLLOWED_UP
+    assert cards["Wayne"].outcome is Outcome.WITHDRAWN
+
+
+def test_importing_the_same_file_twice_adds_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    board_path = tmp_path / "board.toml"
+    source = write(tmp_path, "apps.csv", MESSY)
+    assert bring(capsys, source, board_path).code == 0
+    once = board_path.read_bytes()
+    again = bring(capsys, source, board_path)
+    assert again.code == 0, again.err
+    assert again.out.splitlines()[0] == "added 0, updated 0, 7 already on the board, 3 skipped"
+    assert board_path.read_bytes() == once  # not even rewritten
+
+
+def test_a_dry_run_says_what_it_would_do_and_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    board_path = tmp_path / "board.toml"
+    save_board(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    result = bring(capsys, write(tmp_path, "apps.csv", MESSY), board_path, "--dry-run")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "would add 7, would update 0, 0 already on the board, 3 skipped"
+    assert board_path.read_bytes() == before
+
+
+def test_a_json_export_comes_back_as_an_identical_board(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    original = tmp_path / "original.toml"
+    board = demo_board(TODAY)
+    board = board.replace(settings=board.settings.replace(irons_target=9))
+    save_board(original, board)
+    exported = tmp_path / "board.json"
+    assert (
+        run_main(capsys, ["export", "--format", "json", "-o", str(exported), "--board", str(original)], TODAY).code == 0
+    )
+    copy = tmp_path / "copy" / "board.toml"
+    result = bring(capsys, exported, copy)
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "added 12, updated 0, 0 already on the board, 0 skipped",
+        "the settings came with it (the board was empty)",
+    ]
+    assert load_board(copy) == load_board(original)
+    assert bring(capsys, exported, copy).out.splitlines()[0] == "added 0, updated 0, 12 already on the board, 0 skipped"
+
+
+def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    board_path = tmp_path / "board.toml"
+    board = demo_board(TODAY)
+    save_board(board_path, Board(cards=board.cards[:5]))
+    changed = board.replace(cards=(board.cards[0].replace(note="from the other laptop"), *board.cards[1:]))
+    source = tmp_path / "other.json"
+    save_board(tmp_path / "other.toml", changed)
+    assert (
+        run_main(
+            capsys, ["export", "--format", "json", "-o", str(source), "--board", str(tmp_path / "other.toml")]
+        ).code
+        == 0
+    )
+    result = bring(capsys, source, board_path)
+    assert result.out.splitlines()[0] == "added 7, updated 1, 4 already on the board, 0 skipped"
+    assert load_board(board_path).card(board.cards[0].id).note == "from the other laptop"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.json", '{"cards": [', "not valid JSON"),
+        ("bad.json", '{"cards": [{"id": "x1"}]}', "not a fu-board export: cards[0]"),
+        ("bad.csv", "Name,Role\nAcme,Dev\n", "no Company column"),
+        ("empty.csv", "", "the file is empty"),
+        ("missing.csv", None, "cannot be read"),
+        ("latin1.csv", b"Company\nSoci\xe9t\xe9\n", "is not UTF-8 text"),
+    ],
+)
+def test_a_file_that_cannot_be_imported_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: str | bytes | None, message: str
+) -> None:
+    board_path = tmp_path / "board.toml"
+    save_board(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    source = tmp_path / name
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    elif content is not None:
+        source.write_text(content, encoding="utf-8")
+    result = bring(capsys, source, board_path)
+    assert result.code == 2
+    assert message in result.err
+    assert result.out == ""
+    assert board_path.read_bytes() == before
