@@ -44,6 +44,7 @@ import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board
 import fu_board.rules, fu_board.drafts, fu_board.demo, fu_board.progress, fu_board.stats
 import fu_board.board_file, fu_board.merge, fu_board.backups, fu_board.migrations, fu_board.cache
 import fu_board.changes, fu_board.columns, fu_board.plain, fu_board.search, fu_board.export, fu_board.importing
+import fu_board.history
 print(json.dumps(sorted(sys.modules)))
 """
 

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from fu_board import board as ops
 from fu_board.board_file import BoardFile, Conflict, Saved
+from fu_board.history import History, describe
 from fu_board.merge import Side
 from fu_board.model import Board, warm_up
 from fu_board.search import Finder
@@ -72,6 +73,8 @@ class FuBoardApp(App[int]):
         self.notice: str | None = None
         """Said once the board is on screen (the demo says what it is)."""
         self.finder = Finder()
+        self.history = History()
+        """This session's changes, for undo and redo."""
         """The cards' searchable text, for the board's filter (`/`)."""
 
     @property
@@ -201,6 +204,7 @@ class FuBoardApp(App[int]):
         except ops.BoardError as error:
             self.notify(str(error), severity="warning")
             return None
+        self.history.record(self.board, change.board, describe(change))
         self.board = change.board
         self.save()
         return change
@@ -208,8 +212,23 @@ class FuBoardApp(App[int]):
     def apply_to_board(self, update: Callable[[Board], Board]) -> None:
         """Like `apply`, for a change to the board as a whole (the review streak)."""
         if not self.refuse_read_only():
-            self.board = update(self.board)
+            before, self.board = self.board, update(self.board)
+            self.history.record(before, self.board, "the review finished")
             self.save()
+
+    def undo(self, redo: bool = False) -> bool:
+        """Undo the session's latest change (or redo the latest undone), saved like any
+        change, with a notice of what it was; whether there was one."""
+        if self.refuse_read_only():
+            return False
+        done = self.history.redo(self.board) if redo else self.history.undo(self.board)
+        if done is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=3)
+            return False
+        self.board, step = done
+        self.notify(f"{'Redone' if redo else 'Undone'}: {step.what}.", timeout=4)
+        self.save()
+        return True
 
     # Saving --------------------------------------------------------------------------
 

@@ -74,6 +74,8 @@ class BoardScreen(Screen[None]):
         Binding("x", "resolve('no')", "No", tooltip="resolve: ✗ no, one step closer to the yes"),
         Binding("w", "resolve('withdrawn')", "Withdrawn", show=False, tooltip="resolve: ↩ withdrawn, you stepped out"),
         Binding("d", "delete", "Delete", show=False, tooltip="delete the card, after asking"),
+        Binding("u", "undo", "Undo", show=False, tooltip="undo the latest change of this session"),
+        Binding("U,ctrl+r", "redo", "Redo", show=False, tooltip="redo the latest change undone"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
         Binding("q", "app.quit", "Quit", tooltip="quit (every change is saved as you make it)"),
     ]
@@ -222,6 +224,21 @@ class BoardScreen(Screen[None]):
         if action == "clear_filter":
             return bool(self._filter) or self.filtering
         return True
+
+    def action_undo(self) -> None:
+        self._step_history(redo=False)
+
+    def action_redo(self) -> None:
+        self._step_history(redo=True)
+
+    def _step_history(self, *, redo: bool) -> None:
+        app = self.board_app
+        steps = app.history.undone if redo else app.history.done
+        step = steps[-1] if steps else None
+        follow = self.selected_id()
+        if app.undo(redo=redo) and step is not None:
+            follow = next((card_id for card_id in step.changed_ids() if app.board.has_card(card_id)), follow)
+        self.refresh_board(follow=follow)
 
     def refresh_header(self) -> None:
         app = self.board_app

@@ -1,0 +1,53 @@
+"""u undoes the session's latest change, U or ctrl+r redoes it; each is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fu_board.demo import demo_board
+from fu_board.model import Outcome, Stage
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+
+
+async def test_undo_and_redo_a_move_and_both_are_saved(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        card_id = board_screen(app).selected_id()
+        assert card_id is not None
+        await pilot.press("3")
+        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        await pilot.press("u")
+        assert app.board.card(card_id).stage is Stage.APPLIED
+        assert card_id in shown_ids(app, Stage.APPLIED)
+        assert board_screen(app).selected_id() == card_id  # the cursor follows the card back
+        await app.saves_settled()
+        assert saved(board_path).card(card_id).stage is Stage.APPLIED
+        await pilot.press("U")
+        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        await pilot.press("u", "ctrl+r")
+        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        notices = [notification.message for notification in app._notifications]
+        assert any(message.startswith("Undone: followed up on") for message in notices)
+        assert any(message.startswith("Redone: followed up on") for message in notices)
+
+
+async def test_undo_brings_back_a_deleted_card_and_a_resolution(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        card_id = board_screen(app).selected_id()
+        assert card_id is not None
+        company = app.board.card(card_id).company
+        await pilot.press("y")  # resolved as a yes
+        assert saved(board_path).card(card_id).outcome is Outcome.YES
+        await pilot.press("u")
+        assert saved(board_path).card(card_id).outcome is None
+        await pilot.press("d", "y")  # deleted, after asking
+        assert not saved(board_path).has_card(card_id)
+        await pilot.press("u")
+        assert saved(board_path).card(card_id).company == company
+        await pilot.press("u", "u")  # nothing left to undo
+        notices = [notification.message for notification in app._notifications]
+        assert f"Undone: {company} deleted." in notices
+        assert "Nothing to undo." in notices
+        assert saved(board_path) == demo_board(TODAY)
