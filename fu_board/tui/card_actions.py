@@ -198,6 +198,40 @@ class CardActions:
 
         self.app.push_screen(self.card_screen(card), edited)
 
+    @writes
+    def edit_note_outside(self, card: Card, done: Done) -> None:
+        """Open the note in $VISUAL or $EDITOR (vi without either), the board suspended
+        meanwhile; the note as saved there is the card's new note. An editor that cannot
+        start, or exits with a failure (vim's :cq), changes nothing."""
+        import os
+        import shlex
+        import subprocess
+        import tempfile
+        from pathlib import Path
+
+        from textual.app import SuspendNotSupported
+
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        fd, name = tempfile.mkstemp(prefix=f"fu-board-{card.id}-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(card.note + "\n" if card.note else "")
+            try:
+                with self.app.suspend():
+                    finished = subprocess.run([*shlex.split(editor), name], check=False)
+            except (OSError, ValueError, SuspendNotSupported) as error:
+                self.app.notify(f"Could not run the editor {editor!r}: {error}", severity="error")
+                return
+            if finished.returncode != 0:
+                self.app.notify(f"The editor exited with status {finished.returncode}: the note is as it was.")
+                return
+            note = path.read_text(encoding="utf-8").rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)
+        if note != card.note:
+            self.run(lambda b: ops.edit_card(b, card.id, on=self.today, note=note), done)
+
     def card_screen(self, card: Card) -> CardScreen:
         """The app's card screen, showing `card`. Built when the first card is opened and kept
         (installed) for the next ones: building it is about half the time a card takes to open."""

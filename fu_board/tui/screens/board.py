@@ -74,6 +74,7 @@ class BoardScreen(Screen[None]):
         Binding("x", "resolve('no')", "No", tooltip="resolve: ✗ no, one step closer to the yes"),
         Binding("w", "resolve('withdrawn')", "Withdrawn", show=False, tooltip="resolve: ↩ withdrawn, you stepped out"),
         Binding("d", "delete", "Delete", show=False, tooltip="delete the card, after asking"),
+        Binding("E", "edit_note", "Edit note", show=False, tooltip="edit the card's note in $VISUAL or $EDITOR"),
         Binding("u", "undo", "Undo", show=False, tooltip="undo the latest change of this session"),
         Binding("U,ctrl+r", "redo", "Redo", show=False, tooltip="redo the latest change undone"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
@@ -319,6 +320,9 @@ class BoardScreen(Screen[None]):
 
     def action_open(self) -> None:
         self._on_card(self.actions.edit)
+
+    def action_edit_note(self) -> None:
+        self._on_card(self.actions.edit_note_outside)
 
     # Adding, deleting, reviewing -------------------------------------------------
 
