@@ -24,12 +24,11 @@ async def test_typing_narrows_every_column_and_the_titles_say_how_many(board_pat
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         screen = board_screen(app)
-        bar = screen.filter_bar
         assert not screen.filtering
         everything = {stage: shown_ids(app, stage) for stage in STAGES}
         await pilot.press("slash")
         assert screen.filtering
-        assert bar.has_focus
+        assert screen.filter_bar.has_focus
         await pilot.press(*"ENGINEER")
         for stage in STAGES:  # in the column's own order
             assert shown_ids(app, stage) == [card_id for card_id in everything[stage] if card_id in ENGINEERS]

@@ -93,9 +93,6 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")
         yield Static(WELCOME, id="welcome")
-        with Horizontal(id="filter-bar"):
-            yield Static("Filter", id="filter-label")
-            yield Input(placeholder=FILTER_HINT, id="filter")
         with Horizontal(id="columns"):
             for stage in STAGES:
                 yield CardColumn(stage)
@@ -181,13 +178,19 @@ class BoardScreen(Screen[None]):
     @property
     def filtering(self) -> bool:
         """Whether the filter bar is open (with a text, or waiting for one)."""
-        return bool(self.query_one("#filter-bar").display)
+        bars = self.query("#filter-bar")
+        return bool(bars) and bool(bars.first().display)
 
     def _open_filter_bar(self, show: bool) -> None:
         self.query_one("#filter-bar").display = show
 
-    def action_filter(self) -> None:
-        """Show the filter bar, the text typed so far kept, and type in it."""
+    async def action_filter(self) -> None:
+        """Show the filter bar, the text typed so far kept, and type in it. The bar is
+        built the first time: the board's first frame is drawn sooner without it."""
+        if not self.query("#filter-bar"):
+            bar = Horizontal(Static("Filter", id="filter-label"), Input(placeholder=FILTER_HINT, id="filter"))
+            bar.id = "filter-bar"
+            await self.mount(bar, before=self.query_one("#columns"))
         self._open_filter_bar(True)
         self.filter_bar.focus()
 
@@ -216,8 +219,9 @@ class BoardScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
-        self.filter_bar.value = ""
-        self._open_filter_bar(False)
+        if self.query("#filter-bar"):
+            self.filter_bar.value = ""
+            self._open_filter_bar(False)
         self.set_focus(None)
         self.filter_cards("")
 
