@@ -65,19 +65,20 @@ class History:
 
     def undo(self, board: Board) -> tuple[Board, Step] | None:
         """The board with the latest change undone, and that change; None when there is none."""
-        if not self.done:
-            return None
-        step = self.done.pop()
-        self.undone.append(step)
-        return carry(board, step.after, step.before), step
+        return self._shift(board, self.done, self.undone, forward=False)
 
     def redo(self, board: Board) -> tuple[Board, Step] | None:
         """The board with the latest undone change made again, and that change; None when there is none."""
-        if not self.undone:
+        return self._shift(board, self.undone, self.done, forward=True)
+
+    @staticmethod
+    def _shift(board: Board, take: list[Step], put: list[Step], *, forward: bool) -> tuple[Board, Step] | None:
+        if not take:
             return None
-        step = self.undone.pop()
-        self.done.append(step)
-        return carry(board, step.before, step.after), step
+        step = take.pop()
+        put.append(step)
+        source, target = (step.before, step.after) if forward else (step.after, step.before)
+        return carry(board, source, target), step
 
 
 def describe(change: Change) -> str:  # noqa: PLR0911 (one return per kind of change)
