@@ -30,6 +30,7 @@ from fu_board.search import Finder
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.card_actions import preload_dialogs
+from fu_board.tui.commands import BoardCommands
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
@@ -44,6 +45,8 @@ class FuBoardApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "fu-board"
     BINDINGS = [Binding("ctrl+s", "save", "Save", tooltip="try again to save a change that could not be saved")]
+    COMMANDS = {*App.COMMANDS, BoardCommands}
+    """Textual's commands in the palette (ctrl+p), fu-board's own and its cards."""
     FRAME_WAIT = 0.1
     """Seconds a save waits at most for the frame that shows its change."""
     POLL_SECONDS = 1.0

@@ -230,6 +230,12 @@ class BoardScreen(Screen[None]):
             return bool(self._filter) or self.filtering
         return True
 
+    def jump_to(self, card_id: str) -> None:
+        """Put the cursor on this card, clearing a filter that hides it."""
+        if self._filter and not self.board_app.finder.narrow([self.board_app.board.card(card_id)], self._filter):
+            self.action_clear_filter()
+        self.refresh_board(follow=card_id)
+
     def action_undo(self) -> None:
         self._step_history(redo=False)
 

@@ -1,0 +1,52 @@
+"""The command palette (ctrl+p): fu-board's commands beside Textual's, and its cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from fu_board.demo import demo_board
+from fu_board.model import Stage
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen
+
+
+async def palette_pick(pilot: object, app: object, text: str) -> None:
+    """Open the palette, type `text`, and take the first hit."""
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, CommandPalette)  # type: ignore[attr-defined]
+    await pilot.press(*text)  # type: ignore[attr-defined]
+    await app.screen.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_a_card_is_found_by_company_and_the_cursor_jumps_to_it(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await palette_pick(pilot, app, "stark industries")
+        screen = board_screen(app)
+        assert screen.selected_id() == "m2fs"
+        assert screen.current_column.stage is Stage.FOLLOWED_UP
+
+
+async def test_a_jump_clears_a_filter_that_hides_the_card(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"globex", "enter")
+        await palette_pick(pilot, app, "vandelay")
+        screen = board_screen(app)
+        assert screen.selected_id() == "a8rn"
+        assert not screen.filtering
+
+
+async def test_fu_boards_commands_are_in_the_palette(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await palette_pick(pilot, app, "export as a spreadsheet")
+        exported = board_path.parent / "exports" / f"board-{TODAY.isoformat()}.csv"
+        assert exported.read_text(encoding="utf-8").startswith("id,company,role,stage")
+        await palette_pick(pilot, app, "where is my board")
+        assert str(board_path) in [notification.message for notification in app._notifications][-1]
