@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Callable
 
 from fu_board import __version__, plain
@@ -17,6 +16,7 @@ from fu_board.columns import column
 from fu_board.counts import last_touch
 from fu_board.model import STAGES, Board, Card
 from fu_board.rules import REASON_WORDS, next_follow_up
+from fu_board.text import safe_json
 
 FORMATS = ("csv", "json", "md", "ics")
 """What `fu-board export --format` takes."""
@@ -40,7 +40,7 @@ CSV_COLUMNS = (
 
 def to_json(board: Board, _today: dt.date) -> str:
     """The whole board, exactly: `fu-board import` makes an identical copy from it."""
-    return json.dumps(plain.encode(board), ensure_ascii=False, indent=2) + "\n"
+    return safe_json(plain.encode(board)) + "\n"  # control characters escaped, as every JSON fu-board prints
 
 
 def to_csv(board: Board, today: dt.date) -> str:

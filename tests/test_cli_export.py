@@ -178,3 +178,17 @@ def test_demo_opens_a_demo_board_in_a_temporary_file_and_leaves_the_real_one_alo
     assert not real.exists()
     assert not real.parent.exists()
     assert cache.FOLDER is None
+
+
+def test_json_escapes_control_characters_and_still_comes_back_exactly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A terminal shown the export never runs an escape sequence hidden in a note."""
+    path = tmp_path / "board.toml"
+    board = ops.add_card(Board(), company="Acme", applied=TODAY, note="a \x1b]0;pwned\x07 b \x9b2J c").board
+    save_board(path, board)
+    result = export(capsys, path, "json")
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out
+    assert "\x9b" not in result.out
+    assert Board.validate(json.loads(result.out)) == load_board(path)
