@@ -25,7 +25,7 @@ from pathlib import Path
 import platformdirs
 
 from fu_board import __version__, plain
-from fu_board.model import Board, Card, Contact, Event, Interview, Record, ReviewLog, Settings, Templates
+from fu_board.model import RECORDS, Board, Card, Record
 
 
 def layout(records: Iterable[type[Record]]) -> str:
@@ -37,10 +37,7 @@ def layout(records: Iterable[type[Record]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-FORMAT = (
-    f"fu-board cache 3, fu-board {__version__}, "
-    f"records {layout((Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event))}"
-)
+FORMAT = f"fu-board cache 3, fu-board {__version__}, records {layout(RECORDS)}"
 """Written first in every cache file; a cache from any other version, or written for records
 laid out otherwise (the cache is read without checks, `fu_board.plain`), is ignored."""
 

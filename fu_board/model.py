@@ -551,6 +551,10 @@ class Board(Record):
         return any(card.id == card_id for card in self.cards)
 
 
+RECORDS: tuple[type[Record], ...] = (Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event)
+"""Every kind of record a board holds."""
+
+
 def _check_unique_ids(board: Board) -> Board:
     seen: set[str] = set()
     for card in board.cards:

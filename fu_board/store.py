@@ -203,10 +203,9 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
     a copy of these very bytes' board kept by `fu_board.cache` is used when there is
     one, and one is kept after parsing.
     """
+    if cache_key is not None and (cached := _from_cache(path, cache_key, len(data))) is not None:
+        return cached
     with _no_garbage_collection():
-        if cache_key is not None and (hit := cache.lookup(path, cache_key, len(data))) is not None:
-            _CARD_SPANS.seed(hit[0].cards, cache_key, hit[1])
-            return hit[0]
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -231,12 +230,19 @@ def cached_board(path: Path) -> tuple[Board, str] | None:
             size = handle.tell()
     except OSError:
         return None
+    board = _from_cache(path, key, size)
+    return None if board is None else (board, key)
+
+
+def _from_cache(path: Path, key: str, size: int) -> Board | None:
+    """The cache's board for the `size` bytes with digest `key` of the file at `path`, the
+    places of its cards' texts remembered for the next save; None when it has none."""
     with _no_garbage_collection():
         hit = cache.lookup(path, key, size)
     if hit is None:
         return None
     _CARD_SPANS.seed(hit[0].cards, key, hit[1])
-    return hit[0], key
+    return hit[0]
 
 
 def _spans_in(data: bytes, texts: list[str]) -> list[tuple[int, int]] | None:
@@ -419,14 +425,13 @@ class _CardSpans:
         """Each card's text: copied from `replacing` where the card was read from it or written
         to it, otherwise serialised (and checked)."""
         view = memoryview(replacing.data) if replacing is not None else None
+        source = replacing.digest if replacing is not None else None
         for card in cards:
             entry = self._spans.get(id(card))
-            if view is not None and replacing is not None and entry is not None and entry[0] is card:
-                _, digest, start, end = entry
-                if digest == replacing.digest:
-                    yield view[start:end]
-                    continue
-            yield _card_text(card).encode("utf-8")
+            if view is not None and entry is not None and entry[0] is card and entry[1] == source:
+                yield view[entry[2] : entry[3]]
+            else:
+                yield _card_text(card).encode("utf-8")
 
     def record(self, cards: tuple[Card, ...], digest: str, spans: list[tuple[int, int]]) -> None:
         """These cards are now in the file whose bytes have `digest`; the cards that are gone are forgotten."""

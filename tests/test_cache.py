@@ -16,7 +16,18 @@ from fu_board import board as ops
 from fu_board import cache, store
 from fu_board.board_file import update
 from fu_board.demo import demo_board
-from fu_board.model import Board, Card, Contact, Event, Interview, Record, ReviewLog, Settings, Templates
+from fu_board.model import (
+    RECORDS,
+    Board,
+    Card,
+    Contact,
+    Event,
+    Interview,
+    Record,
+    ReviewLog,
+    Settings,
+    Templates,
+)
 from fu_board.store import digest, load_board, save_board
 from tests.conftest import TODAY
 from tests.test_store import boards
@@ -136,5 +147,6 @@ def test_a_cache_written_for_other_records_is_never_read() -> None:
     assert cache.layout([shaped(title="str")]) != before
     assert cache.layout([shaped(name="str", title="str")]) != before
     assert cache.layout([shaped(name="int")]) != before
-    every = [Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event]
-    assert cache.FORMAT.endswith(f"records {cache.layout(every)}")
+    every = {Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event}
+    assert set(RECORDS) == every
+    assert cache.FORMAT.endswith(f"records {cache.layout(RECORDS)}")

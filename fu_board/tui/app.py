@@ -52,7 +52,14 @@ class FuBoardApp(App[int]):
     POLL_SECONDS = 1.0
     """How often the board on screen checks the file for changes saved by others."""
 
-    def __init__(self, path: Path, *, today: dt.date | None = None, clock: Callable[[], dt.date] = dt.date.today):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        today: dt.date | None = None,
+        clock: Callable[[], dt.date] = dt.date.today,
+        notice: str | None = None,
+    ):
         super().__init__()
         self.path = path
         self.file = BoardFile(path)
@@ -73,12 +80,12 @@ class FuBoardApp(App[int]):
         self.reloaded = False
         """Whether the last reload or save took in changes made outside this app."""
         self.idle_collection = IdleCollection()
-        self.notice: str | None = None
+        self.notice = notice
         """Said once the board is on screen (the demo says what it is)."""
         self.finder = Finder()
+        """The cards' searchable text, for the board's filter (`/`)."""
         self.history = History()
         """This session's changes, for undo and redo."""
-        """The cards' searchable text, for the board's filter (`/`)."""
 
     @property
     def today(self) -> dt.date:
@@ -477,9 +484,7 @@ def settle_loaded() -> None:
 
 def make_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> FuBoardApp:
     """The app on the board at `path`, drawn for `today` (default: the real date)."""
-    app = FuBoardApp(path, today=today)
-    app.notice = notice
-    return app
+    return FuBoardApp(path, today=today, notice=notice)
 
 
 def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> int:
