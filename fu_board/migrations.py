@@ -16,11 +16,17 @@ from fu_board.model import SCHEMA_VERSION
 
 Raw = dict[str, Any]
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}
-"""`MIGRATIONS[n]` turns a version-n board into a version-(n + 1) board.
 
-Schema 1 is the first version, so there is no step yet.
-"""
+def _v1_to_v2(raw: Raw) -> Raw:
+    """Schema 2 added `settings.theme`, which may be left out: a version-1 board is a
+    version-2 board as it is. The version still went up, so that a fu-board that
+    knows only schema 1 opens a file with a theme read-only, saying it is newer,
+    instead of refusing `theme` as a mistake."""
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
+"""`MIGRATIONS[n]` turns a version-n board into a version-(n + 1) board."""
 
 
 def file_version(raw: Raw) -> object:

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import CoreSchema, SchemaValidator
 
-SCHEMA_VERSION = 1
-"""The version of the board file's layout this program reads and writes."""
+SCHEMA_VERSION = 2
+"""The version of the board file's layout this program reads and writes.
+
+2 added `settings.theme`. Each version has a golden file in `tests/golden/` and a
+step in `fu_board.migrations` from the one before."""
 
 
 class Stage(StrEnum):
@@ -194,17 +197,19 @@ class _Range:
 
 
 class _Pattern:
-    """Text that matches a regular expression."""
+    """Text that matches a regular expression; `says` is the message when it does not."""
 
-    __slots__ = ("pattern",)
+    __slots__ = ("pattern", "says")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, says: str) -> None:
         self.pattern = pattern
+        self.says = says
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], CoreSchema]) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.str_schema(pattern=self.pattern)
+        text = core_schema.str_schema(pattern=self.pattern)
+        return core_schema.custom_error_schema(text, "wrong_shape", custom_error_message=self.says)
 
 
 _DAYS: dict[dt.date, dt.date] = {}
@@ -223,7 +228,18 @@ Text = Annotated[str, _After(_no_surrogates)]
 Line = Annotated[str, _After(_trimmed)]
 """A one-line field; surrounding spaces are trimmed."""
 RequiredLine = Annotated[str, _After(_required)]
-CardId = Annotated[str, _Pattern(r"^[a-z0-9][a-z0-9-]{0,31}$")]
+CardId = Annotated[
+    str, _Pattern(r"^[a-z0-9][a-z0-9-]{0,31}$", "should be 1 to 32 lowercase letters, digits or dashes, like 'k7m2'")
+]
+ThemeName = Annotated[
+    str,
+    _Pattern(
+        r"^[a-z0-9][a-z0-9-]{0,63}$",
+        "should be the name of one of Textual's themes, like 'nord' or 'textual-light' "
+        "(lowercase letters, digits and dashes)",
+    ),
+]
+"""Only the shape is checked here: which themes there are is the TUI's to know."""
 
 
 _DEFAULTS: dict[type[Record], dict[str, object]] = {}
@@ -512,6 +528,9 @@ class Settings(Record):
     """Days after the last follow-up before the next, until there is an answer."""
     expected_nos_per_yes: Annotated[int, _Range(1, 1000)] | None = None
     """Your own guess of how many nos come before a yes; without it, your history's."""
+    theme: ThemeName | None = None
+    """The look chosen in the command palette (ctrl+p, Theme): one of Textual's themes.
+    Without it, Textual's default (`textual-dark`, or `$TEXTUAL_THEME`)."""
     templates: Templates = Templates()
 
 

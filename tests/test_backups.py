@@ -21,7 +21,7 @@ from fu_board.backups import (
     newest_loadable,
     to_keep,
 )
-from fu_board.model import Board, Card, Interview, Stage
+from fu_board.model import SCHEMA_VERSION, Board, Card, Interview, Stage
 from fu_board.store import dump_board, load_board, save_board
 from tests.conftest import TODAY
 from tests.test_cli import Result, run_main
@@ -349,7 +349,7 @@ def test_restore_refuses_an_unknown_name(capsys: pytest.CaptureFixture[str], boa
         pytest.param(b"", id="empty"),
         pytest.param(b"[[cards]]\nid = 'aaaa\n", id="not-toml"),
         pytest.param(b"[[cards]]\nid = 'aaaa'\n", id="not-a-board"),
-        pytest.param(b"schema_version = 2\n", id="newer"),
+        pytest.param(b"schema_version = %d\n" % (SCHEMA_VERSION + 1), id="newer"),
     ],
 )
 @pytest.mark.parametrize("where", ["in-folder", "path"])

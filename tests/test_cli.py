@@ -27,7 +27,7 @@ import pytest
 
 from fu_board import __version__
 from fu_board.cli import main
-from fu_board.model import Board, Card, EventKind, Interview, Outcome, Stage
+from fu_board.model import SCHEMA_VERSION, Board, Card, EventKind, Interview, Outcome, Stage
 from fu_board.store import load_board, save_board
 from tests.conftest import leftovers
 
@@ -191,7 +191,7 @@ def test_add_writes_every_field_to_the_toml_file(cli: Cli, board: Path) -> None:
         "referred by Bob",
     )
     raw = tomllib.loads(board.read_bytes().decode("utf-8"))
-    assert raw["schema_version"] == 1
+    assert raw["schema_version"] == SCHEMA_VERSION
     (card,) = raw["cards"]
     assert card["id"] == card_id
     assert card["company"] == "Acme Corp"

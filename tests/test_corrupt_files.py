@@ -131,6 +131,18 @@ NAMED = [
         f"cards[0].timeline[0].date {CARD_WHERE}",
     ),
     Case("irons-target-is-text", replaced("irons_target = 5", f'irons_target = "{SECRET}"'), "settings.irons_target"),
+    Case(
+        "theme-is-not-a-name",
+        replaced("irons_target = 5", f'irons_target = 5\ntheme = "{SECRET}"'),
+        "settings.theme",
+        "should be the name of one of Textual's themes",
+    ),
+    Case(
+        "card-id-is-not-an-id",
+        replaced('id = "k7m2"', 'id = "K7 M2"'),
+        f"cards[0].id {CARD_WHERE}",
+        "lowercase letters, digits or dashes",
+    ),
     Case("streak-is-negative", replaced("streak = 0", "streak = -3"), "review.streak", "greater than or equal to 0"),
     # A key added at the end of the file lands in the last card's table.
     Case(

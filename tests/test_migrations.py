@@ -1,4 +1,4 @@
-"""Schema versions: the golden schema-1 file, migration steps, and files from a newer fu-board."""
+"""Schema versions: a golden file per version, migration steps, and files from a newer fu-board."""
 
 from __future__ import annotations
 
@@ -44,9 +44,10 @@ D = dt.date
 
 
 def golden_v1() -> Board:
-    """What tests/golden/v1.toml holds, written out field by field."""
+    """What tests/golden/v1.toml holds, written out field by field, as this version
+    reads it: brought up to the current schema."""
     return Board(
-        schema_version=1,
+        schema_version=SCHEMA_VERSION,
         settings=Settings(
             irons_target=8,
             applied_first_days=6,
@@ -124,17 +125,36 @@ def golden_v1() -> Board:
     )
 
 
-# The golden file ---------------------------------------------------------------------------
+def golden_v2() -> Board:
+    """What tests/golden/v2.toml holds: v1.toml with a theme."""
+    v1 = golden_v1()
+    return v1.replace(settings=v1.settings.replace(theme="nord"))
 
 
-def test_the_golden_v1_file_loads_to_the_board_it_describes() -> None:
-    path = GOLDEN / "v1.toml"
+GOLDEN_BOARDS: dict[int, Any] = {1: golden_v1, 2: golden_v2}
+"""Each schema version's golden file, by version, and the board it describes."""
+
+NEWEST = GOLDEN / f"v{SCHEMA_VERSION}.toml"
+
+
+# The golden files --------------------------------------------------------------------------
+
+
+def test_every_schema_version_has_a_golden_file() -> None:
+    assert sorted(GOLDEN_BOARDS) == list(range(1, SCHEMA_VERSION + 1))
+    assert sorted(path.name for path in GOLDEN.glob("v*.toml")) == [f"v{n}.toml" for n in GOLDEN_BOARDS]
+
+
+@pytest.mark.parametrize("version", sorted(GOLDEN_BOARDS))
+def test_each_golden_file_loads_to_the_board_it_describes(version: int) -> None:
+    path = GOLDEN / f"v{version}.toml"
     data = path.read_bytes()
     assert data.startswith(b"# ")  # hand-written, with comments
     assert b"\n\n\n" in data  # and blank lines
-    assert tomllib.loads(data.decode())["schema_version"] == 1
+    assert tomllib.loads(data.decode())["schema_version"] == version
     board = parse_board(data, path)
-    expected = golden_v1()
+    expected = GOLDEN_BOARDS[version]()
+    assert board.schema_version == SCHEMA_VERSION
     assert board.settings == expected.settings
     assert board.review == expected.review
     assert [card.id for card in board.cards] == [card.id for card in expected.cards]
@@ -144,10 +164,10 @@ def test_the_golden_v1_file_loads_to_the_board_it_describes() -> None:
     assert load_board(path) == expected
 
 
-def test_the_golden_board_dumps_and_parses_back_equal(tmp_path: Path) -> None:
-    board = parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
+def test_the_newest_golden_board_dumps_and_parses_back_equal(tmp_path: Path) -> None:
+    board = parse_board(NEWEST.read_bytes(), NEWEST)
     data = dump_board(board)
-    assert parse_board(data, tmp_path / "board.toml") == board == golden_v1()
+    assert parse_board(data, tmp_path / "board.toml") == board == GOLDEN_BOARDS[SCHEMA_VERSION]()
     assert dump_board(parse_board(data, tmp_path / "board.toml")) == data
 
 
@@ -160,13 +180,14 @@ def _models(value: object) -> list[Record]:
     return []
 
 
-NOT_IN_V1: set[str] = set()
-"""Fields added after schema 1 (`Class.field`): a later golden file covers them, not v1.toml."""
+ADDED_LATER: dict[int, set[str]] = {1: {"Settings.theme"}, 2: set()}
+"""Fields (`Class.field`) each golden file cannot cover, as a later schema added them."""
 
 
-def test_the_golden_file_uses_every_field_of_the_schema() -> None:
+@pytest.mark.parametrize("version", sorted(GOLDEN_BOARDS))
+def test_each_golden_file_uses_every_field_of_its_schema(version: int) -> None:
     """A field left at its default in every instance is a field the golden file does not cover."""
-    found = _models(golden_v1())
+    found = _models(GOLDEN_BOARDS[version]())
     classes = {type(model) for model in found}
     assert classes == {Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event}
     unused = [
@@ -177,7 +198,7 @@ def test_the_golden_file_uses_every_field_of_the_schema() -> None:
         and name != "schema_version"
         and all(getattr(model, name) == default for model in found if type(model) is cls)
     ]
-    assert set(unused) == NOT_IN_V1
+    assert set(unused) == ADDED_LATER[version]
     assert {model.kind for model in found if isinstance(model, Event)} == set(EventKind)
 
 
@@ -187,13 +208,22 @@ def test_the_golden_file_uses_every_field_of_the_schema() -> None:
 RAW: dict[str, Any] = {"schema_version": 0, "settings": {"irons_target": 4}, "cards": [{"id": "aaaa"}]}
 
 
-def test_there_are_no_steps_yet_and_the_current_version_is_one() -> None:
-    assert SCHEMA_VERSION == 1
-    assert MIGRATIONS == {}
+def test_there_is_a_step_to_every_version_after_the_first() -> None:
+    assert SCHEMA_VERSION == 2
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_the_step_to_schema_2_keeps_the_board_and_stamps_the_version() -> None:
+    """Schema 2 only added an optional field: a version-1 board is a version-2 board."""
+    raw = tomllib.loads((GOLDEN / "v1.toml").read_text(encoding="utf-8"))
+    before = copy.deepcopy(raw)
+    assert migrate(raw, 1) == {**before, "schema_version": 2}
+    assert raw == before
+    assert "theme" not in migrate(raw, 1)["settings"]
 
 
 def test_migrate_at_the_current_version_is_the_identity() -> None:
-    raw = tomllib.loads((GOLDEN / "v1.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(NEWEST.read_text(encoding="utf-8"))
     before = copy.deepcopy(raw)
     assert migrate(raw, SCHEMA_VERSION) == before
     assert raw == before
@@ -244,13 +274,17 @@ def test_a_file_without_a_version_is_this_version() -> None:
     assert parse_board(b'[[cards]]\nid = "aaaa"\ncompany = "A"\napplied = 2026-01-02\n', Path("b.toml")).cards[0].id
 
 
+NEXT = SCHEMA_VERSION + 1
+
+
 @pytest.fixture
 def next_schema(monkeypatch: pytest.MonkeyPatch) -> dict[int, Any]:
-    """This program as if it knew schema 2: the steps to fill in are returned."""
-    steps: dict[int, Any] = {}
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    """This program as if it knew the schema after this one: the steps are returned,
+    the step to the new version left for the test to fill in."""
+    steps: dict[int, Any] = dict(MIGRATIONS)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
-    monkeypatch.setattr(store, "migrate", functools.partial(migrations.migrate, to=2))
+    monkeypatch.setattr(store, "migrate", functools.partial(migrations.migrate, to=NEXT))
     return steps
 
 
@@ -259,10 +293,11 @@ def test_parse_board_migrates_an_older_file(next_schema: dict[int, Any]) -> None
         cards = [{**card, "note": card.get("note", "") + " (migrated)"} for card in raw.get("cards", [])]
         return {**raw, "cards": cards}
 
-    next_schema[1] = step
-    board = parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
-    assert board.schema_version == 2
-    assert [card.note.endswith(" (migrated)") for card in board.cards] == [True, True, True]
+    next_schema[SCHEMA_VERSION] = step
+    for path in (NEWEST, GOLDEN / "v1.toml"):  # one step, and every step
+        board = parse_board(path.read_bytes(), path)
+        assert board.schema_version == NEXT
+        assert [card.note.endswith(" (migrated)") for card in board.cards] == [True, True, True]
     assert board.settings == golden_v1().settings
 
 
@@ -273,24 +308,25 @@ def test_a_failing_step_is_a_board_file_error_naming_schema_version(
     def step(raw: dict[str, Any]) -> dict[str, Any]:
         raise error
 
-    next_schema[1] = step
-    path = GOLDEN / "v1.toml"
+    next_schema[SCHEMA_VERSION] = step
+    path = NEWEST
     with pytest.raises(BoardFileError) as raised:
         parse_board(path.read_bytes(), path)
     assert raised.value.where == "schema_version"
-    assert "could not be brought up from schema 1 to 2" in raised.value.problem
+    assert f"could not be brought up from schema {SCHEMA_VERSION} to {NEXT}" in raised.value.problem
     assert str(raised.value).startswith(f"{path}: schema_version: ")
 
 
 def test_a_missing_step_is_a_board_file_error_too(next_schema: dict[int, Any]) -> None:
-    with pytest.raises(BoardFileError, match=r"schema_version: could not be brought up.*no migration from schema 1"):
-        parse_board((GOLDEN / "v1.toml").read_bytes(), GOLDEN / "v1.toml")
+    with pytest.raises(
+        BoardFileError, match=rf"schema_version: could not be brought up.*no migration from schema {SCHEMA_VERSION}"
+    ):
+        parse_board(NEWEST.read_bytes(), NEWEST)
 
 
 def test_a_migrated_board_is_saved_after_a_backup_of_the_original_bytes(
-    next_schema: dict[int, Any], board_path: Path, capsys: pytest.CaptureFixture[str]
+    board_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    next_schema[1] = dict
     board_path.parent.mkdir()
     original = (GOLDEN / "v1.toml").read_bytes()
     board_path.write_bytes(original)
@@ -299,12 +335,13 @@ def test_a_migrated_board_is_saved_after_a_backup_of_the_original_bytes(
     assert kept.path.read_bytes() == original
     saved = tomllib.loads(board_path.read_text(encoding="utf-8"))
     assert saved["schema_version"] == 2
+    assert parse_board(board_path.read_bytes(), board_path).replace(cards=()) == golden_v1().replace(cards=())
 
 
 # A file from a newer fu-board ----------------------------------------------------------------
 
 NEWER = b"""# written by fu-board 9
-schema_version = 2
+schema_version = 3
 
 [settings]
 irons_target = 4
@@ -341,7 +378,7 @@ def newer_board(board_path: Path) -> Path:
 def test_a_newer_board_parses_as_newer_with_what_this_version_knows(newer_board: Path) -> None:
     with pytest.raises(NewerBoardError) as raised:
         parse_board(NEWER, newer_board)
-    assert raised.value.version == 2
+    assert raised.value.version == 3
     assert raised.value.where == "schema_version"
     assert "newer" in raised.value.problem
     known = raised.value.board

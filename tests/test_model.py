@@ -207,7 +207,7 @@ def test_distinct_ids_are_accepted_and_found() -> None:
         (lambda: Contact(name="Jo", mobile="1"), "mobile"),
         (lambda: Interview(date=APPLIED, room="4"), "room"),
         (lambda: Event(date=APPLIED, kind="applied", mood="good"), "mood"),
-        (lambda: Settings(irons_target=3, theme="dark"), "theme"),
+        (lambda: Settings(irons_target=3, colour_scheme="dark"), "colour_scheme"),
         (lambda: Board(schema_version=1, extra_table={}), "extra_table"),
     ],
 )

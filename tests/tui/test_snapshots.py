@@ -15,6 +15,7 @@ from fu_board import board as ops
 from fu_board.backups import make_backup
 from fu_board.board_file import update
 from fu_board.demo import demo_board
+from fu_board.model import SCHEMA_VERSION
 from fu_board.store import dump_board
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with
@@ -111,7 +112,9 @@ def test_unreadable_board_with_a_backup(snap_compare: Any, tmp_path: Path, monke
 
 def test_read_only_board(snap_compare: Any, board_path: Path) -> None:
     """A board written by a newer fu-board: shown, never saved."""
-    data = dump_board(demo_board(TODAY)).replace(b"schema_version = 1", b"schema_version = 2")
+    current = dump_board(demo_board(TODAY))
+    data = current.replace(b"schema_version = %d" % SCHEMA_VERSION, b"schema_version = %d" % (SCHEMA_VERSION + 1))
+    assert data != current
     board_path.parent.mkdir(parents=True)
     board_path.write_bytes(data)
     assert snap_compare(app_with(board_path), terminal_size=SIZE)

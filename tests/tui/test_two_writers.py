@@ -227,7 +227,7 @@ async def test_a_review_finished_while_a_conflict_is_open_keeps_its_streak(board
 # Read-only boards -------------------------------------------------------------------
 
 
-NEWER = b"""schema_version = 2
+NEWER = b"""schema_version = 3
 
 [settings]
 irons_target = 5
