@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
+    "light": ("j",),
     "filter": ("slash", *"engineer", "enter", "j"),
     "card": ("l", "l", "enter"),
     "review": ("r", "space", "space"),
@@ -32,13 +33,16 @@ SHOTS: dict[str, tuple[str, ...]] = {
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
 
+BOARDS = {"light": lambda board: board.replace(settings=board.settings.replace(theme="textual-light"))}
+"""How a screenshot's board differs from the demo board."""
+
 OUTSIDE = {"conflict": lambda path: update(path, lambda b: ops.log_follow_up(b, "k7m2", on=DAY))}
 """What another writer changes in the file, once the board is on screen, before the keys."""
 
 
 async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
     path = folder / f"{name}.toml"
-    save_board(path, demo_board(DAY))
+    save_board(path, BOARDS.get(name, lambda board: board)(demo_board(DAY)))
     app = make_app(path, today=DAY)
     async with app.run_test(size=SIZE) as pilot:
         if name in OUTSIDE:

@@ -8,14 +8,15 @@ import datetime as dt
 import gc
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.constants import DEFAULT_THEME
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -65,6 +66,8 @@ class FuBoardApp(App[int]):
         self.file = BoardFile(path)
         self._today = today
         self._clock = clock
+        self._unknown_theme: str | None = None
+        """A theme named in the settings that Textual does not have, once reported."""
         self.board = Board()
         self._reported: str | None = None
         """The last outside problem reported, so that polling does not repeat it."""
@@ -86,6 +89,16 @@ class FuBoardApp(App[int]):
         """The cards' searchable text, for the board's filter (`/`)."""
         self.history = History()
         """This session's changes, for undo and redo."""
+
+    @property
+    def board(self) -> Board:
+        """The board on screen; whenever it changes, the look follows its settings' theme."""
+        return self._board
+
+    @board.setter
+    def board(self, board: Board) -> None:
+        self._board = board
+        self._follow_theme(board.settings.theme)
 
     @property
     def today(self) -> dt.date:
@@ -115,6 +128,45 @@ class FuBoardApp(App[int]):
             return LoadErrorScreen(error)
         settle_loaded()
         return BoardScreen()
+
+    # The theme -----------------------------------------------------------------------
+
+    def _follow_theme(self, name: str | None) -> None:
+        """Show the theme the board's settings name (chosen here, in another window or by
+        hand), or Textual's default when they name none. A name Textual does not have is
+        reported once and left in the file as it is."""
+        wanted = name or DEFAULT_THEME
+        if wanted == self.theme:
+            return
+        if wanted in self.available_themes:
+            self.theme = wanted
+        elif name != self._unknown_theme:
+            self._unknown_theme = name
+            self.notify(
+                f"{self.path}: settings.theme: {name!r} is not one of Textual's themes, so fu-board shows "
+                f"{self.theme}. To choose one: ctrl+p, then Theme.",
+                severity="warning",
+                timeout=15,
+            )
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen in the palette is kept in the board's settings and saved at once.
+        It is a preference, not a change to the job search: undo leaves it alone."""
+        if name == (self.board.settings.theme or DEFAULT_THEME) or self.load_error is not None:
+            return
+        if self.file.read_only:
+            self.notify("Read-only: the theme lasts until you quit and is not saved.", timeout=6)
+            return
+        self.board = self.board.replace(settings=self.board.settings.replace(theme=name))
+        self.save()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, the theme's saying that the choice is kept."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":
+                yield command._replace(help="Change the theme; fu-board keeps your choice in the board's settings")
+            else:
+                yield command
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._collect_when_idle)

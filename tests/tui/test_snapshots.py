@@ -29,6 +29,14 @@ def test_demo_board(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["j"])
 
 
+def test_light_theme(snap_compare: Any, board_path: Path) -> None:
+    """The theme saved in the settings is the one the board opens in; the stylesheet
+    uses theme variables only, so a light theme reads as well as the dark default."""
+    board = demo_board(TODAY)
+    board = board.replace(settings=board.settings.replace(theme="textual-light"))
+    assert snap_compare(app_with(board_path, board), terminal_size=SIZE, press=["j"])
+
+
 def test_filter(snap_compare: Any, board_path: Path) -> None:
     press = ["slash", *"engineer", "enter", "j"]
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)

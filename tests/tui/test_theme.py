@@ -1,0 +1,126 @@
+"""Themes: Textual's own, chosen in the palette and kept in the board's settings."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.constants import DEFAULT_THEME
+from textual.pilot import Pilot
+
+from fu_board.board_file import update_board
+from fu_board.demo import demo_board
+from fu_board.model import SCHEMA_VERSION, Board, Stage
+from fu_board.store import dump_board
+from fu_board.tui.app import FuBoardApp
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.test_palette import palette_pick
+
+
+def themed(board: Board, theme: str | None) -> Board:
+    return board.replace(settings=board.settings.replace(theme=theme))
+
+
+async def choose_theme(pilot: Pilot[int], app: FuBoardApp, name: str) -> None:
+    """ctrl+p, Theme, then the theme's name, as a person picks one."""
+    await palette_pick(pilot, app, "theme")
+    assert isinstance(app.screen, CommandPalette), "the theme picker should be open"
+    await pilot.press(*name)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    await app.saves_settled()
+
+
+def saved_settings(path: Path) -> dict[str, object]:
+    settings: dict[str, object] = tomllib.loads(path.read_text(encoding="utf-8"))["settings"]
+    return settings
+
+
+async def test_a_theme_chosen_in_the_palette_is_saved_in_the_settings(board_path: Path) -> None:
+    board = demo_board(TODAY)
+    app = app_with(board_path, board)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == DEFAULT_THEME
+        await choose_theme(pilot, app, "nord")
+        assert app.theme == "nord"
+        assert app.board.settings.theme == "nord"
+        assert isinstance(app.screen, type(board_screen(app)))
+    assert saved_settings(board_path)["theme"] == "nord"
+    assert saved(board_path) == themed(board, "nord")  # and nothing else changed
+
+    again = app_with(board_path)
+    async with again.run_test(size=SIZE):
+        assert again.theme == "nord"  # the next start opens in it
+
+
+async def test_the_palette_says_the_theme_is_kept(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE):
+        (theme,) = [command for command in app.get_system_commands(app.screen) if command.title == "Theme"]
+        assert "keeps your choice in the board's settings" in theme.help
+
+
+async def test_a_board_without_a_theme_keeps_textuals_default_and_writes_none(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")  # any change: the file is written again
+        assert app.theme == DEFAULT_THEME
+    assert "theme" not in saved_settings(board_path)
+
+
+async def test_undo_leaves_the_theme_alone(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        first = shown_ids(app, Stage.APPLIED)[0]
+        await pilot.press("3")  # Applied to Followed up
+        assert first not in shown_ids(app, Stage.APPLIED)
+        await choose_theme(pilot, app, "gruvbox")
+        await pilot.press("u")
+        assert first in shown_ids(app, Stage.APPLIED)  # the move was undone, not the theme
+        assert app.theme == "gruvbox"
+    assert saved(board_path).settings.theme == "gruvbox"
+    assert first in [card.id for card in saved(board_path).cards if card.stage is Stage.APPLIED]
+
+
+async def test_a_theme_chosen_in_another_window_is_followed(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        update_board(board_path, lambda board: themed(board, "dracula"))
+        app.poll_file()
+        await pilot.pause()
+        assert app.theme == "dracula"
+        update_board(board_path, lambda board: themed(board, None))  # taken out again, by hand
+        app.poll_file()
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
+    assert saved(board_path).settings.theme is None
+
+
+async def test_a_theme_textual_does_not_have_is_reported_and_kept_in_the_file(board_path: Path) -> None:
+    app = app_with(board_path, themed(demo_board(TODAY), "solarised-dusk"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == DEFAULT_THEME
+        (message,) = [note.message for note in app._notifications if "settings.theme" in note.message]
+        assert f"{board_path}: settings.theme: 'solarised-dusk' is not one of Textual's themes" in message
+        assert "ctrl+p" in message
+        await pilot.press("3")  # a change saved beside it keeps the name as it was written
+    assert saved_settings(board_path)["theme"] == "solarised-dusk"
+    assert len([note for note in app._notifications if "settings.theme" in note.message]) <= 1
+
+
+async def test_a_read_only_board_changes_the_theme_for_this_session_only(board_path: Path) -> None:
+    current = dump_board(demo_board(TODAY))
+    newer = current.replace(b"schema_version = %d" % SCHEMA_VERSION, b"schema_version = %d" % (SCHEMA_VERSION + 1))
+    assert newer != current
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(newer)
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_theme(pilot, app, "monokai")
+        assert app.theme == "monokai"
+        assert any("the theme lasts until you quit" in note.message for note in app._notifications)
+    assert board_path.read_bytes() == newer
