@@ -95,5 +95,5 @@ def describe(change: Change) -> str:  # noqa: PLR0911 (one return per kind of ch
     if event.kind is EventKind.RESOLVED and event.outcome is not None:
         return f"{card.company} resolved as {event.outcome.value}"
     if event.kind is EventKind.EDITED:
-        return f"{card.company} {event.note}"  # "changed role, note"
+        return f"the edit of {card.company} ({event.note})"  # "changed role, note"
     return f"{event.kind.label} on {card.company}"

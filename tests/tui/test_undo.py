@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fu_board.demo import demo_board
 from fu_board.model import Outcome, Stage
 from tests.conftest import TODAY
@@ -51,3 +53,45 @@ async def test_undo_brings_back_a_deleted_card_and_a_resolution(board_path: Path
         assert f"Undone: {company} deleted." in notices
         assert "Nothing to undo." in notices
         assert saved(board_path) == demo_board(TODAY)
+
+
+EVERY_KIND_OF_CHANGE = [
+    pytest.param((), ("n", *"Acme Robotics", "ctrl+s"), "Acme Robotics added", id="add"),
+    pytest.param((), ("enter", *" Ltd", "ctrl+s"), "the edit of Northwind Traders Ltd (changed company)", id="edit"),
+    pytest.param((), ("f", "enter"), "followed up on Northwind", id="follow-up"),
+    pytest.param((), ("l", "j", "t"), "thank-you", id="thank-you"),
+    pytest.param((), ("i", "enter"), "interview", id="interview"),
+    pytest.param((), ("s", "3"), "snoozed", id="snooze"),
+    pytest.param((), ("L", "enter"), "Northwind", id="move"),
+    pytest.param((), ("x", "x", "escape"), "Northwind", id="no"),
+    pytest.param((), ("w",), "Northwind", id="withdrawn"),
+    pytest.param(("y",), ("H",), "Northwind", id="reopen"),
+    pytest.param((), ("d", "y"), "Northwind Traders deleted", id="delete"),
+]
+
+
+@pytest.mark.parametrize(("setup", "keys", "what"), EVERY_KIND_OF_CHANGE)
+async def test_every_kind_of_change_is_undone_and_redone_in_the_file(
+    board_path: Path, setup: tuple[str, ...], keys: tuple[str, ...], what: str
+) -> None:
+    """Each change, made with its keys, then `u` and `U`: the file goes back to exactly
+    the board before it, then to exactly the board after it."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*setup)
+        before = saved(board_path)
+        await pilot.press(*keys)
+        board_screen(app)  # every dialog closed
+        after = saved(board_path)
+        assert after != before, "the keys should have changed the board"
+        assert app.board == after
+        await pilot.press("u")
+        assert saved(board_path) == before == app.board
+        await pilot.press("U")
+        assert saved(board_path) == after == app.board
+        notices = [notification.message for notification in app._notifications]
+        undone = [message for message in notices if message.startswith("Undone: ")]
+        redone = [message for message in notices if message.startswith("Redone: ")]
+        assert len(undone) == len(redone) == 1
+        assert what.lower() in undone[0].lower(), undone
+        assert undone[0].removeprefix("Undone: ") == redone[0].removeprefix("Redone: ")
