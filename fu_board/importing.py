@@ -22,7 +22,17 @@ import json
 from dataclasses import dataclass, field
 
 from fu_board import board as ops
-from fu_board.model import Board, Contact, NoKind, Outcome, Stage, describe_problem, is_validation_error
+from fu_board.migrations import file_version, migrate
+from fu_board.model import (
+    SCHEMA_VERSION,
+    Board,
+    Contact,
+    NoKind,
+    Outcome,
+    Stage,
+    describe_problem,
+    is_validation_error,
+)
 from fu_board.search import fold
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -94,6 +104,19 @@ def import_json(board: Board, text: str) -> Imported:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    if isinstance(data, dict):  # an export from another version: brought up as a board file is
+        version = file_version(data)
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            raise ImportRefused(
+                f"written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION}); upgrade fu-board"
+            )
+        if isinstance(version, int) and version >= 1:
+            try:
+                data = migrate(data, version)
+            except (LookupError, TypeError, ValueError, AttributeError) as error:
+                raise ImportRefused(
+                    f"not a fu-board export: cannot be brought up from schema {version}: {error}"
+                ) from None
     try:
         exported = Board.validate(data)
     except ValueError as error:

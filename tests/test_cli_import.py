@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from fu_board import migrations
 from fu_board.demo import demo_board
-from fu_board.model import Board, NoKind, Outcome, Stage
+from fu_board.model import SCHEMA_VERSION, Board, NoKind, Outcome, Stage
 from fu_board.store import load_board, save_board
 from tests.conftest import TODAY
 from tests.test_cli import Result, run_main
@@ -106,7 +107,7 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(capsys: pytest.Captu
 def test_a_json_export_comes_back_as_an_identical_board(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     original = tmp_path / "original.toml"
     board = demo_board(TODAY)
-    board = board.replace(settings=board.settings.replace(irons_target=9))
+    board = board.replace(settings=board.settings.replace(irons_target=9, theme="nord"))
     save_board(original, board)
     exported = tmp_path / "board.json"
     assert (
@@ -146,6 +147,7 @@ def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[
     [
         ("bad.json", '{"cards": [', "not valid JSON"),
         ("bad.json", '{"cards": [{"id": "x1"}]}', "not a fu-board export: cards[0]"),
+        ("newer.json", '{"schema_version": 99, "cards": []}', "written by a newer fu-board (schema 99"),
         ("bad.csv", "Name,Role\nAcme,Dev\n", "no Company column"),
         ("empty.csv", "", "the file is empty"),
         ("missing.csv", None, "cannot be read"),
@@ -167,4 +169,39 @@ def test_a_file_that_cannot_be_imported_writes_nothing(
     assert result.code == 2
     assert message in result.err
     assert result.out == ""
+    assert board_path.read_bytes() == before
+
+
+def test_a_json_export_from_schema_1_comes_in(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An export made by the first fu-board (before themes) is brought up like its board file."""
+    exported = tmp_path / "old.json"
+    exported.write_text(
+        '{"schema_version": 1, "settings": {"irons_target": 3}, "review": {"streak": 2},'
+        ' "cards": [{"id": "ab12", "company": "Acme", "applied": "2026-11-02"}]}',
+        encoding="utf-8",
+    )
+    board_path = tmp_path / "board.toml"
+    result = bring(capsys, exported, board_path)
+    assert result.code == 0, result.err
+    board = load_board(board_path)
+    assert board.schema_version == SCHEMA_VERSION
+    assert (board.settings.irons_target, board.settings.theme, board.review.streak) == (3, None, 2)
+    assert [card.company for card in board.cards] == ["Acme"]
+
+
+def test_an_old_export_that_cannot_be_brought_up_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def step(raw: dict[str, object]) -> dict[str, object]:
+        raise KeyError("settings")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: step})
+    exported = tmp_path / "old.json"
+    exported.write_text('{"schema_version": 1, "cards": []}', encoding="utf-8")
+    board_path = tmp_path / "board.toml"
+    save_board(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    result = bring(capsys, exported, board_path)
+    assert result.code == 2
+    assert "cannot be brought up from schema 1" in result.err
     assert board_path.read_bytes() == before
