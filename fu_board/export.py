@@ -39,8 +39,10 @@ CSV_COLUMNS = (
 
 
 def to_json(board: Board, _today: dt.date) -> str:
-    """The whole board, exactly: `fu-board import` makes an identical copy from it."""
-    return safe_json(plain.encode(board)) + "\n"  # control characters escaped, as every JSON fu-board prints
+    """The whole board, exactly, stamped with its schema version: `fu-board import` makes an
+    identical copy from it, in this version or a later one (which brings it up to date)."""
+    data = {"schema_version": board.schema_version, **plain.encode(board)}
+    return safe_json(data) + "\n"  # control characters escaped, as every JSON fu-board prints
 
 
 def to_csv(board: Board, today: dt.date) -> str:

@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from fu_board import board as ops
 from fu_board.migrations import file_version, migrate
@@ -99,24 +100,34 @@ def _key(company: str, role: str, applied: dt.date) -> tuple[str, str, dt.date]:
     return fold(company.strip()), fold(role.strip()), applied
 
 
+UNSTAMPED_EXPORT = 2
+"""The schema of a JSON export without `schema_version`: exports are stamped from schema 2 on,
+and those made before (schema 1, or 2 before the stamp) read the same as schema 2."""
+
+
+def _brought_up(data: dict[str, Any]) -> dict[str, Any]:
+    """An export's data as this version's schema, through the same steps as a board file."""
+    try:
+        version = file_version(data, missing=UNSTAMPED_EXPORT)
+    except ValueError as error:
+        raise ImportRefused(f"not a fu-board export: schema_version {error}") from None
+    if version > SCHEMA_VERSION:
+        raise ImportRefused(
+            f"written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION}); upgrade fu-board"
+        )
+    try:
+        return migrate(data, version)
+    except (LookupError, TypeError, ValueError, AttributeError) as error:
+        raise ImportRefused(f"not a fu-board export: cannot be brought up from schema {version}: {error}") from None
+
+
 def import_json(board: Board, text: str) -> Imported:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not valid JSON: {error.msg} at line {error.lineno}") from None
     if isinstance(data, dict):  # an export from another version: brought up as a board file is
-        version = file_version(data)
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise ImportRefused(
-                f"written by a newer fu-board (schema {version}; this one knows {SCHEMA_VERSION}); upgrade fu-board"
-            )
-        if isinstance(version, int) and version >= 1:
-            try:
-                data = migrate(data, version)
-            except (LookupError, TypeError, ValueError, AttributeError) as error:
-                raise ImportRefused(
-                    f"not a fu-board export: cannot be brought up from schema {version}: {error}"
-                ) from None
+        data = _brought_up(data)
     try:
         exported = Board.validate(data)
     except ValueError as error:

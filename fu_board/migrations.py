@@ -29,9 +29,13 @@ MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
 """`MIGRATIONS[n]` turns a version-n board into a version-(n + 1) board."""
 
 
-def file_version(raw: Raw) -> object:
-    """The schema version a parsed file declares; a hand-written file may leave it out."""
-    return raw.get("schema_version", SCHEMA_VERSION)
+def file_version(raw: Raw, *, missing: int = SCHEMA_VERSION) -> int:
+    """The schema version a parsed file declares, or `missing` when it declares none (a
+    hand-written board means this version); ValueError when it is not a whole number from 1 up."""
+    version = raw.get("schema_version", missing)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError("must be a whole number from 1 up")
+    return version
 
 
 def migrate(raw: Raw, version: int, *, to: int = SCHEMA_VERSION) -> Raw:

@@ -266,9 +266,10 @@ def _board_from(text: str, path: Path) -> tuple[Board, list[str] | None]:
     if not raw:
         raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
     # A hand-written board may leave the version out: it means this version.
-    version = file_version(raw)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BoardFileError(path, "must be a whole number from 1 up", "schema_version")
+    try:
+        version = file_version(raw)
+    except ValueError as error:
+        raise BoardFileError(path, str(error), "schema_version") from None
     if version > SCHEMA_VERSION:
         raise NewerBoardError(path, version, _known_part(raw))
     if version < SCHEMA_VERSION:

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from fu_board import board as ops
 from fu_board.demo import demo_board
 from fu_board.export import CSV_COLUMNS
-from fu_board.model import Board, Contact
+from fu_board.model import SCHEMA_VERSION, Board, Contact
 from fu_board.rules import next_follow_up
 from fu_board.store import load_board, save_board
 from tests.conftest import TODAY
@@ -46,7 +46,10 @@ def test_json_is_the_whole_board_exactly(capsys: pytest.CaptureFixture[str], tmp
     before = path.read_bytes()
     result = export(capsys, path, "json")
     assert result.code == 0, result.err
-    assert Board.validate(json.loads(result.out)) == load_board(path)
+    data = json.loads(result.out)
+    assert next(iter(data)) == "schema_version"  # stamped, so a later fu-board knows how to bring it up
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert Board.validate(data) == load_board(path)
     assert path.read_bytes() == before  # an export never writes the board
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from fu_board import migrations
+from fu_board import importing, migrations
 from fu_board.demo import demo_board
 from fu_board.model import SCHEMA_VERSION, Board, NoKind, Outcome, Stage
 from fu_board.store import load_board, save_board
@@ -148,6 +151,11 @@ def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[
         ("bad.json", '{"cards": [', "not valid JSON"),
         ("bad.json", '{"cards": [{"id": "x1"}]}', "not a fu-board export: cards[0]"),
         ("newer.json", '{"schema_version": 99, "cards": []}', "written by a newer fu-board (schema 99"),
+        ("zero.json", '{"schema_version": 0, "cards": []}', "schema_version must be a whole number from 1 up"),
+        ("true.json", '{"schema_version": true, "cards": []}', "schema_version must be a whole number from 1 up"),
+        ("text.json", '{"schema_version": "9", "cards": []}', "schema_version must be a whole number from 1 up"),
+        ("float.json", '{"schema_version": 3.0, "cards": []}', "schema_version must be a whole number from 1 up"),
+        ("list.json", "[]", "not a fu-board export"),
         ("bad.csv", "Name,Role\nAcme,Dev\n", "no Company column"),
         ("empty.csv", "", "the file is empty"),
         ("missing.csv", None, "cannot be read"),
@@ -205,3 +213,29 @@ def test_an_old_export_that_cannot_be_brought_up_writes_nothing(
     assert result.code == 2
     assert "cannot be brought up from schema 1" in result.err
     assert board_path.read_bytes() == before
+
+
+def test_an_export_is_brought_up_by_a_later_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stamped or not (exports before schema 2's were not), an export of this version goes
+    through the next version's step: as if this fu-board knew schema 3."""
+    board_path = tmp_path / "board.toml"
+    save_board(board_path, demo_board(TODAY))
+    stamped = tmp_path / "stamped.json"
+    assert export_json(capsys, board_path, stamped).code == 0
+    unstamped = tmp_path / "unstamped.json"
+    data = json.loads(stamped.read_text(encoding="utf-8"))
+    del data["schema_version"]
+    unstamped.write_text(json.dumps(data), encoding="utf-8")
+
+    def step(raw: dict[str, Any]) -> dict[str, Any]:
+        return {**raw, "cards": [{**card, "note": "brought up"} for card in raw["cards"]]}
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: step})
+    monkeypatch.setattr(importing, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(importing, "migrate", functools.partial(migrations.migrate, to=3))
+    for source in (stamped, unstamped):
+        imported = importing.import_json(Board(), source.read_text(encoding="utf-8"))
+        assert imported.added == 12
+        assert {card.note for card in imported.board.cards} == {"brought up"}, source.name
