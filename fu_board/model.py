@@ -233,13 +233,11 @@ CardId = Annotated[
 ]
 ThemeName = Annotated[
     str,
-    _Pattern(
-        r"^[a-z0-9][a-z0-9-]{0,63}$",
-        "should be the name of one of Textual's themes, like 'nord' or 'textual-light' "
-        "(lowercase letters, digits and dashes)",
-    ),
+    _Pattern(r"^[^\x00-\x1f\x7f-\x9f]{0,64}$", "should be a theme's name, on one line, like 'nord' or 'textual-light'"),
 ]
-"""Only the shape is checked here: which themes there are is the TUI's to know."""
+"""Only the shape is checked here, loosely: which themes there are is the TUI's to know,
+and a name it does not know ("Nord", a typo) is reported there, without making the
+whole board unreadable. An empty name means Textual's default."""
 
 
 _DEFAULTS: dict[type[Record], dict[str, object]] = {}

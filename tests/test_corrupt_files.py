@@ -133,9 +133,9 @@ NAMED = [
     Case("irons-target-is-text", replaced("irons_target = 5", f'irons_target = "{SECRET}"'), "settings.irons_target"),
     Case(
         "theme-is-not-a-name",
-        replaced("irons_target = 5", f'irons_target = 5\ntheme = "{SECRET}"'),
+        replaced("irons_target = 5", f'irons_target = 5\ntheme = "\\u001b]8;;{SECRET}\\u0007"'),
         "settings.theme",
-        "should be the name of one of Textual's themes",
+        "should be a theme's name, on one line",
     ),
     Case(
         "card-id-is-not-an-id",

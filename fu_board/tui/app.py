@@ -16,6 +16,7 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.constants import DEFAULT_THEME
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -31,7 +32,7 @@ from fu_board.search import Finder
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.card_actions import preload_dialogs
-from fu_board.tui.commands import BoardCommands
+from fu_board.tui.commands import BoardCommands, ThemeCommands
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
@@ -68,6 +69,8 @@ class FuBoardApp(App[int]):
         self._clock = clock
         self._unknown_theme: str | None = None
         """A theme named in the settings that Textual does not have, once reported."""
+        self._following = False
+        """Whether the theme is being set from the settings (which are then not saved)."""
         self.board = Board()
         self._reported: str | None = None
         """The last outside problem reported, so that polling does not repeat it."""
@@ -131,34 +134,63 @@ class FuBoardApp(App[int]):
 
     # The theme -----------------------------------------------------------------------
 
+    def _theme_named(self, name: str) -> str | None:
+        """The Textual theme `name` means, case, spaces and underscores aside ("Tokyo Night"
+        is tokyo-night); None when Textual has no such theme."""
+        if name in self.available_themes:
+            return name
+        loose = "-".join(name.casefold().replace("_", " ").split())
+        return loose if loose in self.available_themes else None
+
     def _follow_theme(self, name: str | None) -> None:
         """Show the theme the board's settings name (chosen here, in another window or by
         hand), or Textual's default when they name none. A name Textual does not have is
-        reported once and left in the file as it is."""
-        wanted = name or DEFAULT_THEME
-        if wanted == self.theme:
+        reported once and left in the file as it is; following never writes the file."""
+        wanted = self._theme_named(name) if name else DEFAULT_THEME
+        if wanted is None:
+            if name != self._unknown_theme:
+                self._unknown_theme = name
+                self.notify(
+                    f"{self.path}: settings.theme: {name!r} is not one of Textual's themes, so fu-board shows "
+                    f"{self.theme}. To choose one: ctrl+p, then Theme.",
+                    severity="warning",
+                    timeout=15,
+                )
             return
-        if wanted in self.available_themes:
-            self.theme = wanted
-        elif name != self._unknown_theme:
-            self._unknown_theme = name
-            self.notify(
-                f"{self.path}: settings.theme: {name!r} is not one of Textual's themes, so fu-board shows "
-                f"{self.theme}. To choose one: ctrl+p, then Theme.",
-                severity="warning",
-                timeout=15,
-            )
+        if wanted != self.theme:
+            self._following = True
+            try:
+                self.theme = wanted
+            finally:
+                self._following = False
 
     def watch_theme(self, name: str) -> None:
-        """A theme chosen in the palette is kept in the board's settings and saved at once.
-        It is a preference, not a change to the job search: undo leaves it alone."""
-        if name == (self.board.settings.theme or DEFAULT_THEME) or self.load_error is not None:
+        """A theme chosen here (not one followed from the file) is kept in the settings."""
+        if not self._following:
+            self._keep_theme(name)
+
+    def choose_theme(self, name: str) -> None:
+        """The palette's theme picker: show `name` and keep it, even when it is on screen
+        already (choosing the theme shown in place of a name Textual lacks)."""
+        if name == self.theme:
+            self._keep_theme(name)
+        else:
+            self.theme = name  # kept by `watch_theme`
+
+    def _keep_theme(self, name: str) -> None:
+        """Save the theme in the board's settings at once. It is a preference, not a change
+        to the job search: undo leaves it alone."""
+        if self.load_error is not None or name == self.board.settings.theme:
             return
         if self.file.read_only:
             self.notify("Read-only: the theme lasts until you quit and is not saved.", timeout=6)
             return
         self.board = self.board.replace(settings=self.board.settings.replace(theme=name))
         self.save()
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (ctrl+p, Theme), each pick kept in the board's settings."""
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder="Search for themes…"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, the theme's saying that the choice is kept."""

@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.theme import ThemeProvider
 
 from fu_board.text import visible
 
@@ -21,6 +22,16 @@ EXPORT_FORMATS = {
     "ics": "a calendar (iCalendar)",
     "json": "a copy (JSON)",
 }
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's themes, as Textual's picker lists them; the one picked is kept in the
+    board's settings, even when it is the one on screen."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        app = cast("FuBoardApp", self.app)
+        return [(name, partial(app.choose_theme, name)) for name in sorted(app.available_themes)]
 
 
 class BoardCommands(Provider):

@@ -8,10 +8,11 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.constants import DEFAULT_THEME
 from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
 
 from fu_board.board_file import update_board
 from fu_board.demo import demo_board
-from fu_board.model import SCHEMA_VERSION, Board, Stage
+from fu_board.model import SCHEMA_VERSION, Board, Settings, Stage
 from fu_board.store import dump_board
 from fu_board.tui.app import FuBoardApp
 from tests.conftest import TODAY
@@ -108,8 +109,27 @@ async def test_a_theme_textual_does_not_have_is_reported_and_kept_in_the_file(bo
         assert f"{board_path}: settings.theme: 'solarised-dusk' is not one of Textual's themes" in message
         assert "ctrl+p" in message
         await pilot.press("3")  # a change saved beside it keeps the name as it was written
-    assert saved_settings(board_path)["theme"] == "solarised-dusk"
-    assert len([note for note in app._notifications if "settings.theme" in note.message]) <= 1
+        assert saved_settings(board_path)["theme"] == "solarised-dusk"
+        await choose_theme(pilot, app, DEFAULT_THEME)  # the theme on screen, chosen: now it is the one kept
+    assert saved_settings(board_path)["theme"] == DEFAULT_THEME
+    assert len([note for note in app._notifications if "settings.theme" in note.message]) == 1
+
+
+async def test_a_name_written_loosely_by_hand_is_followed_and_left_as_written(board_path: Path) -> None:
+    app = app_with(board_path, themed(demo_board(TODAY), "Tokyo Night"))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "tokyo-night"
+        assert not [note for note in app._notifications if "settings.theme" in note.message]
+    assert board_path.read_bytes() == before  # following the file's theme never writes it
+
+
+def test_every_textual_theme_can_be_kept_in_the_settings() -> None:
+    """A theme Textual offers that the settings refused would make every later save fail."""
+    assert len(BUILTIN_THEMES) > 10
+    for name in BUILTIN_THEMES:
+        assert Settings(theme=name).theme == name
 
 
 async def test_a_read_only_board_changes_the_theme_for_this_session_only(board_path: Path) -> None:
