@@ -4,7 +4,8 @@ fu-board remembers the board as it last read or wrote it (the base). When the
 file changed meanwhile (the CLI, another window, an editor, a sync tool), its
 own board (mine) and the file's (theirs) are merged against that base: a card
 changed on one side only takes that side's version; a card changed on both
-sides, differently, is a conflict for the person to settle. Nothing is
+sides, differently, is a conflict for the person to settle. The settings merge
+the same way, setting by setting (the message templates as one). Nothing is
 overwritten without asking.
 """
 
@@ -14,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from fu_board.model import Board, Card, ReviewLog
+from fu_board.model import Board, Card, ReviewLog, Settings
 
 Side = Literal["mine", "theirs"]
 
@@ -44,13 +45,14 @@ class Merge:
     keep_mine: Board
     keep_theirs: Board
     conflicts: tuple[CardConflict, ...]
-    settings_conflict: bool
+    settings_conflicts: tuple[str, ...]
+    """The settings both sides changed, differently: by name (`irons_target`)."""
     taken: int
     """How many changes came from the other side: cards added, changed or deleted, the settings, the review log."""
 
     @property
     def clean(self) -> bool:
-        return not self.conflicts and not self.settings_conflict
+        return not self.conflicts and not self.settings_conflicts
 
     def keeping(self, side: Side) -> Board:
         return self.keep_mine if side == "mine" else self.keep_theirs
@@ -77,6 +79,33 @@ def _review(base: ReviewLog, mine: ReviewLog, theirs: ReviewLog) -> ReviewLog:
     if (mine.last_finished or _EPOCH) >= (theirs.last_finished or _EPOCH):
         return mine
     return theirs
+
+
+@dataclass(frozen=True)
+class _SettingsMerge:
+    keep_mine: Settings
+    keep_theirs: Settings
+    conflicts: tuple[str, ...]
+    taken: bool
+    """Whether any setting came from the other side."""
+
+
+def _settings(base: Settings, mine: Settings, theirs: Settings) -> _SettingsMerge:
+    """Setting by setting: a theme picked here and an irons target changed by hand both stay."""
+    kept_mine: dict[str, object] = {}
+    kept_theirs: dict[str, object] = {}
+    conflicts = []
+    taken = False
+    for name in Settings.field_names():
+        was, ours, other = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        side = _pick(was, ours, other)
+        if side is None:
+            conflicts.append(name)
+            kept_mine[name], kept_theirs[name] = ours, other
+            continue
+        kept_mine[name] = kept_theirs[name] = ours if side == "mine" else other
+        taken = taken or (side == "theirs" and other != was)
+    return _SettingsMerge(mine.replace(**kept_mine), mine.replace(**kept_theirs), tuple(conflicts), taken)
 
 
 def merge(base: Board, mine: Board, theirs: Board) -> Merge:
@@ -109,24 +138,23 @@ def merge(base: Board, mine: Board, theirs: Board) -> Merge:
     order = [card_id for card_id in order if card_id not in to_end]
     order += [card.id for card in mine.cards if card.id in to_end]
 
-    settings_side = _pick(base.settings, mine.settings, theirs.settings)
-    if settings_side == "theirs" and theirs.settings != base.settings:
-        taken += 1
+    settings = _settings(base.settings, mine.settings, theirs.settings)
+    taken += settings.taken
     review = _review(base.review, mine.review, theirs.review)
     if review is theirs.review and review not in (base.review, mine.review):
         taken += 1
 
-    def board(cards: dict[str, Card | None], settings_from: Side) -> Board:
+    def board(cards: dict[str, Card | None], kept: Settings) -> Board:
         return mine.replace(
-            settings=mine.settings if settings_from == "mine" else theirs.settings,
+            settings=kept,
             review=review,
             cards=tuple(card for card_id in order if (card := cards.get(card_id)) is not None),
         )
 
     return Merge(
-        keep_mine=board(kept_mine, settings_side or "mine"),
-        keep_theirs=board(kept_theirs, settings_side or "theirs"),
+        keep_mine=board(kept_mine, settings.keep_mine),
+        keep_theirs=board(kept_theirs, settings.keep_theirs),
         conflicts=tuple(conflicts),
-        settings_conflict=settings_side is None,
+        settings_conflicts=settings.conflicts,
         taken=taken,
     )

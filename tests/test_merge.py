@@ -39,7 +39,7 @@ def assert_clean(merged: Merge) -> Board:
     """A clean merge: both ways of settling are the same board, which is returned."""
     assert merged.clean
     assert merged.conflicts == ()
-    assert not merged.settings_conflict
+    assert not merged.settings_conflicts
     assert merged.keep_mine == merged.keep_theirs
     assert merged.keeping("mine") == merged.keeping("theirs") == merged.keep_mine
     return merged.keep_mine
@@ -125,7 +125,7 @@ def test_deleted_there_but_changed_here_is_a_conflict() -> None:
     assert not merged.clean
     assert merged.conflicts == (CardConflict("bbbb", BASE.card("bbbb"), mine.card("bbbb"), None),)
     assert merged.conflicts[0].company == "Co bbbb"
-    assert not merged.settings_conflict
+    assert not merged.settings_conflicts
     # Keeping mine brings the card back, changed; keeping theirs leaves it deleted.
     assert merged.keep_mine.card("bbbb").note == "still talking to them"
     assert ids(merged.keep_mine) == ["aaaa", "cccc", "bbbb"]
@@ -215,12 +215,31 @@ def test_settings_changed_on_both_sides_are_a_settings_conflict() -> None:
     mine = BASE.replace(settings=Settings(irons_target=8))
     theirs = BASE.replace(settings=Settings(irons_target=9))
     merged = merge(BASE, mine, theirs)
-    assert merged.settings_conflict
+    assert merged.settings_conflicts == ("irons_target",)
     assert not merged.clean
     assert merged.conflicts == ()
     assert merged.keep_mine.settings.irons_target == 8
     assert merged.keep_theirs.settings.irons_target == 9
     assert merged.keep_mine.cards == merged.keep_theirs.cards == BASE.cards
+
+
+def test_different_settings_changed_on_each_side_are_both_kept() -> None:
+    """A theme picked in the board while the irons target was changed by hand."""
+    mine = BASE.replace(settings=BASE.settings.replace(theme="nord"))
+    theirs = BASE.replace(settings=BASE.settings.replace(irons_target=9))
+    merged = merge(BASE, mine, theirs)
+    result = assert_clean(merged)
+    assert (result.settings.theme, result.settings.irons_target) == ("nord", 9)
+    assert merged.taken == 1
+
+
+def test_a_settings_conflict_keeps_the_other_sides_other_settings() -> None:
+    mine = BASE.replace(settings=BASE.settings.replace(theme="nord", irons_target=8))
+    theirs = BASE.replace(settings=BASE.settings.replace(irons_target=9, thank_you_days=3))
+    merged = merge(BASE, mine, theirs)
+    assert merged.settings_conflicts == ("irons_target",)
+    for kept, irons in ((merged.keep_mine, 8), (merged.keep_theirs, 9)):
+        assert (kept.settings.irons_target, kept.settings.theme, kept.settings.thank_you_days) == (irons, "nord", 3)
 
 
 def test_settings_changed_identically_on_both_sides_are_clean() -> None:

@@ -144,3 +144,15 @@ async def test_a_read_only_board_changes_the_theme_for_this_session_only(board_p
         assert app.theme == "monokai"
         assert any("the theme lasts until you quit" in note.message for note in app._notifications)
     assert board_path.read_bytes() == newer
+
+
+async def test_a_theme_picked_while_a_setting_was_changed_by_hand_keeps_both(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        update_board(board_path, lambda board: board.replace(settings=board.settings.replace(irons_target=9)))
+        app.theme = "nord"  # picked before the board took in the change to the file
+        await app.saves_settled()
+        await pilot.pause()
+        board_screen(app)  # no question asked: different settings changed
+        assert (app.board.settings.irons_target, app.board.settings.theme) == (9, "nord")
+    assert (saved(board_path).settings.irons_target, saved(board_path).settings.theme) == (9, "nord")

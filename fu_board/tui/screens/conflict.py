@@ -60,8 +60,9 @@ def conflict_dialog(conflict: Conflict, *, quitting: bool = False) -> ChooseScre
         )
     ]
     parts += [_lines(each) for each in merged.conflicts]
-    if merged.settings_conflict:
-        parts.append(Content.assemble(("• ", "$text-warning"), ("the board's settings", "bold")))
+    if merged.settings_conflicts:
+        names = ", ".join(merged.settings_conflicts)
+        parts.append(Content.assemble(("• ", "$text-warning"), ("the board's settings", "bold"), f": {names}"))
     parts.append(Content("\nEvery other change, from both sides, is kept whichever you choose."))
     later = "quit without saving (asks first)" if quitting else "decide later; nothing is saved until you choose"
     return ChooseScreen(
