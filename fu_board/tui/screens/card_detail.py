@@ -171,8 +171,8 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
     from enter to the card on screen."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Close", priority=True),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "close", "Close"),
     ]
     AUTO_FOCUS = ""
     """No automatic focus: `_focus_first` gives it. Textual's own pick, the first widget that

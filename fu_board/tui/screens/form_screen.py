@@ -21,8 +21,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     """A titled form; returns the fields' values, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", priority=True),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
     ]
 
     def __init__(

@@ -48,7 +48,7 @@ class SnoozeScreen(ModalScreen[dt.date | None]):
         Binding("3", "wait(3)", "3 days"),
         Binding("w", "wait(7)", "1 week"),
         Binding("d", "pick_date", "Pick a date"),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, title: Content, today: dt.date) -> None:

@@ -1,0 +1,66 @@
+"""Keys as a terminal delivers them to a fast typist or a paste: a burst, with no pause
+for the app between them. What was typed before ctrl+s (or escape) is what counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from fu_board.demo import demo_board
+from fu_board.tui.app import FuBoardApp
+from fu_board.tui.screens.card_detail import CardScreen
+from fu_board.tui.screens.form_screen import FormScreen
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with, board_screen, saved
+
+
+async def burst(pilot: Pilot[int], app: FuBoardApp, *keys: str) -> None:
+    """Every key handed to the app at once, as the terminal driver does, then settle."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+    await app.saves_settled()
+
+
+async def test_a_new_card_typed_fast_keeps_every_letter(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        for number in range(5):  # the race, when there is one, does not lose letters every time
+            await pilot.press("n")
+            assert isinstance(app.screen, FormScreen)
+            await burst(pilot, app, *f"Globex {number}", "ctrl+s")
+            board_screen(app)
+    companies = [card.company for card in saved(board_path).cards]
+    assert [f"Globex {number}" in companies for number in range(5)] == [True] * 5
+
+
+async def test_an_edit_typed_fast_keeps_every_letter(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        card_id = board_screen(app).selected_id()
+        assert card_id is not None
+        await pilot.press("enter")
+        assert isinstance(app.screen, CardScreen)
+        await burst(pilot, app, *" Holdings plc", "ctrl+s")
+        board_screen(app)
+    assert saved(board_path).card(card_id).company == "Northwind Traders Holdings plc"
+
+
+async def test_escape_right_after_typing_still_warns(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await burst(pilot, app, *" Ltd", "escape")
+        assert isinstance(app.screen, CardScreen), "closed without warning: the typing was not seen"
+        assert app.screen.query_one("#field-company", Input).value.endswith(" Ltd")
+    assert board_path.read_bytes() == before
