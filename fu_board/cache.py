@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
@@ -43,6 +44,8 @@ laid out otherwise (the cache is read without checks, `fu_board.plain`), is igno
 
 KEEP = 8
 """How many boards' caches are kept; the least recently written go first."""
+LEFTOVER_SECONDS = 3600
+"""How old a cache file left half-written must be before it is cleared."""
 
 
 FOLDER: Path | None = None
@@ -141,8 +144,15 @@ def _line(data: object) -> bytes:
 
 
 def _forget_old(folder: Path) -> None:
-    """Keep the caches of the `KEEP` boards written most recently (boards tried once, tests, old paths)."""
+    """Keep the caches of the `KEEP` boards written most recently (boards tried once, tests, old
+    paths), and clear what a cache write cut short left behind (a crash, a full disk) once it is
+    `LEFTOVER_SECONDS` old: a younger one may be another fu-board's write under way."""
     with contextlib.suppress(OSError):
         caches = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
         for old in caches[KEEP:]:
             old.unlink(missing_ok=True)
+        now = time.time()
+        for leftover in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - leftover.stat().st_mtime > LEFTOVER_SECONDS:
+                    leftover.unlink()

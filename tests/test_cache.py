@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,23 @@ def test_only_the_most_recent_boards_are_kept(tmp_path: Path) -> None:
     assert len(kept) == cache.KEEP
     assert paths[0] not in kept
     assert paths[-1] in kept
+
+
+def test_half_written_caches_are_cleared_once_they_are_old(tmp_path: Path) -> None:
+    """What a crash while writing the cache leaves; a young one may be another fu-board's write."""
+    path = tmp_path / "board.toml"
+    save_board(path, demo_board(TODAY))
+    folder = cache.cache_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    old, young = folder / ".crashed.tmp", folder / ".writing.tmp"
+    for leftover in (old, young):
+        leftover.write_bytes(b'{"format": "half')
+    long_ago = time.time() - cache.LEFTOVER_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    load_board(path)  # writes the cache
+    assert cache.cache_path(path).exists()
+    assert not old.exists()
+    assert young.exists()
 
 
 def shaped(**fields: str) -> type[Record]:
