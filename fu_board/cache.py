@@ -38,7 +38,7 @@ def layout(records: Iterable[type[Record]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-FORMAT = f"fu-board cache 3, fu-board {__version__}, records {layout(RECORDS)}"
+FORMAT = f"fu-board cache 4, fu-board {__version__}, records {layout(RECORDS)}"
 """Written first in every cache file; a cache from any other version, or written for records
 laid out otherwise (the cache is read without checks, `fu_board.plain`), is ignored."""
 
@@ -62,9 +62,9 @@ def cache_path(board_path: Path) -> Path:
     return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.json"
 
 
-def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]]] | None:
-    """The board, and where each card's text is in the file, if the cache holds the file
-    whose bytes (`size` of them) have `digest`."""
+def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
+    """The board, and where each card's text is in the file (None when that is not known),
+    if the cache holds the file whose bytes (`size` of them) have `digest`."""
     content = hashlib.sha256()
     try:
         with cache_path(board_path).open("rb") as handle:
@@ -90,7 +90,10 @@ def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[
                 return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, StopIteration):
         return None
-    spans = _spans(json.loads(places), len(cards), size)
+    known = json.loads(places)
+    if known is None:
+        return board.replace(cards=tuple(cards)), None
+    spans = _spans(known, len(cards), size)
     return None if spans is None else (board.replace(cards=tuple(cards)), spans)
 
 
@@ -108,8 +111,9 @@ def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | Non
     return spans
 
 
-def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]]) -> None:
-    """Keep `board` (with where each card's text is) as the content of the file whose bytes have `digest`."""
+def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]] | None) -> None:
+    """Keep `board` (with where each card's text is, when known) as the content of the file
+    whose bytes have `digest`."""
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -122,7 +126,7 @@ def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int,
             lines = chain(
                 (
                     _line({"format": FORMAT, "digest": digest}),
-                    _line([place for span in spans for place in span]),
+                    _line(None if spans is None else [place for span in spans for place in span]),
                     _line(plain.encode(board.replace(cards=()))),
                 ),
                 (_line(plain.encode(card)) for card in board.cards),

@@ -212,8 +212,13 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
             raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
         board, card_texts = _board_from(text, path)
         del text
-    if cache_key is not None and card_texts is not None and (spans := _spans_in(data, card_texts)) is not None:
-        _CARD_SPANS.seed(board.cards, cache_key, spans)
+    if cache_key is not None:
+        # Without the cards' places (a board brought up from an older schema) the copy is
+        # kept all the same: it saves the next open the parse, and the next save writes
+        # every card anew, as it would have.
+        spans = None if card_texts is None else _spans_in(data, card_texts)
+        if spans is not None:
+            _CARD_SPANS.seed(board.cards, cache_key, spans)
         cache.remember(path, cache_key, board, spans)
     return board
 
@@ -241,7 +246,8 @@ def _from_cache(path: Path, key: str, size: int) -> Board | None:
         hit = cache.lookup(path, key, size)
     if hit is None:
         return None
-    _CARD_SPANS.seed(hit[0].cards, key, hit[1])
+    if hit[1] is not None:
+        _CARD_SPANS.seed(hit[0].cards, key, hit[1])
     return hit[0]
 
 

@@ -19,6 +19,7 @@ from fu_board.board_file import update
 from fu_board.demo import demo_board
 from fu_board.model import (
     RECORDS,
+    SCHEMA_VERSION,
     Board,
     Card,
     Contact,
@@ -50,6 +51,25 @@ def test_a_board_saved_by_a_command_is_read_from_the_cache(board_path: Path, mon
     done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
     monkeypatch.setattr(tomllib, "loads", _no_toml)
     assert load_board(board_path) == done.board
+
+
+GOLDEN_V1 = Path(__file__).parent / "golden" / "v1.toml"
+
+
+def test_a_board_from_an_older_schema_is_cached_too(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its cards' places are not kept (an older card's text is not this version's), but the
+    board brought up is: opening it again, unchanged, does not parse and migrate it again."""
+    board_path.parent.mkdir(parents=True)
+    board_path.write_bytes(GOLDEN_V1.read_bytes())
+    first = load_board(board_path)
+    with monkeypatch.context() as patched:
+        patched.setattr(tomllib, "loads", _no_toml)
+        again = load_board(board_path)
+    assert again == first
+    assert again.schema_version == SCHEMA_VERSION
+    changed = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY)).board
+    assert load_board(board_path) == changed  # every card written anew, and read back the same
+    assert tomllib.loads(board_path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(
