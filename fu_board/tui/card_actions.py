@@ -24,6 +24,7 @@ from fu_board.text import visible
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
     from fu_board.tui.screens.card_detail import CardScreen
+    from fu_board.tui.screens.form_screen import FormScreen
 
 DIALOGS = (
     "fu_board.tui.screens.after_no",
@@ -36,6 +37,7 @@ DIALOGS = (
 is drawn without them, 20 ms sooner)."""
 
 Done = Callable[[ops.Change], None]
+Operation = Callable[[Board], ops.Change]
 CARD_SCREEN = "card"
 """The name the app's card screen is installed under."""
 F = TypeVar("F", bound=Callable[..., None])
@@ -75,20 +77,38 @@ class CardActions:
     def today(self) -> dt.date:
         return self.app.today
 
-    def run(self, operation: Callable[[Board], ops.Change], done: Done) -> None:
+    def run(self, operation: Operation, done: Done) -> None:
         change = self.app.apply(operation)
         if change is not None:
             done(change)
+
+    def ask(self, form: FormScreen | CardScreen, operation: Callable[[dict[str, Any]], Operation], done: Done) -> None:
+        """Open `form`; the values it returns become `operation(values)`, run on the board.
+
+        A change the board would refuse (an interview dated before the application, a
+        decision before the interview) is refused while the form is still open, saying
+        why, so that nothing typed there is lost."""
+
+        def refused(values: dict[str, Any]) -> str | None:
+            try:
+                operation(values)(self.app.board)
+            except ops.BoardError as error:
+                return str(error)
+            return None
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.run(operation(values), done)
+
+        form.refused = refused
+        self.app.push_screen(form, answered)
 
     @writes
     def follow_up(self, card: Card, done: Done) -> None:
         from fu_board.tui.screens.log_forms import follow_up_form
 
-        def logged(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.run(lambda b: ops.log_follow_up(b, card.id, **values), done)
-
-        self.app.push_screen(follow_up_form(card_title(card, "Follow-up with "), self.today), logged)
+        form = follow_up_form(card_title(card, "Follow-up with "), self.today)
+        self.ask(form, lambda values: lambda b: ops.log_follow_up(b, card.id, **values), done)
 
     @writes
     def thank_you(self, card: Card, done: Done) -> None:
@@ -99,11 +119,8 @@ class CardActions:
     def interview(self, card: Card, done: Done) -> None:
         from fu_board.tui.screens.log_forms import interview_form
 
-        def logged(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.run(lambda b: ops.log_interview(b, card.id, **values), done)
-
-        self.app.push_screen(interview_form(card_title(card, "Interview with "), self.today), logged)
+        form = interview_form(card_title(card, "Interview with "), self.today)
+        self.ask(form, lambda values: lambda b: ops.log_interview(b, card.id, **values), done)
 
     @writes
     def snooze(self, card: Card, done: Done) -> None:
@@ -192,11 +209,9 @@ class CardActions:
         self.app.push_screen(ChooseScreen(card_title(card, "How did it end? "), OUTCOMES), chosen)
 
     def edit(self, card: Card, done: Done) -> None:
-        def edited(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.run(lambda b: ops.edit_card(b, card.id, on=self.today, **values), done)
-
-        self.app.push_screen(self.card_screen(card), edited)
+        self.ask(
+            self.card_screen(card), lambda values: lambda b: ops.edit_card(b, card.id, on=self.today, **values), done
+        )
 
     @writes
     def edit_note_outside(self, card: Card, done: Done) -> None:
@@ -253,9 +268,8 @@ class CardActions:
         """Ask for a new application and add it to Applied."""
         from fu_board.tui.screens.card_form import new_card_form
 
-        def added(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                contact = Contact(name=values.pop("contact"))
-                self.run(lambda b: ops.add_card(b, contact=contact, **values), done)
+        def adding(values: dict[str, Any]) -> Operation:
+            fields = {name: value for name, value in values.items() if name != "contact"}
+            return lambda b: ops.add_card(b, contact=Contact(name=values["contact"]), **fields)
 
-        self.app.push_screen(new_card_form(self.today), added)
+        self.ask(new_card_form(self.today), adding, done)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from rich.segment import Segment
@@ -185,6 +186,8 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         self.today = today
         self.read_only = read_only
         self._warned = False
+        self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
+        """Why the board would refuse these changes (set by the opener); the card then stays open."""
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -287,6 +290,10 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
             changes["contacts"] = (contact, *self.card.contacts[1:])
         if self._note_edited():
             changes["note"] = self.query_one(TextArea).text
+        problem = self.refused(changes) if changes else None
+        if problem is not None:
+            self.notify(f"Not saved: {problem}. Change it, or escape to throw the edit away.", severity="warning")
+            return
         self.dismiss(changes)
 
     def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:

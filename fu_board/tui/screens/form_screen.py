@@ -5,6 +5,7 @@ Dialogs return data with `dismiss`; the screen that opened one changes the board
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -40,6 +41,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self.fields = fields
         self.values = values
         self.enter_submits = enter_submits
+        self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
+        """Why the board would refuse these values (set by the opener); the form then stays open."""
 
     def compose(self) -> ComposeResult:
         hint = (
@@ -58,8 +61,13 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def action_save(self) -> None:
         values = self.query_one(FormFields).values()
-        if values is not None:
-            self.dismiss(values)
+        if values is None:
+            return
+        problem = self.refused(values)
+        if problem is not None:
+            self.notify(f"Not saved: {problem}. Change it, or escape to cancel.", severity="warning", markup=False)
+            return
+        self.dismiss(values)
 
     def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
         self.action_save()
