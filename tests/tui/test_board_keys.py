@@ -258,6 +258,21 @@ async def test_new_card_form_enter_moves_on_and_saves_on_the_last_field(board_pa
     assert card.note == "met at a meetup"
 
 
+async def test_enter_does_not_move_past_an_empty_company(board_path: Path) -> None:
+    """Else what is typed next lands one field down: the company in Role."""
+    app = app_with(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "enter")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        company = form.query_one("#field-company", Input)
+        assert company.has_focus
+        assert "company: required" in str(form.query_one("#error-company", Static).render())
+        await pilot.press(*"Contoso", "enter", *"Staff Engineer")
+        assert company.value == "Contoso"
+        assert form.query_one("#field-role", Input).value == "Staff Engineer"
+
+
 async def test_new_card_form_validates_as_you_type(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:

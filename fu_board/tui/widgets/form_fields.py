@@ -230,8 +230,16 @@ class FormFields(Grid):
 
     @on(Input.Submitted)
     def _next_or_submit(self, event: Input.Submitted) -> None:
+        """Enter saves (a small dialog, or the last field), or moves on; never past a field
+        that is wrong (an empty company), which would send what is typed next one field
+        down. Tab moves on regardless."""
         event.stop()
         if self.enter_submits or event.input.id == f"field-{self.fields[-1].name}":
             self.post_message(self.Submitted(self))
-        else:
-            self.screen.focus_next()
+            return
+        field = self._field(event.input.id)
+        if field is not None:
+            self._edited.add(field.name)
+            if not self.check(field)[0]:
+                return
+        self.screen.focus_next()
