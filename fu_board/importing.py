@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from fu_board.migrations import file_version, migrate
 from fu_board.model import (
     SCHEMA_VERSION,
     Board,
+    Card,
     Contact,
     NoKind,
     Outcome,
@@ -176,14 +178,52 @@ def _header(name: str) -> str:
     return " ".join(fold(name).replace("_", " ").split())
 
 
-def _date(text: str) -> dt.date:
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{4}")
+"""A date written 25/10/2026 or 10/25/2026: which comes first is the file's convention."""
+
+
+def _slash_order(dates: list[str]) -> str | None:
+    """The file's order for slashed dates, as a strptime pattern: day first when a first
+    number is over 12, month first when a second is; None when the file does not say
+    (every number 12 or less) or says both."""
+    day_first = month_first = False
+    for text in dates:
+        if found := _SLASHED.fullmatch(text.strip()):
+            day_first |= int(found[1]) > 12
+            month_first |= int(found[2]) > 12
+    if day_first == month_first:
+        return None
+    return "%d/%m/%Y" if day_first else "%m/%d/%Y"
+
+
+def _date(text: str, slash_order: str | None) -> dt.date:
     text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d"):
+    if _SLASHED.fullmatch(text):
+        if slash_order is None:
+            raise ValueError(
+                f"{text!r} could be read day first or month first, and no date in the file tells which; "
+                "write it as YYYY-MM-DD"
+            )
+        patterns: tuple[str, ...] = (slash_order,)
+    else:
+        patterns = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+    for pattern in patterns:
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     raise ValueError(f"{text!r} is not a date like 2026-11-25")
+
+
+def _applied_on(text: str, slash_order: str | None, today: dt.date) -> dt.date:
+    """A row's date applied, today when it gives none; ValueError when it cannot be read
+    or is still to come."""
+    if not text:
+        return today
+    applied = _date(text, slash_order)
+    if applied > today:
+        raise ValueError(f"applied on {applied.isoformat()}, which is in the future")
+    return applied
 
 
 def import_csv(board: Board, text: str, today: dt.date) -> Imported:
@@ -196,6 +236,7 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
     result = Imported(board)
     known = {_key(card.company, card.role, card.applied): card for card in board.cards}
     ids = {card.id for card in board.cards}
+    slash_order = _slash_order([row[at] for row in rows[1:] if (at := columns.get("applied", len(row))) < len(row)])
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank row
@@ -209,7 +250,7 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
             result.skipped.append((line, "no company"))
             continue
         try:
-            applied = _date(cell("applied")) if cell("applied") else today
+            applied = _applied_on(cell("applied"), slash_order, today)
         except ValueError as error:
             result.skipped.append((line, str(error)))
             continue
@@ -223,33 +264,33 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
             continue
         extra = [f"{name}: {row[index].strip()}" for index, name in others if index < len(row) and row[index].strip()]
         note = "\n".join(part for part in (cell("note"), *extra) if part)
-        stage, outcome, no_kind = STATUSES[status]
         try:
             contact = Contact(name=cell("contact"), email=cell("email"))
-            change = ops.add_card(
-                result.board,
-                company=company,
-                applied=applied,
-                role=cell("role"),
-                link=cell("link"),
-                contact=contact,
-                note=note,
-            )
-            done = change.board
-            if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
-                done = ops.move_card(done, change.card.id, Stage.INTERVIEWED, on=today).board
-            if stage is Stage.FOLLOWED_UP:
-                done = ops.move_card(done, change.card.id, Stage.FOLLOWED_UP, on=today).board
-            if outcome is not None:
-                done = ops.resolve_card(done, change.card.id, outcome, on=today, no_kind=no_kind).board
+            fields = {"company": company, "applied": applied, "role": cell("role"), "link": cell("link"), "note": note}
+            result.board, card = _added(result.board, STATUSES[status], today, contact=contact, **fields)
         except (ops.BoardError, ValueError) as error:
             why = describe_problem(error) if is_validation_error(error) else str(error)
             result.skipped.append((line, why))
             continue
-        result.board = done
-        known[_key(company, cell("role"), applied)] = change.card
+        known[_key(company, cell("role"), applied)] = card
         result.added += 1
     return result
+
+
+def _added(
+    board: Board, status: tuple[Stage, Outcome | None, NoKind | None], today: dt.date, **fields: Any
+) -> tuple[Board, Card]:
+    """`board` with a card of `fields` added and taken to the column and answer of its status."""
+    stage, outcome, no_kind = status
+    change = ops.add_card(board, **fields)
+    done = change.board
+    if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
+        done = ops.move_card(done, change.card.id, Stage.INTERVIEWED, on=today).board
+    if stage is Stage.FOLLOWED_UP:
+        done = ops.move_card(done, change.card.id, Stage.FOLLOWED_UP, on=today).board
+    if outcome is not None:
+        done = ops.resolve_card(done, change.card.id, outcome, on=today, no_kind=no_kind).board
+    return done, change.card
 
 
 def import_file(board: Board, name: str, text: str, today: dt.date) -> Imported:

@@ -239,3 +239,37 @@ def test_an_export_is_brought_up_by_a_later_schema(
         imported = importing.import_json(Board(), source.read_text(encoding="utf-8"))
         assert imported.added == 12
         assert {card.note for card in imported.board.cards} == {"brought up"}, source.name
+
+
+def slashed(capsys: pytest.CaptureFixture[str], tmp_path: Path, *dates: str) -> tuple[Result, dict[str, str]]:
+    """Import one row per date (company C0, C1, ...); the result and each company's date applied."""
+    rows = "".join(f"C{number},Dev,{date},Applied\n" for number, date in enumerate(dates))
+    tmp_path.mkdir(exist_ok=True)
+    board_path = tmp_path / "board.toml"
+    result = bring(capsys, write(tmp_path, "dates.csv", "Company,Role,Applied,Status\n" + rows), board_path)
+    if result.code != 0:
+        return result, {}
+    return result, {card.company: card.applied.isoformat() for card in load_board(board_path).cards}
+
+
+def test_slashed_dates_follow_the_order_the_file_shows(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    result, applied = slashed(capsys, tmp_path / "us", "10/25/2026", "10/05/2026", "03/04/2026")
+    assert result.code == 0, result.err
+    assert applied == {"C0": "2026-10-25", "C1": "2026-10-05", "C2": "2026-03-04"}  # month first, every row
+    result, applied = slashed(capsys, tmp_path / "eu", "25/10/2026", "10/05/2026")
+    assert applied == {"C0": "2026-10-25", "C1": "2026-05-10"}  # day first, every row
+
+
+def test_a_slashed_date_the_file_does_not_explain_is_skipped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    result, applied = slashed(capsys, tmp_path, "03/04/2026", "2026-10-01", "01.02.2026")
+    assert result.code == 0, result.err
+    assert applied == {"C1": "2026-10-01", "C2": "2026-02-01"}
+    assert result.out.splitlines()[1].startswith("line 2: skipped: '03/04/2026' could be read day first or month first")
+
+
+def test_an_application_dated_in_the_future_is_skipped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    result, applied = slashed(capsys, tmp_path, "2027-01-01", TODAY.isoformat())
+    assert applied == {"C1": TODAY.isoformat()}
+    assert "line 2: skipped: applied on 2027-01-01, which is in the future" in result.out
