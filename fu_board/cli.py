@@ -356,13 +356,13 @@ def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if args.stage is Stage.RESOLVED:
         raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
-    on = _day(args.date, today)
+    on = _not_ahead(_day(args.date, today), today, "--date")
     done = update(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on))
     return f"{done.card.id} moved to {done.card.stage.label}"
 
 
 def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
-    on = _day(args.date, today)
+    on = _not_ahead(_day(args.date, today), today, "--date")
     if args.kind is not None and args.outcome is not Outcome.NO:
         raise UsageError("--kind is for a no: said or silence")
     done = update(

@@ -264,7 +264,7 @@ def test_every_reason_is_covered_above() -> None:
 def test_a_resolved_card_is_never_due(fu: Fu) -> None:
     card_id = add(fu, "Acme")
     assert [row[0] for row in due_rows(fu, "2026-11-20")] == [card_id]
-    ok(fu("resolve", card_id, "withdrawn", "--date", "2026-11-20"))
+    ok(fu("resolve", card_id, "withdrawn", "--date", "2026-11-20", today=D("2026-11-20")))
     assert due_json(fu, "2026-11-20") == []
     assert due_json(fu, "2027-06-01") == []
 
@@ -646,7 +646,7 @@ def two_cards(fu: Fu) -> dict[str, str]:
     open_id = add(fu, "Acme")
     ok(fu("interview", open_id, "--date", "2026-11-10", today=D("2026-11-10")))
     done_id = add(fu, "Globex")
-    ok(fu("resolve", done_id, "no", "--date", "2026-11-05"))
+    ok(fu("resolve", done_id, "no", "--date", "2026-11-05", today=D("2026-11-12")))
     return {"{open}": open_id, "{done}": done_id}
 
 
@@ -791,11 +791,13 @@ def test_dates_are_written_year_month_day_only(fu: Fu, board: Path, written: str
     assert board.read_bytes() == before
 
 
-@pytest.mark.parametrize("verb", ["followup", "thank"])
-def test_what_you_did_cannot_be_logged_in_the_future(fu: Fu, board: Path, verb: str) -> None:
+@pytest.mark.parametrize(
+    "verb", [["followup"], ["thank"], ["resolve", "yes"], ["resolve", "no"], ["move", "interviewed"]], ids=" ".join
+)
+def test_what_you_did_cannot_be_logged_in_the_future(fu: Fu, board: Path, verb: list[str]) -> None:
     card_id = add(fu, "Acme")
     before = board.read_bytes()
-    result = fu(verb, card_id, "--date", "2026-11-13", today=dt.date(2026, 11, 12))
+    result = fu(verb[0], card_id, *verb[1:], "--date", "2026-11-13", today=dt.date(2026, 11, 12))
     assert_one_error_line(result)
     assert "--date 2026-11-13 is in the future (today is 2026-11-12)" in result.err
     assert board.read_bytes() == before
