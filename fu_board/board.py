@@ -229,7 +229,8 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     """Move a card to a working column; `resolve_card` moves it to Resolved.
 
     Moving into Interviewed records an interview on `on`; moving into Followed
-    up records a follow-up; moving a resolved card back reopens it.
+    up records a follow-up; moving a resolved card back reopens it (into
+    Interviewed, without inventing an interview when it had one already).
     """
     if to is Stage.RESOLVED:
         raise BoardError("a card reaches Resolved with an outcome: yes, no or withdrawn")
@@ -238,7 +239,7 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
         raise BoardError(f"{card.company} is already in {to.label}")
     _not_before_applied(card, on, "that date")
     changes: dict[str, Any] = {"stage": to, "furthest_stage": _furthest(card, to)}
-    if to is Stage.INTERVIEWED:
+    if to is Stage.INTERVIEWED and not (card.is_resolved and card.interviews):
         changes["interviews"] = (*card.interviews, Interview(date=on))
     if card.is_resolved:
         changes |= {"outcome": None, "resolved_on": None, "no_kind": None}

@@ -265,6 +265,14 @@ def test_moving_a_resolved_card_back_reopens_it(to: Stage) -> None:
     assert change.event == Event(date=DAY4, kind=EventKind.REOPENED, to=to)
     assert reopened.timeline[-1] == change.event
     assert len(reopened.timeline) == 4
+    assert reopened.interviews == (Interview(date=DAY2),)  # going back invents no interview
+
+
+def test_reopening_into_interviewed_a_card_never_interviewed_records_the_interview() -> None:
+    board, card = one_card()
+    board = resolve_card(board, card.id, Outcome.WITHDRAWN, on=DAY2).board
+    reopened = move_card(board, card.id, Stage.INTERVIEWED, on=DAY3).card
+    assert reopened.interviews == (Interview(date=DAY3),)
 
 
 @pytest.mark.parametrize("stage", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
