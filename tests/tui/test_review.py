@@ -195,3 +195,37 @@ async def test_the_summary_counts_yes_and_withdrawn_as_resolved(board_path: Path
         assert "Resolved          2" in summary
         assert "Skipped           2" in summary
         assert "Nos until yes     0" in summary  # a yes starts the count again
+
+
+async def test_a_card_due_again_for_another_reason_is_shown_again(board_path: Path) -> None:
+    """A thank-you logged in the review, and the decision date they gave has passed too:
+    the card comes back with that reason instead of the review ending as done."""
+    interviewed = TODAY - dt.timedelta(days=10)
+    card = Card.validate(
+        {
+            "id": "intv",
+            "company": "Interv",
+            "applied": TODAY - dt.timedelta(days=24),
+            "interviews": [{"date": interviewed}],
+            "decision_expected": TODAY - dt.timedelta(days=6),
+            "stage": "interviewed",
+            "furthest_stage": "interviewed",
+            "timeline": [
+                {"date": TODAY - dt.timedelta(days=24), "kind": "applied"},
+                {"date": interviewed, "kind": "interviewed"},
+            ],
+        }
+    )
+    app = app_with(board_path, Board(cards=(card,)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        assert "thank-you" in shown(app, "card")
+        await pilot.press("t")
+        assert not review(app).finished
+        assert "Interv" in shown(app, "card")
+        assert "decision" in shown(app, "card")
+        await pilot.press("f", "enter")
+        assert review(app).finished
+        assert "Done for today." in shown(app, "summary")
+    kinds = [event.kind for event in saved(board_path).card("intv").timeline]
+    assert kinds[-2:] == [EventKind.THANK_YOU, EventKind.FOLLOWED_UP]

@@ -1,7 +1,8 @@
 """`r`: the daily review. Today's follow-ups, one card at a time, one key per outcome.
 
 The queue is fixed when the review starts: overdue cards first (the most
-overdue first), then those due today. Each key logs what happened through the
+overdue first), then those due today. A card still due after what was logged
+on it (another reason came due) is shown again before the next. Each key logs what happened through the
 same operations as the board, saves at once, and shows the next card. The end
 is a summary with the nos-until-yes counter and the streak of daily reviews.
 """
@@ -233,10 +234,12 @@ class ReviewScreen(Screen[None]):
     # Keys ------------------------------------------------------------------------
 
     def _next(self, counted: str) -> Done:
+        """After a change to the card shown: the next card, or this one again when it is
+        still due for another reason (a thank-you logged, and the decision date passed)."""
+
         def done(_: ops.Change) -> None:
             self.counts[counted] += 1
-            self.position += 1
-            self.show_current()
+            self.show_current()  # `current` moves past the card once it is no longer due
 
         return done
 
