@@ -151,3 +151,20 @@ async def test_cards_are_drawn_exactly_as_textual_draws_padded_content(board_pat
                         assert all(strip.cell_length == width for strip in drawn)
                         compared += 1
         assert compared == 2 * 5 * len(app.board.cards)
+
+
+async def test_the_cursor_stays_in_view_when_the_terminal_shrinks_and_grows(board_path: Path) -> None:
+    app = app_with(board_path, long_board())
+    async with app.run_test(size=SIZE) as pilot:
+        applied = column(app, Stage.APPLIED)
+        await pilot.press(*"j" * 6)
+        assert applied.highlighted == 6
+        assert in_view(applied, 6)
+        for size in ((60, 20), (40, 12), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert applied.highlighted == 6
+            assert in_view(applied, 6), size
+        selected = board_screen(app).selected_id()
+        await pilot.press("enter")
+        assert app.screen.card.id == selected  # type: ignore[attr-defined]  # the card opened is the one shown

@@ -324,7 +324,11 @@ class CardColumn(ScrollView, can_focus=False):
         return strips
 
     def _on_resize(self) -> None:
+        """Cards are drawn anew at the new width, and the cursor's card kept in view (a
+        smaller terminal would otherwise leave it below the fold, and `enter` would open
+        a card not on screen)."""
         self._drawn.clear()
+        self.call_after_refresh(self.scroll_to_highlight)
 
     async def _on_click(self, event: events.Click) -> None:
         # A click selects the card under the mouse; enter opens it.
