@@ -45,30 +45,40 @@ def to_json(board: Board, _today: dt.date) -> str:
     return safe_json(data) + "\n"  # control characters escaped, as every JSON fu-board prints
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell that a spreadsheet would run as a formula begins (a company named
+`=HYPERLINK(...)` pasted from a posting): such a cell is written after a `'`, which
+spreadsheets show as text; `fu-board import` takes the `'` off again."""
+
+
+def _as_text(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def to_csv(board: Board, today: dt.date) -> str:
-    """One row per card: dates as YYYY-MM-DD, the first contact, empty where there is nothing."""
+    """One row per card: dates as YYYY-MM-DD, the first contact, empty where there is nothing;
+    no cell a spreadsheet would run as a formula (`FORMULA_STARTS`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for card in board.cards:
         follow_up = next_follow_up(card, board.settings, today)
         contact = card.contact
-        writer.writerow(
-            [
-                card.id,
-                card.company,
-                card.role,
-                card.stage.value,
-                card.outcome.value if card.outcome else "",
-                card.applied.isoformat(),
-                last_touch(card, today).isoformat(),
-                follow_up.due.isoformat() if follow_up else "",
-                contact.name if contact else "",
-                contact.email if contact else "",
-                card.link,
-                card.note,
-            ]
-        )
+        row = [
+            card.id,
+            card.company,
+            card.role,
+            card.stage.value,
+            card.outcome.value if card.outcome else "",
+            card.applied.isoformat(),
+            last_touch(card, today).isoformat(),
+            follow_up.due.isoformat() if follow_up else "",
+            contact.name if contact else "",
+            contact.email if contact else "",
+            card.link,
+            card.note,
+        ]
+        writer.writerow([_as_text(value) for value in row])
     return out.getvalue()
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fu_board import board as ops
+from fu_board.export import FORMULA_STARTS
 from fu_board.migrations import file_version, migrate
 from fu_board.model import (
     SCHEMA_VERSION,
@@ -48,8 +49,14 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "link": ("url", "link", "job link", "posting"),
     "note": ("notes", "note", "comments"),
     "id": ("id",),
+    "outcome": ("outcome", "answer", "result"),
+    "derived": ("last touch", "next follow-up", "next follow up"),
 }
-"""What each column of a card is called in a spreadsheet (matched folded, spaces and _ alike)."""
+"""What each column of a card is called in a spreadsheet (matched folded, spaces and _ alike).
+
+`outcome` says how a `resolved` card ended (fu-board's own CSV export has both); the
+`derived` columns of that export are worked out from the rest, so they are left out
+of the note."""
 
 STATUSES: dict[str, tuple[Stage, Outcome | None, NoKind | None]] = {
     "applied": (Stage.APPLIED, None, None),
@@ -167,6 +174,8 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
     for index, raw in enumerate(header):
         name = _header(raw)
         what = names.get(name)
+        if what == "derived":
+            continue  # worked out from the other columns, by fu-board's own export
         if what is not None and what not in found:
             found[what] = index
         elif name:
@@ -215,6 +224,21 @@ def _date(text: str, slash_order: str | None) -> dt.date:
     raise ValueError(f"{text!r} is not a date like 2026-11-25")
 
 
+def _status(status: str, outcome: str) -> str:
+    """The status word of a row, folded: `followed_up` reads as `followed up`, and a
+    `resolved` row (fu-board's own CSV) as its outcome (`yes`, `no`, `withdrawn`)."""
+    word = " ".join(fold(status).replace("_", " ").split())
+    if word == "resolved" and outcome:
+        return " ".join(fold(outcome).replace("_", " ").split())
+    return word
+
+
+def _unguarded(value: str) -> str:
+    """A cell without the `'` that `fu-board export` puts before what a spreadsheet would
+    run as a formula (`export.FORMULA_STARTS`)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
 def _applied_on(text: str, slash_order: str | None, today: dt.date) -> dt.date:
     """A row's date applied, today when it gives none; ValueError when it cannot be read
     or is still to come."""
@@ -243,7 +267,7 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
 
         def cell(what: str, row: list[str] = row) -> str:
             index = columns.get(what)
-            return row[index].strip() if index is not None and index < len(row) else ""
+            return _unguarded(row[index].strip()) if index is not None and index < len(row) else ""
 
         company = cell("company")
         if not company:
@@ -254,7 +278,7 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
         except ValueError as error:
             result.skipped.append((line, str(error)))
             continue
-        status = " ".join(fold(cell("status")).split())
+        status = _status(cell("status"), cell("outcome"))
         if status not in STATUSES:
             words = ", ".join(sorted(word for word in STATUSES if word))
             result.skipped.append((line, f"unknown status {cell('status')!r}; use one of {words}"))

@@ -195,3 +195,28 @@ def test_json_escapes_control_characters_and_still_comes_back_exactly(
     assert "\x1b" not in result.out
     assert "\x9b" not in result.out
     assert Board.validate(json.loads(result.out)) == load_board(path)
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula_and_import_takes_the_guard_off(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "board.toml"
+    hostile = {"company": '=HYPERLINK("http://x.example","Acme")', "role": "+1 engineer", "note": "@SUM(A1)"}
+    board = ops.add_card(Board(), applied=TODAY, **hostile).board
+    board = ops.add_card(board, company="Plain Co", applied=TODAY, note="- first point").board
+    save_board(path, board)
+    result = export(capsys, path, "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert [rows[0][name] for name in ("company", "role", "note")] == [f"'{value}" for value in hostile.values()]
+    assert rows[1]["note"] == "'- first point"
+    assert rows[1]["company"] == "Plain Co"
+    exported = tmp_path / "board.csv"
+    exported.write_text(result.out, encoding="utf-8")
+    copy = tmp_path / "copy.toml"
+    assert run_main(capsys, ["import", str(exported), "--board", str(copy)], TODAY).code == 0
+    cards = load_board(copy).cards
+    assert [(card.company, card.role, card.note) for card in cards] == [
+        (hostile["company"], hostile["role"], hostile["note"]),
+        ("Plain Co", "", "- first point"),
+    ]

@@ -273,3 +273,21 @@ def test_an_application_dated_in_the_future_is_skipped(capsys: pytest.CaptureFix
     result, applied = slashed(capsys, tmp_path, "2027-01-01", TODAY.isoformat())
     assert applied == {"C1": TODAY.isoformat()}
     assert "line 2: skipped: applied on 2027-01-01, which is in the future" in result.out
+
+
+def test_fu_boards_own_csv_comes_back_in_its_columns_and_answers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An export edited in a spreadsheet and brought back: followed_up and resolved (with
+    its outcome) are understood, and the worked-out columns stay out of the notes."""
+    original = tmp_path / "original.toml"
+    save_board(original, demo_board(TODAY))
+    exported = tmp_path / "board.csv"
+    assert (
+        run_main(capsys, ["export", "--format", "csv", "-o", str(exported), "--board", str(original)], TODAY).code == 0
+    )
+    copy = tmp_path / "copy.toml"
+    result = bring(capsys, exported, copy)
+    assert result.out.splitlines()[0] == "added 12, updated 0, 0 already on the board, 0 skipped"
+    answers = {card.company: (card.stage, card.outcome, card.note) for card in load_board(copy).cards}
+    assert answers == {card.company: (card.stage, card.outcome, card.note) for card in demo_board(TODAY).cards}
