@@ -297,10 +297,16 @@ async def test_new_card_form_validates_as_you_type(board_path: Path) -> None:
     assert saved(board_path) == Board()
 
 
-async def test_new_card_form_escape_cancels(board_path: Path) -> None:
+async def test_new_card_form_escape_cancels_after_a_warning_when_something_was_typed(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "escape")  # nothing typed: closes at once
+        board_screen(app)
         await pilot.press("n", *"Acme", "escape")
+        assert isinstance(app.screen, FormScreen)  # warned, still open
+        assert app.screen.query_one("#field-company", Input).value == "Acme"
+        assert "escape again throws it away" in [note.message for note in app._notifications][-1]
+        await pilot.press("escape")
         board_screen(app)
     assert saved(board_path) == Board()
 

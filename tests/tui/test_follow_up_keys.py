@@ -86,7 +86,7 @@ async def test_the_follow_up_form_checks_the_channel_and_can_be_cancelled(board_
         assert "email, phone, linkedin" in str(error.render())
         await pilot.pause()
         assert error.size.height >= 2  # wrapped in the small dialog, not cut off after "(a"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # the second throws away what was typed
         board_screen(app)
     assert board_path.read_bytes() == before
 

@@ -43,6 +43,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self.enter_submits = enter_submits
         self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
         """Why the board would refuse these values (set by the opener); the form then stays open."""
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         hint = (
@@ -73,4 +74,9 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self.action_save()
 
     def action_cancel(self) -> None:
+        """Close without saving; what was typed is thrown away only at a second escape."""
+        if self.has_typed_changes() and not self._warned:
+            self._warned = True
+            self.notify("Not saved yet: enter or ctrl+s saves, escape again throws it away.", markup=False)
+            return
         self.dismiss(None)
