@@ -112,12 +112,19 @@ def _day(arg: DayArg | None, today: dt.date) -> dt.date:
     return today if arg is None else arg.on(today)
 
 
-def _stage(text: str) -> Stage:
+def _stage(text: str, named: tuple[Stage, ...] = STAGES) -> Stage:
+    """A stage by its name; the error names the stages in `named`."""
     try:
         return Stage(text.lower().replace("-", "_").replace(" ", "_"))
     except ValueError:
-        names = ", ".join(stage.value for stage in STAGES)
+        names = ", ".join(stage.value for stage in named)
         raise argparse.ArgumentTypeError(f"{text!r} is not a stage; use one of {names}") from None
+
+
+def _working_stage(text: str) -> Stage:
+    """For `move`: its error names the columns a card is moved to (Resolved is reached with
+    an answer, and `move ID resolved` says so)."""
+    return _stage(text, tuple(stage for stage in STAGES if stage is not Stage.RESOLVED))
 
 
 def _outcome(text: str) -> Outcome:
@@ -156,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     move = verbs.add_parser("move", parents=[common], help="move a card to applied, interviewed or followed_up")
     move.add_argument("card", metavar="ID")
-    move.add_argument("stage", type=_stage, metavar="STAGE")
+    move.add_argument("stage", type=_working_stage, metavar="STAGE")
     move.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
 
     resolve = verbs.add_parser("resolve", parents=[common], help="record the answer: yes, no or withdrawn")

@@ -571,6 +571,13 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
 # bad input: exit 2, one line on stderr, the file byte-identical ----------------------------------------------------
 
 BAD_INPUT = [
+    # move: the columns a card is moved to, not Resolved (reached with `resolve`)
+    pytest.param(
+        ("move", "{open}", "nowhere"),
+        "'nowhere' is not a stage; use one of applied, interviewed, followed_up (",
+        id="move-unknown-stage",
+    ),
+    pytest.param(("move", "{open}", "resolved"), "fu-board resolve ID yes|no|withdrawn", id="move-to-resolved"),
     # interview
     pytest.param(("interview", "{open}", "--date", "2026-13-01"), "2026-13-01", id="interview-bad-month"),
     pytest.param(("interview", "{open}", "--date", "2026-02-30"), "2026-02-30", id="interview-bad-day"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input, Label, Static
@@ -11,11 +12,14 @@ from fu_board import board as ops
 from fu_board import store
 from fu_board.backups import list_backups, make_backup
 from fu_board.board_file import update
+from fu_board.demo import demo_board
+from fu_board.merge import CardConflict
 from fu_board.model import Board, EventKind, Stage
 from fu_board.tui.app import EXIT_UNSAVED
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.conflict import _lines
 from fu_board.tui.screens.load_error import LoadErrorScreen
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
@@ -369,3 +373,13 @@ async def test_quitting_from_an_untouched_form_does_not_ask(board_path: Path) ->
         await pilot.press("enter", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+def test_a_conflict_tells_the_two_sides_apart_by_their_latest_entry() -> None:
+    """Two snoozes on the same day differ in their date, which the entry's note says."""
+    card = demo_board(TODAY).card("k7m2")
+    mine = ops.snooze_card(Board(cards=(card,)), "k7m2", until=TODAY + dt.timedelta(days=3), on=TODAY).card
+    theirs = ops.snooze_card(Board(cards=(card,)), "k7m2", until=TODAY + dt.timedelta(days=7), on=TODAY).card
+    text = str(_lines(CardConflict("k7m2", card, mine, theirs)))
+    assert f"here:      Applied; latest entry: snoozed on {TODAY.isoformat()} (until 2026-11-28)" in text
+    assert f"the file:  Applied; latest entry: snoozed on {TODAY.isoformat()} (until 2026-12-02)" in text

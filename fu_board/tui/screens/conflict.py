@@ -24,7 +24,9 @@ def _version(card: Card | None) -> str:
     if not card.timeline:
         return where
     last = card.timeline[-1]
-    return f"{where}; latest entry: {last.kind.value.replace('_', ' ')} on {last.date.isoformat()}"
+    note = visible(last.note, one_line=True)
+    said = f" ({note[:40]}…)" if len(note) > 40 else f" ({note})" if note else ""
+    return f"{where}; latest entry: {last.kind.value.replace('_', ' ')} on {last.date.isoformat()}{said}"
 
 
 def _differences(mine: Card | None, theirs: Card | None) -> str:
