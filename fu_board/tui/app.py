@@ -461,6 +461,10 @@ class FuBoardApp(App[int]):
         return self._asking
 
     def _show_saved_state(self, was_unsaved: bool) -> None:
+        if was_unsaved and not self.unsaved:
+            # The "Not saved" notices are out of date now, and would cover the next dialog.
+            self.clear_notifications()
+            self.notify("Saved: every change is in the file now.", timeout=4)
         if self.unsaved != was_unsaved or self.reloaded:
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
             if isinstance(self.screen, BoardScreen):
@@ -499,9 +503,10 @@ class FuBoardApp(App[int]):
         self.call_later(self.push_screen, conflict_dialog(conflict, quitting=quitting), chosen)
 
     async def action_save(self) -> None:
+        """ctrl+s, shown while a change is not saved: try again now (`_show_saved_state` says
+        when it worked)."""
         await self.saves_settled()
-        if self.save_now():
-            self.notify("Saved.", markup=False)
+        self.save_now()
 
     async def action_quit(self) -> None:
         typed = any(getattr(screen, "has_typed_changes", lambda: False)() for screen in self.screen_stack)

@@ -53,6 +53,8 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
         assert not app.unsaved
         assert "NOT SAVED" not in header(app)
         assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+        # The failure's notice is gone (it would cover the next dialog), and the save is said.
+        assert [str(n.message) for n in app._notifications] == ["Saved: every change is in the file now."]
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
