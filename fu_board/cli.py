@@ -206,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     snooze.add_argument("until", type=_later_date, metavar="DATE", help="YYYY-MM-DD, tomorrow, or a wait like 3d, 2w")
 
     _add_file_verbs(verbs, common)
+    for verb in verbs.choices.values():
+        verb.set_defaults(verb_parser=verb)  # an unknown flag is then reported by the verb itself
     return parser
 
 
@@ -556,7 +558,10 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
     """Run fu-board with `argv`; `today` is the real date unless a test fixes it."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # `stats --jsn` points to `fu-board stats --help`, not to `fu-board --help`
+        verb: argparse.ArgumentParser = getattr(args, "verb_parser", parser)
+        verb.error(f"unrecognized arguments: {' '.join(unknown)}")
     path: Path = args.board if args.board is not None else default_board_path()
     today = today or dt.date.today()
     try:

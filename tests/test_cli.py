@@ -960,3 +960,22 @@ def test_json_is_indented_on_a_terminal_and_one_line_when_piped(
     assert shown.out.startswith("[\n  {\n")  # indented, for a person
     assert json.loads(shown.out) == json.loads(piped.out)
     assert [card["company"] for card in json.loads(piped.out)] == ["Acme", "Globex"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["stats", "--jsn"], "fu-board stats: error: unrecognized arguments: --jsn (see fu-board stats --help)\n"),
+        (["list", "extra"], "fu-board list: error: unrecognized arguments: extra (see fu-board list --help)\n"),
+        (["--jsn"], "fu-board: error: unrecognized arguments: --jsn (see fu-board --help)\n"),
+    ],
+)
+def test_an_unknown_argument_points_to_the_help_of_its_verb(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], said: str
+) -> None:
+    board = tmp_path / "board.toml"
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--board", str(board)], today=dt.date(2026, 11, 25))
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == said
+    assert not board.exists()
