@@ -462,8 +462,6 @@ class FuBoardApp(App[int]):
 
     def _show_saved_state(self, was_unsaved: bool) -> None:
         if was_unsaved and not self.unsaved:
-            # The "Not saved" notices are out of date now, and would cover the next dialog.
-            self.clear_notifications()
             self.notify("Saved: every change is in the file now.", timeout=4)
         if self.unsaved != was_unsaved or self.reloaded:
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
@@ -503,9 +501,11 @@ class FuBoardApp(App[int]):
         self.call_later(self.push_screen, conflict_dialog(conflict, quitting=quitting), chosen)
 
     async def action_save(self) -> None:
-        """ctrl+s, shown while a change is not saved: try again now (`_show_saved_state` says
-        when it worked)."""
+        """ctrl+s, shown while a change is not saved: try again now. The earlier "Not saved"
+        notices go first (they would cover a dialog the retry opens); the retry says how it
+        went (`_show_saved_state`, or a new notice if it fails again)."""
         await self.saves_settled()
+        self.clear_notifications()
         self.save_now()
 
     async def action_quit(self) -> None:

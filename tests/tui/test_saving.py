@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from fu_board import store
 from fu_board.cli import main
-from fu_board.model import EventKind, Stage
+from fu_board.model import EventKind, Outcome, Stage
 from fu_board.tui.app import EXIT_UNSAVED
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
@@ -67,11 +67,14 @@ async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, m
         monkeypatch.setattr(store, "write_atomically", _disk_full)
         await pilot.press("3")
         monkeypatch.undo()
-        await pilot.press("h", "h", "x", "x", "escape")  # back in Applied, Globex: a no; both changes are saved
+        await pilot.press("h", "h", "y")  # back in Applied, Globex: a yes; both changes are saved
         assert not app.unsaved
+        notices = [str(n.message) for n in app._notifications]
+        assert "Saved: every change is in the file now." in notices
+        assert any("yes" in notice.lower() and "Saved" not in notice for notice in notices), notices  # kept
     on_disk = saved(board_path)
     assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
-    assert on_disk.card("bbbb").stage is Stage.RESOLVED
+    assert on_disk.card("bbbb").outcome is Outcome.YES
 
 
 async def test_quitting_with_unsaved_changes_can_be_confirmed(
