@@ -48,16 +48,19 @@ def to_json(board: Board, _today: dt.date) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How a cell that a spreadsheet would run as a formula begins (a company named
 `=HYPERLINK(...)` pasted from a posting): such a cell is written after a `'`, which
-spreadsheets show as text; `fu-board import` takes the `'` off again."""
+spreadsheets show as text."""
+GUARDED = (*FORMULA_STARTS, "'")
+"""Cells written after a `'`: formulas, and text that starts with a `'` of its own, so
+that `fu-board import` can take exactly one `'` off and give back the text as it was."""
 
 
 def _as_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return f"'{value}" if value.startswith(GUARDED) else value
 
 
 def to_csv(board: Board, today: dt.date) -> str:
     """One row per card: dates as YYYY-MM-DD, the first contact, empty where there is nothing;
-    no cell a spreadsheet would run as a formula (`FORMULA_STARTS`)."""
+    no cell a spreadsheet would run as a formula (`GUARDED`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)

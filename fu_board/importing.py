@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fu_board import board as ops
-from fu_board.export import FORMULA_STARTS
+from fu_board.export import CSV_COLUMNS, GUARDED
 from fu_board.migrations import file_version, migrate
 from fu_board.model import (
     SCHEMA_VERSION,
@@ -49,14 +49,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "link": ("url", "link", "job link", "posting"),
     "note": ("notes", "note", "comments"),
     "id": ("id",),
-    "outcome": ("outcome", "answer", "result"),
-    "derived": ("last touch", "next follow-up", "next follow up"),
 }
-"""What each column of a card is called in a spreadsheet (matched folded, spaces and _ alike).
+"""What each column of a card is called in a spreadsheet (matched folded, spaces and _ alike)."""
 
-`outcome` says how a `resolved` card ended (fu-board's own CSV export has both); the
-`derived` columns of that export are worked out from the rest, so they are left out
-of the note."""
+OWN_DERIVED = ("last touch", "next follow-up")
+"""Columns of fu-board's own CSV export that are worked out from the others: left out of
+the note when the file is one (its first line is exactly `export.CSV_COLUMNS`)."""
 
 STATUSES: dict[str, tuple[Stage, Outcome | None, NoKind | None]] = {
     "applied": (Stage.APPLIED, None, None),
@@ -165,17 +163,23 @@ def import_json(board: Board, text: str) -> Imported:
 
 
 def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
-    """Which column holds what, and the other columns (index, name) for the note."""
+    """Which column holds what, and the other columns (index, name) for the note.
+
+    fu-board's own export is read as what it is: its `outcome` says how a resolved
+    card ended, and its worked-out columns (`OWN_DERIVED`) are left out."""
     names = {
         " ".join(fold(name).replace("_", " ").split()): field for field, known in HEADERS.items() for name in known
     }
+    own = [raw.strip() for raw in header] == list(CSV_COLUMNS)
+    if own:
+        names["outcome"] = "outcome"
     found: dict[str, int] = {}
     others = []
     for index, raw in enumerate(header):
         name = _header(raw)
         what = names.get(name)
-        if what == "derived":
-            continue  # worked out from the other columns, by fu-board's own export
+        if own and raw.strip() in OWN_DERIVED:
+            continue
         if what is not None and what not in found:
             found[what] = index
         elif name:
@@ -191,29 +195,51 @@ _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{4}")
 """A date written 25/10/2026 or 10/25/2026: which comes first is the file's convention."""
 
 
-def _slash_order(dates: list[str]) -> str | None:
-    """The file's order for slashed dates, as a strptime pattern: day first when a first
-    number is over 12, month first when a second is; None when the file does not say
-    (every number 12 or less) or says both."""
-    day_first = month_first = False
-    for text in dates:
-        if found := _SLASHED.fullmatch(text.strip()):
-            day_first |= int(found[1]) > 12
-            month_first |= int(found[2]) > 12
-    if day_first == month_first:
-        return None
-    return "%d/%m/%Y" if day_first else "%m/%d/%Y"
+ORDERS = {"%d/%m/%Y": "day first", "%m/%d/%Y": "month first"}
 
 
-def _date(text: str, slash_order: str | None) -> dt.date:
+@dataclass(frozen=True)
+class SlashOrder:
+    """How a file writes slashed dates: a strptime pattern, or why it cannot be told."""
+
+    pattern: str | None
+    unknown: str = ""
+
+
+def _slash_order(dates: list[str], today: dt.date) -> SlashOrder:
+    """The file's order for slashed dates: day first when a first number is over 12, month
+    first when a second is; when no number says, the one order under which no application
+    is dated in the future. Unknown when the dates disagree, or when both orders fit."""
+    slashed = [text.strip() for text in dates if _SLASHED.fullmatch(text.strip())]
+    found = [_SLASHED.fullmatch(text) for text in slashed]
+    day_first = any(int(match[1]) > 12 for match in found if match)
+    month_first = any(int(match[2]) > 12 for match in found if match)
+    if day_first and month_first:
+        return SlashOrder(None, "the file writes some dates day first and others month first")
+    if day_first or month_first:
+        return SlashOrder("%d/%m/%Y" if day_first else "%m/%d/%Y")
+    fits = [pattern for pattern in ORDERS if all(_parsed(text, pattern) <= today for text in slashed)]
+    if len(fits) == 1:
+        return SlashOrder(fits[0])
+    return SlashOrder(None, "no date in the file tells which")
+
+
+def _parsed(text: str, pattern: str) -> dt.date:
+    """`text` read with `pattern`; a day that does not exist (31/02) counts as never."""
+    try:
+        return dt.datetime.strptime(text, pattern).date()
+    except ValueError:
+        return dt.date.max
+
+
+def _date(text: str, order: SlashOrder) -> dt.date:
     text = text.strip()
     if _SLASHED.fullmatch(text):
-        if slash_order is None:
+        if order.pattern is None:
             raise ValueError(
-                f"{text!r} could be read day first or month first, and no date in the file tells which; "
-                "write it as YYYY-MM-DD"
+                f"{text!r} could be read day first or month first, and {order.unknown}; write it as YYYY-MM-DD"
             )
-        patterns: tuple[str, ...] = (slash_order,)
+        patterns: tuple[str, ...] = (order.pattern,)
     else:
         patterns = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
     for pattern in patterns:
@@ -235,11 +261,11 @@ def _status(status: str, outcome: str) -> str:
 
 def _unguarded(value: str) -> str:
     """A cell without the `'` that `fu-board export` puts before what a spreadsheet would
-    run as a formula (`export.FORMULA_STARTS`)."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+    run as a formula, or before a `'` of the text itself (`export.GUARDED`)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(GUARDED) else value
 
 
-def _applied_on(text: str, slash_order: str | None, today: dt.date) -> dt.date:
+def _applied_on(text: str, slash_order: SlashOrder, today: dt.date) -> dt.date:
     """A row's date applied, today when it gives none; ValueError when it cannot be read
     or is still to come."""
     if not text:
@@ -260,7 +286,9 @@ def import_csv(board: Board, text: str, today: dt.date) -> Imported:
     result = Imported(board)
     known = {_key(card.company, card.role, card.applied): card for card in board.cards}
     ids = {card.id for card in board.cards}
-    slash_order = _slash_order([row[at] for row in rows[1:] if (at := columns.get("applied", len(row))) < len(row)])
+    slash_order = _slash_order(
+        [row[at] for row in rows[1:] if (at := columns.get("applied", len(row))) < len(row)], today
+    )
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank row

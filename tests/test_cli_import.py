@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from fu_board import board as ops
 from fu_board import importing, migrations
 from fu_board.demo import demo_board
 from fu_board.model import SCHEMA_VERSION, Board, NoKind, Outcome, Stage
@@ -291,3 +292,50 @@ def test_fu_boards_own_csv_comes_back_in_its_columns_and_answers(
     assert result.out.splitlines()[0] == "added 12, updated 0, 0 already on the board, 0 skipped"
     answers = {card.company: (card.stage, card.outcome, card.note) for card in load_board(copy).cards}
     assert answers == {card.company: (card.stage, card.outcome, card.note) for card in demo_board(TODAY).cards}
+
+
+def test_when_no_number_tells_the_order_is_the_one_with_no_application_ahead(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Month first, 12/01/2026 would be 1 December, after today (25 November): so day first.
+    result, applied = slashed(capsys, tmp_path, "12/01/2026", "03/04/2026")
+    assert applied == {"C0": "2026-01-12", "C1": "2026-04-03"}, result.out
+
+
+def test_slashed_dates_that_disagree_are_skipped_saying_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    result, applied = slashed(capsys, tmp_path, "13/04/2026", "04/13/2026", "2026-10-01")
+    assert applied == {"C2": "2026-10-01"}
+    assert "some dates day first and others month first" in result.out
+
+
+def test_a_spreadsheets_own_result_and_follow_up_columns_go_into_the_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Only fu-board's own export has columns read as its own; elsewhere they are notes."""
+    text = (
+        "Company,Role,Status,Result,Next follow-up\n"
+        "Acme,Dev,Interviewing,waiting on 2nd round,2026-12-01\n"
+        "Globex,Dev,Rejected,after final round,\n"
+    )
+    board_path = tmp_path / "board.toml"
+    assert bring(capsys, write(tmp_path, "mine.csv", text), board_path).code == 0
+    notes = {card.company: card.note for card in load_board(board_path).cards}
+    assert notes == {
+        "Acme": "Result: waiting on 2nd round\nNext follow-up: 2026-12-01",
+        "Globex": "Result: after final round",
+    }
+
+
+def test_text_starting_with_a_quote_survives_export_and_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    original = tmp_path / "original.toml"
+    texts = {"company": "'-ish Co", "role": "'@home", "note": "'+1 from Bo"}
+    save_board(original, ops.add_card(Board(), applied=TODAY, **texts).board)
+    exported = tmp_path / "board.csv"
+    argv = ["export", "--format", "csv", "-o", str(exported), "--board", str(original)]
+    assert run_main(capsys, argv, TODAY).code == 0
+    copy = tmp_path / "copy.toml"
+    assert bring(capsys, exported, copy).code == 0
+    (card,) = load_board(copy).cards
+    assert (card.company, card.role, card.note) == tuple(texts.values())
