@@ -82,8 +82,15 @@ class CardActions:
         if change is not None:
             done(change)
 
-    def ask(self, form: FormScreen | CardScreen, operation: Callable[[dict[str, Any]], Operation], done: Done) -> None:
-        """Open `form`; the values it returns become `operation(values)`, run on the board.
+    def ask(
+        self,
+        form: FormScreen | CardScreen,
+        operation: Callable[[dict[str, Any]], Operation],
+        done: Done,
+        cancelled: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Open `form`; the values it returns become `operation(values)`, run on the board
+        (`cancelled` is called when the form is closed without them).
 
         A change the board would refuse (an interview dated before the application, a
         decision before the interview) is refused while the form is still open, saying
@@ -97,7 +104,9 @@ class CardActions:
             return None
 
         def answered(values: dict[str, Any] | None) -> None:
-            if values is not None:
+            if values is None:
+                cancelled()
+            else:
                 self.run(operation(values), done)
 
         form.refused = refused
@@ -181,22 +190,19 @@ class CardActions:
         giver = source.contact.name if source.contact else ""
         note = f"Lead from {giver or 'a contact'} at {source.company}"
 
-        def added(values: dict[str, Any] | None) -> None:
-            if values is None:
-                done(None)
-                return
-            name = values.pop("contact")
+        def adding(values: dict[str, Any]) -> Operation:
+            name = values["contact"]
             # The person who gave the lead, with their email and phone, unless another name was typed.
             contact = source.contact if source.contact and name == giver else Contact(name=name)
-            values["on"] = values.pop("applied")
+            fields = {key: value for key, value in values.items() if key not in ("contact", "applied")}
+            return lambda b: ops.add_lead(b, source.id, contact=contact, on=values["applied"], **fields)
 
-            def linked(change: ops.Change) -> None:
-                self.app.notify(f"Added {change.card.company}, linked to {source.company}.", markup=False)
-                done(change)
+        def linked(change: ops.Change) -> None:
+            self.app.notify(f"Added {change.card.company}, linked to {source.company}.", markup=False)
+            done(change)
 
-            self.run(lambda b: ops.add_lead(b, source.id, contact=contact, **values), linked)
-
-        self.app.push_screen(new_card_form(self.today, title="A new lead", contact=giver, note=note), added)
+        form = new_card_form(self.today, title="A new lead", contact=giver, note=note)
+        self.ask(form, adding, linked, cancelled=lambda: done(None))
 
     @writes
     def choose_outcome(self, card: Card, done: Done) -> None:

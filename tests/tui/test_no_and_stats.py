@@ -120,6 +120,18 @@ async def test_g_shows_the_stats(board_path: Path) -> None:
         board_screen(app)
 
 
+async def test_a_lead_form_closed_without_a_lead_leaves_the_no_and_adds_nothing(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "x", "x", "a")  # Initech said no; a lead? the form opens
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("escape")  # nothing typed: closes at once
+        board_screen(app)
+    on_disk = saved(board_path)
+    assert on_disk.card("b4nq").outcome is Outcome.NO
+    assert len(on_disk.cards) == len(demo_board(TODAY).cards)
+
+
 async def test_the_timeline_shows_the_kind_of_no_and_the_linked_lead(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:

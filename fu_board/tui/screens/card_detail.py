@@ -292,7 +292,7 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
             changes["note"] = self.query_one(TextArea).text
         problem = self.refused(changes) if changes else None
         if problem is not None:
-            self.notify(f"Not saved: {problem}. Change it, or escape to throw the edit away.", severity="warning")
+            self.notify(f"Not saved: {problem}. Change it, or escape twice to throw the edit away.", severity="warning")
             return
         self.dismiss(changes)
 

@@ -66,7 +66,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             return
         problem = self.refused(values)
         if problem is not None:
-            self.notify(f"Not saved: {problem}. Change it, or escape to cancel.", severity="warning", markup=False)
+            self.notify(f"Not saved: {problem}. Change it, or escape twice to cancel.", severity="warning")
             return
         self.dismiss(values)
 
