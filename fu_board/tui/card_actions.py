@@ -191,17 +191,21 @@ class CardActions:
         note = f"Lead from {giver or 'a contact'} at {source.company}"
 
         def adding(values: dict[str, Any]) -> Operation:
-            name = values["contact"]
-            # The person who gave the lead, with their email and phone, unless another name was typed.
-            contact = source.contact if source.contact and name == giver else Contact(name=name)
-            fields = {key: value for key, value in values.items() if key not in ("contact", "applied")}
+            name, email = values["contact"], values["email"]
+            # The person who gave the lead, with their phone and title, unless another name was typed.
+            if source.contact and name == giver:
+                contact = Contact(**(source.contact.as_dict() | {"email": email}))
+            else:
+                contact = Contact(name=name, email=email)
+            fields = {key: value for key, value in values.items() if key not in ("contact", "email", "applied")}
             return lambda b: ops.add_lead(b, source.id, contact=contact, on=values["applied"], **fields)
 
         def linked(change: ops.Change) -> None:
             self.app.notify(f"Added {change.card.company}, linked to {source.company}.", markup=False)
             done(change)
 
-        form = new_card_form(self.today, title="A new lead", contact=giver, note=note)
+        email = source.contact.email if source.contact else ""
+        form = new_card_form(self.today, title="A new lead", contact=giver, email=email, note=note)
         self.ask(form, adding, linked, cancelled=lambda: done(None))
 
     @writes
@@ -275,7 +279,8 @@ class CardActions:
         from fu_board.tui.screens.card_form import new_card_form
 
         def adding(values: dict[str, Any]) -> Operation:
-            fields = {name: value for name, value in values.items() if name != "contact"}
-            return lambda b: ops.add_card(b, contact=Contact(name=values["contact"]), **fields)
+            fields = {name: value for name, value in values.items() if name not in ("contact", "email")}
+            contact = Contact(name=values["contact"], email=values["email"])
+            return lambda b: ops.add_card(b, contact=contact, **fields)
 
         self.ask(new_card_form(self.today), adding, done)

@@ -228,14 +228,14 @@ async def test_new_card_form_saves_with_ctrl_s(board_path: Path) -> None:
         await pilot.press("n")
         assert isinstance(app.screen, FormScreen)
         await pilot.press(*"Northwind", "tab", *"Backend Engineer", "tab", *"https://x.example/1")
-        await pilot.press("tab", *"Priya", "ctrl+s")
+        await pilot.press("tab", *"Priya", "tab", *"priya@northwind.example", "ctrl+s")
         screen = board_screen(app)
         assert screen.selected_card is not None
         assert screen.selected_card.company == "Northwind"
         assert not screen.query_one("#welcome").display
     (card,) = saved(board_path).cards
     assert (card.company, card.role, card.link) == ("Northwind", "Backend Engineer", "https://x.example/1")
-    assert card.contacts == (Contact(name="Priya"),)
+    assert card.contacts == (Contact(name="Priya", email="priya@northwind.example"),)
     assert card.applied == TODAY
     assert card.stage is Stage.APPLIED
     assert [event.kind for event in card.timeline] == [EventKind.APPLIED]
@@ -244,7 +244,7 @@ async def test_new_card_form_saves_with_ctrl_s(board_path: Path) -> None:
 async def test_new_card_form_enter_moves_on_and_saves_on_the_last_field(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"  Hooli  ", "enter", "enter", "enter", "enter")
+        await pilot.press("n", *"  Hooli  ", "enter", "enter", "enter", "enter", "enter")
         form = app.screen
         assert isinstance(form, FormScreen)
         applied = form.query_one("#field-applied", Input)

@@ -43,7 +43,8 @@ def test_filter(snap_compare: Any, board_path: Path) -> None:
 
 
 def test_new_card_form(snap_compare: Any, board_path: Path) -> None:
-    press = ["n", *"Northwind", "tab", *"Backend Engineer", "tab", "tab", *"Priya", "tab", "backspace"]
+    press = ["n", *"Northwind", "tab", *"Backend Engineer", "tab", "tab", *"Priya", "tab", *"priya@nw.example"]
+    press += ["tab", "backspace"]
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
 
 

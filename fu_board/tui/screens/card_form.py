@@ -14,12 +14,15 @@ def new_card_fields(today: dt.date) -> tuple[Field, ...]:
         Field("role", "Role", placeholder="the job title"),
         Field("link", "Link", placeholder="the job posting, https://…"),
         Field("contact", "Contact", placeholder="the recruiter or hiring manager"),
+        Field("email", "Email", placeholder="their email, for the follow-ups"),
         Field("applied", "Applied", date_until(today), "YYYY-MM-DD"),
         Field("note", "Note", placeholder="anything worth remembering"),
     )
 
 
-def new_card_form(today: dt.date, *, title: str = "New application", contact: str = "", note: str = "") -> FormScreen:
+def new_card_form(
+    today: dt.date, *, title: str = "New application", contact: str = "", email: str = "", note: str = ""
+) -> FormScreen:
     """Asks for a new application; enter moves to the next field and saves on the last."""
-    values = {"applied": today.isoformat(), "contact": contact, "note": note}
+    values = {"applied": today.isoformat(), "contact": contact, "email": email, "note": note}
     return FormScreen(title, new_card_fields(today), values, enter_submits=False)
