@@ -266,10 +266,9 @@ def _card_json(card: Card, today: dt.date) -> dict[str, Any]:
 
 
 def _card_line(card: Card, today: dt.date) -> str:
-    role = f" — {card.role}" if card.role else ""
     status = f"{card.outcome.symbol} {card.outcome.value}" if card.outcome else card.stage.value
     days = days_since_touch(card, today)
-    return visible(f"{card.id}  {status:<12} {card.company}{role}  ({days}d since last touch)", one_line=True)
+    return visible(f"{card.id}  {status:<12} {card.title}  ({days}d since last touch)", one_line=True)
 
 
 def _listed(board: Board, stage: Stage | None, today: dt.date) -> list[Card]:

@@ -97,8 +97,7 @@ def to_markdown(board: Board, today: dt.date) -> str:
 
 
 def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
-    title = f"{card.company} — {card.role}" if card.role else card.company
-    lines = [f"### {_md(title)}", "", f"- Applied: {card.applied.isoformat()}"]
+    lines = [f"### {_md(card.title)}", "", f"- Applied: {card.applied.isoformat()}"]
     if card.outcome is not None:
         resolved = f" on {card.resolved_on.isoformat()}" if card.resolved_on else ""
         lines.append(f"- Outcome: {card.outcome.symbol} {card.outcome.value}{resolved}")
@@ -139,7 +138,6 @@ def to_ics(board: Board, today: dt.date) -> str:
         if follow_up is None:
             continue
         day = max(follow_up.due, today)
-        title = f"{card.company} — {card.role}" if card.role else card.company
         description = [REASON_WORDS[follow_up.reason].capitalize() + "."]
         if follow_up.due < day:
             description.append(f"Due since {follow_up.due.isoformat()}.")
@@ -153,7 +151,7 @@ def to_ics(board: Board, today: dt.date) -> str:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"Follow up: {title}")
+        event.add("summary", f"Follow up: {card.title}")
         event.add("description", "\n".join(description))
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()

@@ -415,6 +415,11 @@ class Card(Record):
         return self.contacts[0] if self.contacts else None
 
     @property
+    def title(self) -> str:
+        """The card named in one line: "Acme — Data Engineer", or the company alone."""
+        return f"{self.company} — {self.role}" if self.role else self.company
+
+    @property
     def is_resolved(self) -> bool:
         return self.stage is Stage.RESOLVED
 

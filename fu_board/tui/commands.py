@@ -82,7 +82,7 @@ class BoardCommands(Provider):
             return
         matcher = self.matcher(query)
         for card in self.board_app.board.cards:
-            text = visible(f"{card.company} — {card.role}" if card.role else card.company, one_line=True)
+            text = visible(card.title, one_line=True)
             if (score := matcher.match(text)) > 0:
                 where = card.outcome.value if card.outcome else card.stage.label
                 yield Hit(

@@ -40,10 +40,9 @@ def _differences(mine: Card | None, theirs: Card | None) -> str:
 def _lines(conflict: CardConflict) -> Content:
     card = conflict.mine or conflict.theirs or conflict.base
     assert card is not None
-    role = f" — {card.role}" if card.role else ""
     parts: list[str | tuple[str, str]] = [
         ("• ", "$text-warning"),
-        (visible(f"{card.company}{role}", one_line=True), "bold"),
+        (visible(card.title, one_line=True), "bold"),
         f"\n    here:      {_version(conflict.mine)}",
         f"\n    the file:  {_version(conflict.theirs)}",
     ]
