@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fu_board import __version__, plain
 from fu_board.columns import column
 from fu_board.counts import last_touch
-from fu_board.model import STAGES, Board, Card
+from fu_board.model import STAGES, Board, Card, Contact
 from fu_board.rules import REASON_WORDS, next_follow_up
 from fu_board.text import safe_json
 
@@ -104,8 +104,7 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
     elif (follow_up := next_follow_up(card, board.settings, today)) is not None:
         lines.append(f"- Next: {follow_up.words} ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}")
     for contact in card.contacts:
-        parts = [part for part in (contact.name, contact.title, contact.email, contact.phone) if part]
-        lines.append(f"- Contact: {_md(', '.join(parts))}")
+        lines.append(f"- Contact: {_md(_who(contact))}")
     if card.link:
         lines.append(f"- Link: <{card.link}>")
     if card.note:
@@ -116,6 +115,11 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
             note = f": {_md(' '.join(event.note.split()))}" if event.note else ""
             lines.append(f"  - {event.date.isoformat()} {event.kind.label}{note}")
     return [*lines, ""]
+
+
+def _who(contact: Contact) -> str:
+    """A contact in one line: name, title, email and phone, those there are."""
+    return ", ".join(part for part in (contact.name, contact.title, contact.email, contact.phone) if part)
 
 
 def _md(text: str) -> str:
@@ -142,8 +146,7 @@ def to_ics(board: Board, today: dt.date) -> str:
         if follow_up.due < day:
             description.append(f"Due since {follow_up.due.isoformat()}.")
         if (contact := card.contact) is not None:
-            parts = [part for part in (contact.name, contact.title, contact.email, contact.phone) if part]
-            description.append("Contact: " + ", ".join(parts) + ".")
+            description.append(f"Contact: {_who(contact)}.")
         if card.link:
             description.append(card.link)
         event = Event()
