@@ -167,16 +167,14 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
 
     fu-board's own export is read as what it is: its `outcome` says how a resolved
     card ended, and its worked-out columns (`OWN_DERIVED`) are left out."""
-    names = {
-        " ".join(fold(name).replace("_", " ").split()): field for field, known in HEADERS.items() for name in known
-    }
+    names = {_words(name): field for field, known in HEADERS.items() for name in known}
     own = [raw.strip() for raw in header] == list(CSV_COLUMNS)
     if own:
         names["outcome"] = "outcome"
     found: dict[str, int] = {}
     others = []
     for index, raw in enumerate(header):
-        name = _header(raw)
+        name = _words(raw)
         what = names.get(name)
         if own and raw.strip() in OWN_DERIVED:
             continue
@@ -187,15 +185,16 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
     return found, others
 
 
-def _header(name: str) -> str:
-    return " ".join(fold(name).replace("_", " ").split())
+def _words(text: str) -> str:
+    """`text` folded, `_` read as a space, spaces collapsed: how headers and status words match."""
+    return " ".join(fold(text).replace("_", " ").split())
 
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{4}")
 """A date written 25/10/2026 or 10/25/2026: which comes first is the file's convention."""
 
 
-ORDERS = {"%d/%m/%Y": "day first", "%m/%d/%Y": "month first"}
+DAY_FIRST, MONTH_FIRST = "%d/%m/%Y", "%m/%d/%Y"
 
 
 @dataclass(frozen=True)
@@ -210,15 +209,14 @@ def _slash_order(dates: list[str], today: dt.date) -> SlashOrder:
     """The file's order for slashed dates: day first when a first number is over 12, month
     first when a second is; when no number says, the one order under which no application
     is dated in the future. Unknown when the dates disagree, or when both orders fit."""
-    slashed = [text.strip() for text in dates if _SLASHED.fullmatch(text.strip())]
-    found = [_SLASHED.fullmatch(text) for text in slashed]
-    day_first = any(int(match[1]) > 12 for match in found if match)
-    month_first = any(int(match[2]) > 12 for match in found if match)
+    found = [match for text in dates if (match := _SLASHED.fullmatch(text.strip()))]
+    day_first = any(int(match[1]) > 12 for match in found)
+    month_first = any(int(match[2]) > 12 for match in found)
     if day_first and month_first:
         return SlashOrder(None, "the file writes some dates day first and others month first")
     if day_first or month_first:
-        return SlashOrder("%d/%m/%Y" if day_first else "%m/%d/%Y")
-    fits = [pattern for pattern in ORDERS if all(_parsed(text, pattern) <= today for text in slashed)]
+        return SlashOrder(DAY_FIRST if day_first else MONTH_FIRST)
+    fits = [order for order in (DAY_FIRST, MONTH_FIRST) if all(_parsed(m[0], order) <= today for m in found)]
     if len(fits) == 1:
         return SlashOrder(fits[0])
     return SlashOrder(None, "no date in the file tells which")
@@ -253,10 +251,8 @@ def _date(text: str, order: SlashOrder) -> dt.date:
 def _status(status: str, outcome: str) -> str:
     """The status word of a row, folded: `followed_up` reads as `followed up`, and a
     `resolved` row (fu-board's own CSV) as its outcome (`yes`, `no`, `withdrawn`)."""
-    word = " ".join(fold(status).replace("_", " ").split())
-    if word == "resolved" and outcome:
-        return " ".join(fold(outcome).replace("_", " ").split())
-    return word
+    word = _words(status)
+    return _words(outcome) if word == "resolved" and outcome else word
 
 
 def _unguarded(value: str) -> str:
