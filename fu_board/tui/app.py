@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from fu_board import board as ops
 from fu_board.board_file import BoardFile, Conflict, Saved
-from fu_board.history import History, describe
+from fu_board.history import History, Step, describe
 from fu_board.merge import Side
 from fu_board.model import Board, warm_up
 from fu_board.search import Finder
@@ -310,19 +310,19 @@ class FuBoardApp(App[int]):
             self.history.record(before, self.board, "the review finished")
             self.save()
 
-    def undo(self, redo: bool = False) -> bool:
+    def undo(self, redo: bool = False) -> Step | None:
         """Undo the session's latest change (or redo the latest undone), saved like any
-        change, with a notice of what it was; whether there was one."""
+        change, with a notice of what it was; that change, or None when there was none."""
         if self.refuse_read_only():
-            return False
+            return None
         done = self.history.redo(self.board) if redo else self.history.undo(self.board)
         if done is None:
             self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=3)
-            return False
+            return None
         self.board, step = done
         self.notify(f"{'Redone' if redo else 'Undone'}: {step.what}.", timeout=4)
         self.save()
-        return True
+        return step
 
     # Saving --------------------------------------------------------------------------
 

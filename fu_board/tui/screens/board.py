@@ -244,10 +244,8 @@ class BoardScreen(Screen[None]):
 
     def _step_history(self, *, redo: bool) -> None:
         app = self.board_app
-        steps = app.history.undone if redo else app.history.done
-        step = steps[-1] if steps else None
         follow = self.selected_id()
-        if app.undo(redo=redo) and step is not None:
+        if (step := app.undo(redo=redo)) is not None:
             follow = next((card_id for card_id in step.changed_ids() if app.board.has_card(card_id)), follow)
         self.refresh_board(follow=follow)
 
