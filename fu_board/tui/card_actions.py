@@ -24,7 +24,7 @@ from fu_board.text import visible
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
     from fu_board.tui.screens.card_detail import CardScreen
-    from fu_board.tui.screens.form_screen import FormScreen
+    from fu_board.tui.screens.form_screen import AskingScreen
 
 DIALOGS = (
     "fu_board.tui.screens.after_no",
@@ -84,7 +84,7 @@ class CardActions:
 
     def ask(
         self,
-        form: FormScreen | CardScreen,
+        form: AskingScreen,
         operation: Callable[[dict[str, Any]], Operation],
         done: Done,
         cancelled: Callable[[], None] = lambda: None,

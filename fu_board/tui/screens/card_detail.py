@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from rich.segment import Segment
@@ -15,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.renderables.background_screen import BackgroundScreen
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, RichVisual, Visual
@@ -24,6 +23,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from fu_board.counts import days_since_touch
 from fu_board.model import Card, Contact, Event, EventKind
 from fu_board.text import visible
+from fu_board.tui.screens.form_screen import AskingScreen
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
     Field,
@@ -164,7 +164,7 @@ class DimmedScreen(Visual):
         return self.textual.get_height(rules, width)
 
 
-class CardScreen(ModalScreen[dict[str, Any] | None]):
+class CardScreen(AskingScreen):
     """Returns the edited fields (ctrl+s), or None when closed without saving.
 
     An app builds one and shows it again for every card opened (`show`, from
@@ -175,6 +175,9 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "close", "Close"),
     ]
+    UNSAVED = "Unsaved changes: ctrl+s saves them, escape again throws them away."
+    UNSAVED_SEVERITY = "warning"
+    REFUSED_HINT = "Change it, or escape twice to throw the edit away."
     AUTO_FOCUS = ""
     """No automatic focus: `_focus_first` gives it. Textual's own pick, the first widget that
     takes it (the scrolling body), restyled the whole form only for the focus to move on."""
@@ -185,9 +188,6 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
         self.card = card
         self.today = today
         self.read_only = read_only
-        self._warned = False
-        self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
-        """Why the board would refuse these changes (set by the opener); the card then stays open."""
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -290,20 +290,13 @@ class CardScreen(ModalScreen[dict[str, Any] | None]):
             changes["contacts"] = (contact, *self.card.contacts[1:])
         if self._note_edited():
             changes["note"] = self.query_one(TextArea).text
-        problem = self.refused(changes) if changes else None
-        if problem is not None:
-            self.notify(f"Not saved: {problem}. Change it, or escape twice to throw the edit away.", severity="warning")
-            return
-        self.dismiss(changes)
+        if changes:
+            self.answer(changes)
+        else:
+            self.dismiss(changes)
 
     def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
         self.query_one(TextArea).focus()
 
     def action_close(self) -> None:
-        if self.has_typed_changes() and not self._warned:
-            self._warned = True
-            self.notify(
-                "Unsaved changes: ctrl+s saves them, escape again throws them away.", severity="warning", markup=False
-            )
-            return
-        self.dismiss(None)
+        self.close()

@@ -12,13 +12,50 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from fu_board.tui.widgets.form_fields import Field, FormFields
 
 
-class FormScreen(ModalScreen[dict[str, Any] | None]):
+class AskingScreen(ModalScreen[dict[str, Any] | None]):
+    """A screen whose values change the board (a form, a card): a change the board would
+    refuse keeps it open, saying why, and what was typed is thrown away only at a second
+    escape. What the first escape says, and how, is each screen's own."""
+
+    UNSAVED = "Not saved yet: enter or ctrl+s saves, escape again throws it away."
+    UNSAVED_SEVERITY: SeverityLevel = "information"
+    REFUSED_HINT = "Change it, or escape twice to cancel."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
+        """Why the board would refuse these values (set by the opener); the screen then stays open."""
+        self._warned = False
+
+    def has_typed_changes(self) -> bool:
+        """Whether quitting now would lose something typed here."""
+        raise NotImplementedError
+
+    def answer(self, values: dict[str, Any]) -> None:
+        """Return `values`, unless the board would refuse them."""
+        problem = self.refused(values)
+        if problem is not None:
+            self.notify(f"Not saved: {problem}. {self.REFUSED_HINT}", severity="warning")
+            return
+        self.dismiss(values)
+
+    def close(self) -> None:
+        """Close without saving; with something typed, warn at the first escape."""
+        if self.has_typed_changes() and not self._warned:
+            self._warned = True
+            self.notify(self.UNSAVED, severity=self.UNSAVED_SEVERITY, markup=False)
+            return
+        self.dismiss(None)
+
+
+class FormScreen(AskingScreen):
     """A titled form; returns the fields' values, or None when cancelled."""
 
     BINDINGS = [
@@ -41,9 +78,6 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self.fields = fields
         self.values = values
         self.enter_submits = enter_submits
-        self.refused: Callable[[dict[str, Any]], str | None] = lambda _values: None
-        """Why the board would refuse these values (set by the opener); the form then stays open."""
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         hint = (
@@ -57,26 +91,15 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             yield Static(hint, classes="hint")
 
     def has_typed_changes(self) -> bool:
-        """Whether quitting now would lose something typed here."""
         return self.query_one(FormFields).changed()
 
     def action_save(self) -> None:
         values = self.query_one(FormFields).values()
-        if values is None:
-            return
-        problem = self.refused(values)
-        if problem is not None:
-            self.notify(f"Not saved: {problem}. Change it, or escape twice to cancel.", severity="warning")
-            return
-        self.dismiss(values)
+        if values is not None:
+            self.answer(values)
 
     def on_form_fields_submitted(self, _: FormFields.Submitted) -> None:
         self.action_save()
 
     def action_cancel(self) -> None:
-        """Close without saving; what was typed is thrown away only at a second escape."""
-        if self.has_typed_changes() and not self._warned:
-            self._warned = True
-            self.notify("Not saved yet: enter or ctrl+s saves, escape again throws it away.", markup=False)
-            return
-        self.dismiss(None)
+        self.close()
