@@ -1,9 +1,9 @@
 """`r`: the daily review. Today's follow-ups, one card at a time, one key per outcome.
 
 The queue is fixed when the review starts: overdue cards first (the most
-overdue first), then those due today. A card still due after what was logged
-on it (another reason came due) is shown again before the next. Each key logs what happened through the
-same operations as the board, saves at once, and shows the next card. The end
+overdue first), then those due today. Each key logs what happened through the
+same operations as the board, saves at once, and shows the next card (or the
+same one again, when what was logged left it due for another reason). The end
 is a summary with the nos-until-yes counter and the streak of daily reviews.
 """
 
