@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fu_board.model import (
+    NO_KIND_WORDS,
     STAGES,
     TOUCH_KINDS,
     WORKING_STAGES,
@@ -23,11 +24,14 @@ from fu_board.model import (
     Event,
     EventKind,
     Interview,
+    InterviewKind,
     NoKind,
     Outcome,
     Stage,
     describe_problem,
+    is_validation_error,
 )
+from fu_board.rules import clock, interviewers_of, is_held, owed_thank_yous
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Card ids use lowercase letters and digits that cannot be misread (no 0/o, 1/l/i)."""
@@ -225,12 +229,55 @@ def edit_card(board: Board, card_id: str, *, on: dt.date, **changes: Any) -> Cha
     return Change(_replace(board, updated), updated, event)
 
 
+COLUMN_WORDS = {
+    Stage.APPLIED: "Applied holds applications sent, with no interview yet",
+    Stage.INTERVIEWED: "Interviewed holds cards with an interview booked or held, and no follow-up since",
+    Stage.FOLLOWED_UP: "Followed up holds cards followed up after their last interview, waiting for an answer",
+    Stage.RESOLVED: "Resolved holds the definite answers: yes, no, or withdrawn",
+}
+"""What each column holds, in the words the board uses to explain a move it refuses."""
+
+
+def _followed_up_since_interview(card: Card) -> bool:
+    if not card.interviews:
+        return False
+    last = max(interview.date for interview in card.interviews)
+    return any(event.kind is EventKind.FOLLOWED_UP and event.date >= last for event in card.timeline)
+
+
+def can_follow_up_into(card: Card, on: dt.date) -> bool:
+    """Whether a follow-up logged on `on` moves `card` into Followed up: it is in Interviewed,
+    and no interview is still to come after that day (while the next round is booked, the card
+    waits for it in Interviewed)."""
+    return card.stage is Stage.INTERVIEWED and all(interview.date <= on for interview in card.interviews)
+
+
+def _move_refused(card: Card, to: Stage, on: dt.date) -> str | None:
+    """Why moving `card` into `to` would invent what did not happen; None when it would not.
+
+    A card goes to Interviewed by logging an interview, and to Followed up by logging the
+    follow-up: a move only puts a card back where its history already says it can be."""
+    if to is Stage.INTERVIEWED and not card.interviews:
+        return f"{COLUMN_WORDS[to]}: log the interview instead (i on the board, fu-board interview ID --date D)"
+    if to is Stage.FOLLOWED_UP and not _followed_up_since_interview(card):
+        if any(interview.date > on for interview in card.interviews):
+            return "the next interview is booked: the card waits in Interviewed until it is held"
+        if not card.interviews:
+            return (
+                f"{COLUMN_WORDS[to]}; a nudge on an application keeps it in Applied "
+                "(f on the board, fu-board followup ID logs it)"
+            )
+        return f"{COLUMN_WORDS[to]}: log the follow-up instead, and the card moves (f, or fu-board followup ID)"
+    return None
+
+
 def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     """Move a card to a working column; `resolve_card` moves it to Resolved.
 
-    Moving into Interviewed records an interview on `on`; moving into Followed
-    up records a follow-up; moving a resolved card back reopens it (into
-    Interviewed, without inventing an interview when it had one already).
+    A move never invents an event: a card goes into Interviewed with an interview logged
+    (`log_interview`), into Followed up with a follow-up (`log_follow_up`); moving it
+    there is refused, with a hint, unless its history already holds one. Moving a
+    resolved card back reopens it in that column (`reopen_card` picks the column it left).
     """
     if to is Stage.RESOLVED:
         raise BoardError("a card reaches Resolved with an outcome: yes, no or withdrawn")
@@ -238,20 +285,37 @@ def move_card(board: Board, card_id: str, to: Stage, *, on: dt.date) -> Change:
     if card.stage is to:
         raise BoardError(f"{card.company} is already in {to.label}")
     _not_before_applied(card, on, "that date")
+    refused = _move_refused(card, to, on)
+    if refused is not None:
+        raise BoardError(refused)
     changes: dict[str, Any] = {"stage": to, "furthest_stage": _furthest(card, to)}
-    if to is Stage.INTERVIEWED and not (card.is_resolved and card.interviews):
-        changes["interviews"] = (*card.interviews, Interview(date=on))
     if card.is_resolved:
         changes |= {"outcome": None, "resolved_on": None, "no_kind": None}
         event = Event(date=on, kind=EventKind.REOPENED, to=to)
-    elif to is Stage.INTERVIEWED:
-        event = Event(date=on, kind=EventKind.INTERVIEWED)
-    elif to is Stage.FOLLOWED_UP:
-        event = Event(date=on, kind=EventKind.FOLLOWED_UP)
     else:
         event = Event(date=on, kind=EventKind.MOVED, to=to)
     updated = _with_event(card, event, **changes)
     return Change(_replace(board, updated), updated, event)
+
+
+def resolved_from(card: Card) -> Stage:
+    """The column a resolved card left: as its resolution recorded it or, on a board from
+    before that was recorded, as its history says (followed up since the last interview,
+    interviewed, or applied)."""
+    for event in reversed(card.timeline):
+        if event.kind is EventKind.RESOLVED and event.from_stage is not None:
+            return event.from_stage
+    if _followed_up_since_interview(card):
+        return Stage.FOLLOWED_UP
+    return Stage.INTERVIEWED if card.interviews else Stage.APPLIED
+
+
+def reopen_card(board: Board, card_id: str, *, on: dt.date) -> Change:
+    """Put a resolved card back in the column it was resolved from."""
+    card = _card(board, card_id)
+    if not card.is_resolved:
+        raise BoardError(f"{card.company} is not resolved: it is in {card.stage.label}")
+    return move_card(board, card_id, resolved_from(card), on=on)
 
 
 def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date, no_kind: NoKind | None = None) -> Change:
@@ -263,11 +327,12 @@ def resolve_card(board: Board, card_id: str, outcome: Outcome, *, on: dt.date, n
     if card.outcome is outcome:
         raise BoardError(f"{card.company} is already resolved as {outcome.value}")
     if outcome is not Outcome.NO and no_kind is not None:
-        raise BoardError("only a no has a kind (said or silence)")
+        raise BoardError(f"only a no has a kind ({NO_KIND_WORDS})")
     _not_before_applied(card, on, "the answer")
     if outcome is Outcome.NO:
         no_kind = no_kind or NoKind.SAID
-    event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome, no_kind=no_kind)
+    left = resolved_from(card) if card.is_resolved else card.stage
+    event = Event(date=on, kind=EventKind.RESOLVED, outcome=outcome, no_kind=no_kind, from_stage=left)
     updated = _with_event(card, event, stage=Stage.RESOLVED, outcome=outcome, resolved_on=on, no_kind=no_kind)
     # The board keeps answers in the order they came: answers on the same day
     # count in that order (a no after the day's yes is the first of the next run).
@@ -299,15 +364,34 @@ def add_lead(
     return Change(board, new_card, came_from)
 
 
+def interview_words(interview: Interview, *, decision_by: dt.date | None = None) -> str:
+    """The timeline's note for an interview: `onsite 14:00 with Monica Hall, Richard Roe`."""
+    parts = [interview.kind.label] if interview.kind is not None else []
+    if interview.time:
+        parts.append(interview.time)
+    if interview.interviewers:
+        parts.append("with " + ", ".join(interview.interviewers))
+    note = " ".join(parts)
+    if decision_by is not None:
+        note = f"{note}; decision by {decision_by}" if note else f"decision by {decision_by}"
+    return note
+
+
 def log_interview(
     board: Board,
     card_id: str,
     *,
     on: dt.date,
+    time: str = "",
+    kind: InterviewKind | None = None,
+    where: str = "",
     interviewers: tuple[str, ...] = (),
     decision_by: dt.date | None = None,
+    note: str = "",
 ) -> Change:
-    """Record an interview (held or scheduled) and move the card to Interviewed.
+    """Record an interview and move the card to Interviewed. Dated later than today (or
+    later today, by its time) it is scheduled: nothing is owed for it until it is held,
+    and the cadence waits for it; what is still owed for an earlier round stays owed.
 
     `decision_by` is the date they said they would decide, when they gave one.
     """
@@ -316,14 +400,19 @@ def log_interview(
     if decision_by is not None and decision_by < on:
         raise BoardError(f"the decision date ({decision_by}) is before the interview ({on})")
     names = tuple(name.strip() for name in interviewers if name.strip())
-    note = "with " + ", ".join(names) if names else ""
-    if decision_by is not None:
-        note = f"{note}; decision by {decision_by}" if note else f"decision by {decision_by}"
-    event = Event(date=on, kind=EventKind.INTERVIEWED, note=note)
+    try:
+        interview = Interview.validate(
+            {"date": on, "time": time.strip(), "kind": kind, "where": where, "interviewers": names, "note": note}
+        )
+    except ValueError as error:
+        if is_validation_error(error):
+            raise BoardError(f"the interview's {describe_problem(error)}") from None
+        raise
+    event = Event(date=on, kind=EventKind.INTERVIEWED, note=interview_words(interview, decision_by=decision_by))
     changes: dict[str, Any] = {
         "stage": Stage.INTERVIEWED,
         "furthest_stage": _furthest(card, Stage.INTERVIEWED),
-        "interviews": (*card.interviews, Interview(date=on, interviewers=names)),
+        "interviews": (*card.interviews, interview),
     }
     if decision_by is not None:
         changes["decision_expected"] = decision_by
@@ -331,27 +420,59 @@ def log_interview(
     return Change(_replace(board, updated), updated, event)
 
 
-def log_follow_up(board: Board, card_id: str, *, on: dt.date, channel: Channel | None = None, note: str = "") -> Change:
-    """Record a follow-up. An Interviewed card moves to Followed up; an
-    application still in Applied stays there."""
+def log_follow_up(
+    board: Board, card_id: str, *, on: dt.date, channel: Channel | None = None, note: str = "", to: str = ""
+) -> Change:
+    """Record a follow-up (to `to`, when the person named who). An Interviewed card moves
+    to Followed up once its interview is held; an application still in Applied stays there."""
     card = _open_card(board, card_id)
     _not_before_applied(card, on, "the follow-up")
-    event = Event(date=on, kind=EventKind.FOLLOWED_UP, channel=channel, note=note)
+    event = Event(date=on, kind=EventKind.FOLLOWED_UP, channel=channel, note=note, person=to.strip())
     changes: dict[str, Any] = {}
-    interviewed = max((interview.date for interview in card.interviews), default=None)
-    if card.stage is Stage.INTERVIEWED and (interviewed is None or on >= interviewed):
+    if can_follow_up_into(card, on):
         changes = {"stage": Stage.FOLLOWED_UP, "furthest_stage": _furthest(card, Stage.FOLLOWED_UP)}
     updated = _with_event(card, event, **changes)
     return Change(_replace(board, updated), updated, event)
 
 
-def log_thank_you(board: Board, card_id: str, *, on: dt.date) -> Change:
-    """Record the thank-you note sent after an interview."""
+def _who(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def match_person(wanted: str, people: Iterable[str]) -> str | None:
+    """The one of `people` that `wanted` names: the whole name, case and spaces aside, or
+    the beginning of one (a first name) when only one starts so; None otherwise."""
+    wanted = _who(wanted)
+    people = list(dict.fromkeys(people))
+    for person in people:
+        if _who(person) == wanted:
+            return person
+    starting = [person for person in people if _who(person).startswith(wanted)]
+    return starting[0] if wanted and len(starting) == 1 else None
+
+
+def log_thank_you(
+    board: Board, card_id: str, *, on: dt.date, to: str | None = None, now: dt.time | None = None
+) -> Change:
+    """Record a thank-you sent after an interview: to `to`, one of the interviewers (or the
+    contact), or, without a name, to everyone still owed one. `now`, the time of day on `on`:
+    an interview of that day that has not begun yet has nobody to thank."""
     card = _open_card(board, card_id)
     _not_before_applied(card, on, "the thank-you")
-    if not any(interview.date <= on for interview in card.interviews):
+    held = [interview for interview in card.interviews if is_held(interview, on, clock(now))]
+    if not held:
         raise BoardError(f"no interview with {card.company} yet on {on.isoformat()} to thank them for (i logs one)")
-    event = Event(date=on, kind=EventKind.THANK_YOU)
+    owed = [person for person, _ in owed_thank_yous(card, on, clock(now)) if person]
+    if to is None or not to.strip():
+        person, note = (owed[0], "") if len(owed) == 1 else ("", "to " + ", ".join(owed) if owed else "")
+    else:
+        known = [*owed, *interviewers_of(held), *(contact.name for contact in card.contacts if contact.name)]
+        found = match_person(to, known)
+        if found is None:
+            names = ", ".join(dict.fromkeys(known)) or "nobody by name"
+            raise BoardError(f"nobody of that name was at an interview with {card.company}; on this card: {names}")
+        person, note = found, ""
+    event = Event(date=on, kind=EventKind.THANK_YOU, person=person, note=note)
     updated = _with_event(card, event)
     return Change(_replace(board, updated), updated, event)
 

@@ -19,15 +19,19 @@ from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
 from fu_board.board_file import load, restore, update, update_board
+from fu_board.business_days import next_business_day
 from fu_board.columns import column
 from fu_board.counts import days_since_touch, last_touch
 from fu_board.export import FORMATS
 from fu_board.model import (
+    NO_KIND_WORDS,
     STAGES,
     Board,
     Card,
     Channel,
     Contact,
+    Interview,
+    InterviewKind,
     NoKind,
     Outcome,
     Stage,
@@ -36,7 +40,7 @@ from fu_board.model import (
     parse_date,
 )
 from fu_board.progress import no_greeting, yes_celebration
-from fu_board.rules import due_cards, next_follow_up
+from fu_board.rules import FollowUp, Reason, clock, due_cards, is_held, next_follow_up
 from fu_board.store import BoardFileError, NewerBoardError, default_board_path, write_atomically
 from fu_board.text import safe_json, visible
 
@@ -97,7 +101,23 @@ def _no_kind(text: str) -> NoKind:
     try:
         return NoKind(text.lower())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a kind of no; use said or silence") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a kind of no; use {NO_KIND_WORDS}") from None
+
+
+def _clock_time(text: str) -> str:
+    """A local time of day, HH:MM (9:30 is 09:30)."""
+    match = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time of day like 09:30 or 14:00 (24-hour)")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def _interview_kind(text: str) -> InterviewKind:
+    try:
+        return InterviewKind(text.strip().lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        names = ", ".join(kind.value for kind in InterviewKind)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a kind of interview; use one of {names}") from None
 
 
 def _channel(text: str) -> Channel:
@@ -174,8 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         type=_no_kind,
         default=None,
-        metavar="said|silence",
-        help="for a no: they said it (default), or silence counts as one",
+        metavar="said|silence|form",
+        help="for a no: they said it (default), silence counts as one, or a form rejection",
     )
 
     stats = verbs.add_parser("stats", parents=[common], help="the funnel, outcomes and the nos-until-yes counter")
@@ -185,11 +205,35 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="another day than today")
     due.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 
-    interview = verbs.add_parser("interview", parents=[common], help="log an interview; the card moves to Interviewed")
+    _add_log_verbs(verbs, common)
+    _add_file_verbs(verbs, common)
+    for verb in verbs.choices.values():
+        verb.set_defaults(verb_parser=verb)  # an unknown flag is then reported by the verb itself
+    return parser
+
+
+def _add_log_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    """The verbs that log what happened: an interview, a follow-up, a thank-you, a snooze."""
+    interview = verbs.add_parser(
+        "interview", parents=[common], help="log an interview, held or (dated ahead) scheduled; it goes to Interviewed"
+    )
     interview.add_argument("card", metavar="ID")
     interview.add_argument("--date", type=_date, default=None, metavar="D", help="the interview's day (default: today)")
-    interview.add_argument("--with", dest="interviewers", default="", metavar="NAMES", help="comma-separated names")
+    interview.add_argument("--time", type=_clock_time, default=None, metavar="HH:MM", help="when it starts, local time")
+    interview.add_argument(
+        "--kind", type=_interview_kind, default=None, metavar="K", help=", ".join(kind.value for kind in InterviewKind)
+    )
+    interview.add_argument("--where", default="", metavar="TEXT", help="an address, or a video link")
+    interview.add_argument(
+        "--with",
+        dest="interviewers",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an interviewer; repeat it for each (or separate names with commas)",
+    )
     interview.add_argument("--decision-by", type=_date, default=None, metavar="D", help="when they said they'd decide")
+    interview.add_argument("--note", default="", metavar="TEXT", help="the debrief: what to remember")
 
     followup = verbs.add_parser("followup", parents=[common], help="log a follow-up")
     followup.add_argument("card", metavar="ID")
@@ -197,18 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     followup.add_argument("--channel", type=_channel, default=None, metavar="C", help=", ".join(Channel))
     followup.add_argument("--note", default="", metavar="TEXT")
 
-    thank = verbs.add_parser("thank", parents=[common], help="log the thank-you note after an interview")
+    thank = verbs.add_parser("thank", parents=[common], help="log a thank-you sent after an interview")
     thank.add_argument("card", metavar="ID")
+    thank.add_argument("--to", default=None, metavar="NAME", help="the interviewer thanked (default: everyone owed)")
     thank.add_argument("--date", type=_date, default=None, metavar="D", help="when (default: today)")
 
     snooze = verbs.add_parser("snooze", parents=[common], help="wait until DATE before following up")
     snooze.add_argument("card", metavar="ID")
     snooze.add_argument("until", type=_later_date, metavar="DATE", help="YYYY-MM-DD, tomorrow, or a wait like 3d, 2w")
-
-    _add_file_verbs(verbs, common)
-    for verb in verbs.choices.values():
-        verb.set_defaults(verb_parser=verb)  # an unknown flag is then reported by the verb itself
-    return parser
 
 
 def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
@@ -233,12 +273,13 @@ ARGUMENT_NAMES = {"card": "ID", "company": "COMPANY", "interviewers": "--with"}
 
 def _check_text(args: argparse.Namespace) -> None:
     for name, value in vars(args).items():
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                label = ARGUMENT_NAMES.get(name, f"--{name.replace('_', '-')}")
-                raise UsageError(f"{label} holds bytes that are not valid UTF-8 text") from None
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    label = ARGUMENT_NAMES.get(name, f"--{name.replace('_', '-')}")
+                    raise UsageError(f"{label} holds bytes that are not valid UTF-8 text") from None
 
 
 def _not_ahead(day: dt.date, today: dt.date, what: str) -> dt.date:
@@ -295,11 +336,36 @@ def _board_or_empty(path: Path) -> Board:
         return error.board
 
 
-def _next_line(done: ops.Change, today: dt.date) -> str:
-    follow_up = next_follow_up(done.card, done.board.settings, today)
+def _next_line(done: ops.Change, today: dt.date, now: dt.time | None) -> str:
+    follow_up = next_follow_up(done.card, done.board.settings, today, now=now)
     if follow_up is None:
         return ""
-    return f"; next follow-up {follow_up.due.isoformat()} ({follow_up.reason.value})"
+    if follow_up.reason is Reason.INTERVIEW_TODAY:
+        return f"; next: {follow_up.words}"
+    to = f", to {follow_up.to}" if follow_up.to and follow_up.reason is Reason.THANK_YOU else ""
+    return visible(f"; next follow-up {follow_up.due.isoformat()} ({follow_up.reason.value}{to})", one_line=True)
+
+
+def _now(args: argparse.Namespace, day: dt.date, today: dt.date) -> dt.time | None:
+    """The time of day the rules see: now, for today; the start of a day ahead (its
+    interviews still to come), the end of a day gone by."""
+    if day < today:
+        return None
+    now: dt.time | None = getattr(args, "now", None)
+    return now if day == today else dt.time.min
+
+
+def interview_json(interview: Interview | None) -> dict[str, Any] | None:
+    """An interview as `due --json` shows it."""
+    if interview is None:
+        return None
+    return {
+        "date": interview.date.isoformat(),
+        "time": interview.time or None,
+        "kind": interview.kind.value if interview.kind else None,
+        "where": interview.where,
+        "with": list(interview.interviewers),
+    }
 
 
 def _where(_args: argparse.Namespace, path: Path, _today: dt.date) -> str:
@@ -338,7 +404,7 @@ def _list(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     day = _day(args.date, today)
-    queue = due_cards(_board_or_empty(path), day)
+    queue = due_cards(_board_or_empty(path), day, now=_now(args, day, today))
     if args.json:
         return _json(
             [
@@ -349,16 +415,26 @@ def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
                     "due": follow_up.due.isoformat(),
                     "reason": follow_up.reason.value,
                     "overdue_days": follow_up.overdue_days,
+                    "to": follow_up.to,
+                    "interview": interview_json(follow_up.interview),
                 }
                 for card, follow_up in queue
             ]
         )
     if not queue:
         return f"nothing due on {day.isoformat()}"
-    return "\n".join(
-        visible(f"{card.id}  {follow_up.words:<22} {card.company}  ({follow_up.reason.value})", one_line=True)
-        for card, follow_up in queue
-    )
+    return "\n".join(_due_line(card, follow_up) for card, follow_up in queue)
+
+
+def _due_line(card: Card, follow_up: FollowUp) -> str:
+    """`k7m2  thank-you due today     Acme  (thank_you, to Monica Hall)`."""
+    why = follow_up.reason.value
+    if follow_up.to:
+        why += f", to {follow_up.to}"
+    interview = follow_up.interview
+    if follow_up.reason is Reason.INTERVIEW_TODAY and interview is not None:
+        why = ", ".join(part for part in (interview.what, interview.where) if part)
+    return visible(f"{card.id}  {follow_up.words:<24} {card.company}  ({why})", one_line=True)
 
 
 def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
@@ -372,7 +448,7 @@ def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _not_ahead(_day(args.date, today), today, "--date")
     if args.kind is not None and args.outcome is not Outcome.NO:
-        raise UsageError("--kind is for a no: said or silence")
+        raise UsageError(f"--kind is for a no: {NO_KIND_WORDS}")
     done = update(
         path,
         lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on, no_kind=args.kind),
@@ -394,12 +470,26 @@ def _stats(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _day(args.date, today)
     decision = None if args.decision_by is None else _day(args.decision_by, today)
-    names = tuple(args.interviewers.split(","))
+    names = tuple(name for given in args.interviewers for name in given.split(","))
     done = update(
         path,
-        lambda b: ops.log_interview(b, ops.find_card(b, args.card).id, on=on, interviewers=names, decision_by=decision),
+        lambda b: ops.log_interview(
+            b,
+            ops.find_card(b, args.card).id,
+            on=on,
+            time=args.time or "",
+            kind=args.kind,
+            where=args.where,
+            interviewers=names,
+            decision_by=decision,
+            note=args.note,
+        ),
     )
-    return f"{done.card.id} interview on {on.isoformat()} logged{_next_line(done, today)}"
+    now = _now(args, today, today)
+    interview = done.card.interviews[-1]
+    held = is_held(interview, today, clock(now))
+    when = f"{on.isoformat()} {interview.time}".rstrip()
+    return f"{done.card.id} interview on {when} {'logged' if held else 'scheduled'}{_next_line(done, today, now)}"
 
 
 def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
@@ -408,19 +498,29 @@ def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
         path,
         lambda b: ops.log_follow_up(b, ops.find_card(b, args.card).id, on=on, channel=args.channel, note=args.note),
     )
-    return f"{done.card.id} follow-up on {on.isoformat()} logged{_next_line(done, today)}"
+    return f"{done.card.id} follow-up on {on.isoformat()} logged{_next_line(done, today, _now(args, today, today))}"
 
 
 def _thank(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _not_ahead(_day(args.date, today), today, "--date")
-    done = update(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on))
-    return f"{done.card.id} thank-you on {on.isoformat()} logged{_next_line(done, today)}"
+    now = _now(args, on, today)
+    done = update(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on, to=args.to, now=now))
+    event = done.event
+    to = f" to {event.person}" if event is not None and event.person else ""
+    next_line = _next_line(done, today, _now(args, today, today))
+    return visible(f"{done.card.id} thank-you{to} on {on.isoformat()} logged{next_line}", one_line=True)
 
 
 def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
-    until = _day(args.until, today)
-    done = update(path, lambda b: ops.snooze_card(b, ops.find_card(b, args.card).id, until=until, on=today))
-    return f"{done.card.id} snoozed until {until.isoformat()}"
+    def snooze(board: Board) -> ops.Change:
+        until = _day(args.until, today)
+        if args.until.day is None:  # a wait (tomorrow, 3d): it ends on a business day, as the board's do
+            settings = board.settings
+            until = next_business_day(until, country=settings.country, skip_weekends=settings.skip_weekends)
+        return ops.snooze_card(board, ops.find_card(board, args.card).id, until=until, on=today)
+
+    done = update(path, snooze)
+    return f"{done.card.id} snoozed until {done.card.snoozed_until}"
 
 
 def _export(args: argparse.Namespace, path: Path, today: dt.date) -> str:
@@ -554,15 +654,19 @@ def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
-    """Run fu-board with `argv`; `today` is the real date unless a test fixes it."""
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now: dt.time | None = None) -> int:
+    """Run fu-board with `argv`; `today` is the real date and `now` the time of day unless a
+    test fixes them (a fixed `today` without a `now` is seen at its end: its interviews held)."""
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # `stats --jsn` points to `fu-board stats --help`, not to `fu-board --help`
         verb: argparse.ArgumentParser = getattr(args, "verb_parser", parser)
         verb.error(f"unrecognized arguments: {' '.join(unknown)}")
     path: Path = args.board if args.board is not None else default_board_path()
-    today = today or dt.date.today()
+    if today is None:
+        moment = dt.datetime.now()
+        today, now = moment.date(), moment.time()
+    args.now = now
     try:
         _check_text(args)
         if args.verb is None:

@@ -21,35 +21,41 @@ from fu_board.rules import next_follow_up, urgency
 Key = tuple[tuple[int, dt.date], str]
 
 
-def order_key(card: Card, settings: Settings, today: dt.date) -> Key:
-    """Where a card of a working column goes: its follow-up's urgency, then the company."""
-    return urgency(next_follow_up(card, settings, today)), card.company.lower()
+def order_key(card: Card, settings: Settings, today: dt.date, now: dt.time | None = None) -> Key:
+    """Where a card of a working column goes: the urgency of what it shows first, then the company."""
+    return urgency(next_follow_up(card, settings, today, now=now)), card.company.lower()
 
 
-def column(board: Board, stage: Stage, today: dt.date) -> list[Card]:
+def column(board: Board, stage: Stage, today: dt.date, now: dt.time | None = None) -> list[Card]:
     """The cards of one column in the order shown (ties keep the board's order)."""
     if stage is Stage.RESOLVED:
         return resolution_order(board.cards)[::-1]
     cards = [card for card in board.cards if card.stage is stage]
-    return sorted(cards, key=lambda card: order_key(card, board.settings, today))
+    return sorted(cards, key=lambda card: order_key(card, board.settings, today, now))
 
 
 class Columns:
-    """The columns of one board for one day. Their lists are shared between versions:
-    read them, never change them."""
+    """The columns of one board for one day (and time of day, `fu_board.rules.is_held`).
+    Their lists are shared between versions: read them, never change them."""
 
-    __slots__ = ("_cards", "_keys", "board", "today")
+    __slots__ = ("_cards", "_keys", "board", "now", "today")
 
     def __init__(
-        self, board: Board, today: dt.date, cards: dict[Stage, list[Card]], keys: dict[Stage, list[Key]]
+        self,
+        board: Board,
+        today: dt.date,
+        cards: dict[Stage, list[Card]],
+        keys: dict[Stage, list[Key]],
+        now: dt.time | None = None,
     ) -> None:
         self.board = board
         self.today = today
+        self.now = now
         self._cards = cards
         self._keys = keys
 
     @classmethod
-    def of(cls, board: Board, today: dt.date) -> Columns:
+    def of(cls, board: Board, today: dt.date, now: dt.time | None = None) -> Columns:
         """Every column, sorted from scratch."""
         cards: dict[Stage, list[Card]] = {stage: [] for stage in WORKING_STAGES}
         for card in board.cards:
@@ -57,24 +63,25 @@ class Columns:
                 cards[card.stage].append(card)
         keys: dict[Stage, list[Key]] = {}
         for stage in WORKING_STAGES:
-            keyed = sorted(((order_key(card, board.settings, today), card) for card in cards[stage]), key=_first)
+            keyed = sorted(((order_key(card, board.settings, today, now), card) for card in cards[stage]), key=_first)
             keys[stage] = [key for key, _ in keyed]
             cards[stage] = [card for _, card in keyed]
         cards[Stage.RESOLVED] = column(board, Stage.RESOLVED, today)
-        return cls(board, today, cards, keys)
+        return cls(board, today, cards, keys, now)
 
     def __getitem__(self, stage: Stage) -> Sequence[Card]:
         return self._cards[stage]
 
-    def follow(self, board: Board, today: dt.date) -> tuple[Columns, set[Stage]]:
+    def follow(self, board: Board, today: dt.date, now: dt.time | None = None) -> tuple[Columns, set[Stage]]:
         """The columns of `board` (a later version of this one), and the stages whose
         cards or order changed. Cards replaced in place move card by card; anything
-        else (cards added, deleted or reordered, new settings, a new day) sorts again."""
-        if board is self.board and today == self.today:
+        else (cards added, deleted or reordered, new settings, a new day or time) sorts again."""
+        same_time = today == self.today and now == self.now
+        if board is self.board and same_time:
             return self, set()
-        pairs = swapped(self.board, board) if today == self.today else None
+        pairs = swapped(self.board, board) if same_time else None
         if pairs is None:
-            return Columns.of(board, today), set(STAGES)
+            return Columns.of(board, today, now), set(STAGES)
         cards, keys = dict(self._cards), dict(self._keys)
         changed: set[Stage] = set()
         resolved = False
@@ -85,12 +92,12 @@ class Columns:
             if not old.is_resolved:
                 stage = old.stage
                 cards[stage], keys[stage] = self._own(cards, keys, stage)
-                at = self._place(cards[stage], keys[stage], old, order_key(old, self.board.settings, today))
+                at = self._place(cards[stage], keys[stage], old, order_key(old, self.board.settings, today, now))
                 del cards[stage][at], keys[stage][at]
         for _, new in pairs:
             if new.is_resolved:
                 continue
-            stage, key = new.stage, order_key(new, board.settings, today)
+            stage, key = new.stage, order_key(new, board.settings, today, now)
             cards[stage], keys[stage] = self._own(cards, keys, stage)
             low, high = bisect_left(keys[stage], key), bisect_right(keys[stage], key)
             if low < high:  # equal keys keep the board's order, as a stable sort does
@@ -103,7 +110,7 @@ class Columns:
             keys[stage].insert(low, key)
         if resolved:
             cards[Stage.RESOLVED] = column(board, Stage.RESOLVED, today)
-        return Columns(board, today, cards, keys), changed
+        return Columns(board, today, cards, keys, now), changed
 
     def _own(
         self, cards: dict[Stage, list[Card]], keys: dict[Stage, list[Key]], stage: Stage

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from fu_board import __version__, plain
 from fu_board.columns import column
 from fu_board.counts import last_touch
-from fu_board.model import STAGES, Board, Card, Contact
-from fu_board.rules import REASON_WORDS, next_follow_up
+from fu_board.model import STAGES, Board, Card, Contact, Interview, event_label
+from fu_board.rules import REASON_WORDS, Reason, next_follow_up
 from fu_board.text import safe_json
 
 FORMATS = ("csv", "json", "md", "ics")
@@ -105,6 +105,8 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
         lines.append(f"- Next: {follow_up.words} ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}")
     for contact in card.contacts:
         lines.append(f"- Contact: {_md(_who(contact))}")
+    for interview in card.interviews:
+        lines.append(f"- Interview: {_md(_interview(interview))}")
     if card.link:
         lines.append(f"- Link: <{card.link}>")
     if card.note:
@@ -113,8 +115,20 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
         lines += ["- Timeline:"]
         for event in card.timeline:
             note = f": {_md(' '.join(event.note.split()))}" if event.note else ""
-            lines.append(f"  - {event.date.isoformat()} {event.kind.label}{note}")
+            to = f" to {_md(event.person)}" if event.person else ""
+            lines.append(f"  - {event.date.isoformat()} {event_label(event, today)}{to}{note}")
     return [*lines, ""]
+
+
+def _interview(interview: Interview) -> str:
+    """An interview in one line: `2026-12-08 14:00 onsite, 1 Main St, with Ana Lee; note`."""
+    parts = [f"{interview.date.isoformat()} {interview.time}".rstrip() + f" {interview.what}"]
+    if interview.where:
+        parts.append(interview.where)
+    if interview.interviewers:
+        parts.append("with " + ", ".join(interview.interviewers))
+    text = ", ".join(parts)
+    return f"{text}; {' '.join(interview.note.split())}" if interview.note else text
 
 
 def _who(contact: Contact) -> str:
@@ -127,6 +141,9 @@ def _md(text: str) -> str:
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
     return text
+
+
+SUMMARY_WORDS = {Reason.THANK_YOU: "Thank-you", Reason.INTERVIEW_TODAY: "Interview"}
 
 
 def to_ics(board: Board, today: dt.date) -> str:
@@ -154,7 +171,7 @@ def to_ics(board: Board, today: dt.date) -> str:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"Follow up: {card.title}")
+        event.add("summary", f"{SUMMARY_WORDS.get(follow_up.reason, 'Follow up')}: {card.title}")
         event.add("description", "\n".join(description))
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()

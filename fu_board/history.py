@@ -96,4 +96,6 @@ def describe(change: Change) -> str:  # noqa: PLR0911 (one return per kind of ch
         return f"{card.company} resolved as {event.outcome.value}"
     if event.kind is EventKind.EDITED:
         return f"the edit of {card.company} ({event.note})"  # "changed role, note"
+    if event.kind is EventKind.THANK_YOU and event.person:
+        return f"the thank-you to {event.person} on {card.company}"
     return f"{event.kind.label} on {card.company}"

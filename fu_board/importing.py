@@ -332,10 +332,11 @@ def _added(
     stage, outcome, no_kind = status
     change = ops.add_card(board, **fields)
     done = change.board
+    # The day of the import stands for the unknown day of the interview and the follow-up.
     if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
-        done = ops.move_card(done, change.card.id, Stage.INTERVIEWED, on=today).board
+        done = ops.log_interview(done, change.card.id, on=today).board
     if stage is Stage.FOLLOWED_UP:
-        done = ops.move_card(done, change.card.id, Stage.FOLLOWED_UP, on=today).board
+        done = ops.log_follow_up(done, change.card.id, on=today).board
     if outcome is not None:
         done = ops.resolve_card(done, change.card.id, outcome, on=today, no_kind=no_kind).board
     return done, change.card

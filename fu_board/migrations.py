@@ -25,7 +25,20 @@ def _v1_to_v2(raw: Raw) -> Raw:
     return raw
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
+def _v2_to_v3(raw: Raw) -> Raw:
+    """Schema 3 made interviews events with a time, a kind, a place and a note, gave
+    thank-yous and follow-ups the person they went to, and the cadence new settings, all of
+    which may be left out: a version-2 board reads as it is, every interview without a time,
+    so each counts as held from its day on, exactly as before. Only the `weekly` template,
+    now used for the follow-ups after the first, is renamed `second_follow_up`."""
+    templates = raw.get("settings", {}).get("templates")
+    if isinstance(templates, dict) and "weekly" in templates:
+        renamed = {("second_follow_up" if key == "weekly" else key): value for key, value in templates.items()}
+        raw = {**raw, "settings": {**raw["settings"], "templates": renamed}}
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """`MIGRATIONS[n]` turns a version-n board into a version-(n + 1) board."""
 
 

@@ -30,11 +30,14 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import CoreSchema, SchemaValidator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the board file's layout this program reads and writes.
 
-2 added `settings.theme`. Each version has a golden file in `tests/golden/` and a
-step in `fu_board.migrations` from the one before."""
+2 added `settings.theme`. 3 made interviews events (a time, a kind, where, a note),
+gave thank-yous and follow-ups the person they went to, resolutions the column they
+left, a no its third kind (a form rejection), and the cadence its settings; the
+`weekly` template became `second_follow_up`. Each version has a golden file in
+`tests/golden/` and a step in `fu_board.migrations` from the one before."""
 
 
 class Stage(StrEnum):
@@ -75,14 +78,35 @@ class Outcome(StrEnum):
 
 
 class NoKind(StrEnum):
-    """What a no was: they said it, or the person decided silence counts as one."""
+    """What a no was: they said it, the person decided silence counts as one, or a
+    form rejection came with nobody behind it."""
 
     SAID = "said"
     SILENCE = "silence"
+    FORM = "form"
 
     @property
     def label(self) -> str:
-        return {"said": "they said no", "silence": "silence counts as a no"}[self.value]
+        return {"said": "they said no", "silence": "silence counts as a no", "form": "a form rejection"}[self.value]
+
+
+NO_KIND_WORDS = "said, silence or form"
+"""The kinds of no, as a message names them."""
+
+
+class InterviewKind(StrEnum):
+    """What kind of interview it is."""
+
+    PHONE_SCREEN = "phone_screen"
+    VIDEO = "video"
+    TECHNICAL = "technical"
+    ONSITE = "onsite"
+    FINAL = "final"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
 
 
 class EventKind(StrEnum):
@@ -231,6 +255,10 @@ RequiredLine = Annotated[str, _After(_required)]
 CardId = Annotated[
     str, _Pattern(r"^[a-z0-9][a-z0-9-]{0,31}$", "should be 1 to 32 lowercase letters, digits or dashes, like 'k7m2'")
 ]
+ClockTime = Annotated[
+    str, _Pattern(r"^(([01][0-9]|2[0-3]):[0-5][0-9])?$", "should be a time of day like 09:30 or 14:00 (24-hour)")
+]
+"""A local time of day, `HH:MM`, or empty for none."""
 ThemeName = Annotated[
     str,
     _Pattern(r"^[^\x00-\x1f\x7f-\x9f]{0,64}$", "should be a theme's name, on one line, like 'nord' or 'textual-light'"),
@@ -350,10 +378,31 @@ class Contact(Record):
 @_checked
 @dataclass(slots=True, frozen=True, kw_only=True)
 class Interview(Record):
-    """One interview: when, and with whom."""
+    """One interview: when (a day, and a local time when known), what kind, where, with
+    whom, and what the person noted after it. Dated later than now, it is scheduled;
+    from then on, held (`fu_board.rules.is_held`)."""
 
     date: Day
+    time: ClockTime = ""
+    """The local time it starts, `HH:MM`; empty when not known."""
+    kind: InterviewKind | None = None
+    where: Line = ""
+    """An address, or a video link."""
     interviewers: tuple[Line, ...] = ()
+    """Who was there, by name: each is owed a thank-you once it is held."""
+    note: Text = ""
+    """The debrief: what was asked, what to mention in the follow-up."""
+
+    @property
+    def when(self) -> str:
+        """`Tue 8 Dec 14:00`, or `Tue 8 Dec` without a time."""
+        day = f"{self.date:%a} {self.date.day} {self.date:%b}"
+        return f"{day} {self.time}" if self.time else day
+
+    @property
+    def what(self) -> str:
+        """`onsite`, or `interview` when the kind is not known."""
+        return self.kind.label if self.kind is not None else "interview"
 
 
 @_checked
@@ -374,6 +423,18 @@ class Event(Record):
     """For a `resolved` no: said, or silence."""
     card: CardId | None = None
     """For `lead`: the other card, the one the lead came from or became."""
+    person: Line = ""
+    """For `thank_you` and `followed_up`: who it went to, when the person named them."""
+    from_stage: Stage | None = None
+    """For `resolved`: the column the card left, where reopening it puts it back."""
+
+
+def event_label(event: Event, today: dt.date | None = None) -> str:
+    """What an event was, in words; an interview dated after `today` is "interview scheduled",
+    on its day "interview today" (its time may still be ahead)."""
+    if event.kind is EventKind.INTERVIEWED and today is not None and event.date >= today:
+        return "interview scheduled" if event.date > today else "interview today"
+    return event.kind.label
 
 
 @_checked
@@ -448,14 +509,24 @@ def _check_resolution(card: Card) -> Card:
         if card.resolved_on is not None:
             raise ValueError(f"only a resolved card has resolved_on, but the stage is {card.stage.value}")
     if card.no_kind is not None and card.outcome is not Outcome.NO:
-        raise ValueError("only a no has a no_kind (said or silence)")
+        raise ValueError(f"only a no has a no_kind ({NO_KIND_WORDS})")
     if card.furthest_stage is Stage.RESOLVED:
         raise ValueError("furthest_stage is one of applied, interviewed or followed_up")
     return card
 
 
-PLACEHOLDERS = ("contact", "company", "role", "applied_date", "interview_date", "decision_date", "last_follow_up")
-"""What a message template may fill in, written {contact}, {company}..."""
+PLACEHOLDERS = (
+    "contact",
+    "interviewer",
+    "company",
+    "role",
+    "applied_date",
+    "interview_date",
+    "decision_date",
+    "last_follow_up",
+)
+"""What a message template may fill in, written {contact}, {company}... `{contact}` is the
+first name of the person the message is for; `{interviewer}` the same, in a thank-you."""
 
 
 def _template(value: str) -> str:
@@ -478,35 +549,69 @@ def _template(value: str) -> str:
 Template = Annotated[str, _After(_template)]
 
 
+def _country(value: str) -> str:
+    """A country (and region) that the holidays library knows, in its spelling: `US`, `DE-BY`."""
+    code = _trimmed(value).upper()
+    country, _, region = code.partition("-")
+    from fu_board.business_days import known_regions  # the holidays library, only for a board that names a country
+
+    regions = known_regions(country)
+    if regions is None:
+        raise ValueError("should be a country's two-letter code, like US, GB or DE, that has a holiday calendar")
+    if region and region not in regions:
+        raise ValueError(f"{country} has no such region in its holiday calendar; leave the region out")
+    return code
+
+
+Country = Annotated[str, _After(_country)]
+
+
 @_checked
 @dataclass(slots=True, frozen=True, kw_only=True)
 class Templates(Record):
-    """The suggested messages of the daily review, one per situation."""
+    """The suggested messages of the daily review, one per situation. Each has a slot in
+    [square brackets] for the one specific thing that makes the message worth sending."""
 
     thank_you: Template = (
-        "Hi {contact}, thank you for taking the time to talk with me about the {role} role on {interview_date}. "
-        "I enjoyed learning about {company} and I am excited about the opportunity to join the team."
+        "Hi {interviewer}, thank you for taking the time to talk with me about the {role} role on "
+        "{interview_date}. I especially enjoyed [one thing from your conversation], and it made me even more "
+        "excited about joining {company}."
     )
     decision_passed: Template = (
         "Hi {contact}, I hope you are well. You mentioned that {company} expected to decide on the {role} role "
-        "around {decision_date}. I am still very interested, and I wanted to check in on where things stand."
+        "around {decision_date}. I am still very interested, and since we spoke I have [one specific thing: a "
+        "piece of work, an answer to a question you were asked]. Is there any news on where things stand?"
     )
     after_interview: Template = (
         "Hi {contact}, thank you again for the interview on {interview_date}. I am still very interested in the "
-        "{role} role at {company}. Is there anything else I can share to help with your decision?"
+        "{role} role at {company}. I have kept thinking about [one point from the conversation], and [what you "
+        "would add about it]. Is there anything else I can share to help with your decision?"
+    )
+    second_follow_up: Template = (
+        "Hi {contact}, one more thought on the {role} role at {company}: [a new angle: a piece of work, an "
+        "article or a result that bears on what the team needs]. I would be glad to talk it through, and to "
+        "hear about the timeline when there is news."
+    )
+    close_the_loop: Template = (
+        "Hi {contact}, I have not heard back about the {role} role at {company}, and I understand that plans "
+        "change. Could you let me know either way whether I am still being considered? A definite answer, even "
+        "a no, helps me plan, and I would still love to [the one thing you would bring to the team]."
     )
     after_no: Template = (
         "Hi {contact}, thank you for letting me know. I am disappointed, as I was looking forward to the {role} "
-        "role at {company}, and I wish you every success with the person you chose. If you know of other "
-        "opportunities that would suit someone with my skills, I would be grateful if you thought of me."
+        "role at {company}, and I wish you and the team well. I would be glad to be kept in mind for future "
+        "roles at {company}. And if you know of other opportunities that would suit someone with my skills, I "
+        "would be grateful if you thought of me."
     )
-    weekly: Template = (
-        "Hi {contact}, I wanted to follow up on the {role} role at {company}. I am still very interested, and I "
-        "would be glad to hear about any news on the timeline."
+    after_silence: Template = (
+        "Hi {contact}, as I have not heard back, I will take it that the {role} role at {company} has moved on. "
+        "Thank you for your time, and I would be glad to be considered for future roles."
     )
+    """The short closing note after a silence counted as a no; empty for none."""
     applied_no_answer: Template = (
         "Hi {contact}, I applied for the {role} role at {company} on {applied_date}, and I wanted to make sure "
-        "my application reached you. I would love to tell you how I could help the team."
+        "my application reached you. [One reason you fit: a result, or a skill the posting asks for.] I would "
+        "love to tell you how I could help the team."
     )
 
 
@@ -521,14 +626,24 @@ class Settings(Record):
     """Days after applying before the first follow-up."""
     applied_repeat_days: Annotated[int, _Range(1, 365)] = 7
     """Days after a follow-up on an application still in Applied before the next."""
-    thank_you_days: Annotated[int, _Range(0, 30)] = 1
-    """Days after an interview when the thank-you note is due."""
+    thank_you_days: Annotated[int, _Range(0, 30)] = 0
+    """Days after an interview when the thank-you notes are due: 0 is the same day."""
     decision_business_days: Annotated[int, _Range(0, 60)] = 2
     """Business days after the decision date they gave before checking in."""
     after_interview_days: Annotated[int, _Range(1, 365)] = 7
     """Days after an interview, with no decision date given, before following up."""
     follow_up_repeat_days: Annotated[int, _Range(1, 365)] = 7
     """Days after the last follow-up before the next, until there is an answer."""
+    follow_ups_before_close: Annotated[int, _Range(1, 10)] = 2
+    """Follow-ups after an interview before the next one closes the loop (asks for a definite answer)."""
+    applied_follow_ups: Annotated[int, _Range(0, 10)] = 2
+    """Nudges on an application with no interview before the next one closes the loop."""
+    close_wait_days: Annotated[int, _Range(1, 365)] = 7
+    """Days a close-the-loop message waits for an answer before the review asks about the silence."""
+    skip_weekends: bool = True
+    """No follow-up falls due on a Saturday or Sunday: it moves to the Monday."""
+    country: Country | None = None
+    """Where you live, as a code like `US`, `GB` or `DE-BY`: its public holidays are not business days."""
     expected_nos_per_yes: Annotated[int, _Range(1, 1000)] | None = None
     """Your own guess of how many nos come before a yes; without it, your history's."""
     theme: ThemeName | None = None

@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 from fu_board.counts import irons_in_fire, review_streak
-from fu_board.model import Board, EventKind, Outcome, Stage
+from fu_board.model import Board, Card, EventKind, Outcome, Stage
 from fu_board.progress import Tally, tally
 
 WEEKS = 12
@@ -55,14 +55,25 @@ class Stats:
     weeks: tuple[Week, ...]
 
 
-def funnel(board: Board) -> Funnel:
-    def reached(stage: Stage) -> int:
-        return sum(1 for card in board.cards if card.furthest_stage.rank >= stage.rank)
+def got_an_interview(card: Card, today: dt.date) -> bool:
+    """Whether an interview has been held by `today`: one only booked does not count yet. A
+    card that reached Interviewed with no interview on record (a hand edit) counts too."""
+    if card.interviews:
+        return any(interview.date <= today for interview in card.interviews)
+    return card.furthest_stage.rank >= Stage.INTERVIEWED.rank
 
+
+def funnel(board: Board, today: dt.date) -> Funnel:
+    """How far the applications got: an interview counts once held, and a card's furthest
+    stage is kept after it is resolved."""
     return Funnel(
         applied=len(board.cards),
-        interviewed=reached(Stage.INTERVIEWED),
-        followed_up=reached(Stage.FOLLOWED_UP),
+        interviewed=sum(1 for card in board.cards if got_an_interview(card, today)),
+        followed_up=sum(
+            1
+            for card in board.cards
+            if card.furthest_stage.rank >= Stage.FOLLOWED_UP.rank and got_an_interview(card, today)
+        ),
         yes=sum(1 for card in board.cards if card.outcome is Outcome.YES),
     )
 
@@ -92,7 +103,7 @@ def weekly(board: Board, today: dt.date, weeks: int = WEEKS) -> tuple[Week, ...]
 
 def stats(board: Board, today: dt.date) -> Stats:
     cards = board.cards
-    flow = funnel(board)
+    flow = funnel(board, today)
     # Only interviews that have happened: a scheduled one says nothing about timing yet.
     to_interview = [
         (min(held) - card.applied).days

@@ -309,7 +309,7 @@ def test_restore_over_a_broken_board_keeps_the_broken_file_too(
 ) -> None:
     before = board_with_backups(capsys, board_path, 1)
     board_path.write_bytes(b"[[cards]]\nid = 'aaaa\n")  # a hand edit gone wrong
-    err = assert_refused(run(capsys, "move", "aaaa", "interviewed", "--board", board_path))
+    err = assert_refused(run(capsys, "interview", "aaaa", "--board", board_path))
     name = list_backups(board_path)[0].name
     assert f"The newest backup that loads is {name}; fu-board restore {name} puts it back" in err
 
@@ -374,7 +374,7 @@ def test_restore_refuses_a_backup_that_does_not_load(
 
 MUTATING = [
     ["add", "NewCo"],
-    ["move", "aaaa", "followed_up"],
+    ["move", "aaaa", "applied"],  # back to Applied: always allowed
     ["resolve", "aaaa", "no"],
     ["interview", "aaaa", "--with", "Kim"],
     ["followup", "aaaa", "--channel", "email"],
@@ -425,7 +425,11 @@ FAILING = [
     ["thank", "zzzz"],
     ["snooze", "zzzz", "3d"],
     ["move", "aaaa", "interviewed"],  # already there
+    ["move", "aaaa", "followed_up"],  # no follow-up since the interview: a move invents none
+    ["move", "bbbb", "interviewed"],  # no interview on record: a move invents none
+    ["interview", "aaaa", "--date", "2026-11-01"],  # before the application
     ["thank", "bbbb"],  # no interview to thank them for
+    ["thank", "aaaa", "--to", "Nobody"],  # nobody of that name at the interview
     ["resolve", "aaaa", "yes", "--kind", "said"],
     ["add", "Later", "--applied", "2026-12-25"],
 ]

@@ -24,8 +24,8 @@ from fu_board.board import (
     snooze_card,
 )
 from fu_board.counts import follow_up_count, last_touch, review_streak
-from fu_board.model import Board, Card, Channel, Event, EventKind, Interview, Outcome, ReviewLog, Stage
-from fu_board.rules import Reason, next_follow_up
+from fu_board.model import Board, Card, Channel, Event, EventKind, Interview, InterviewKind, Outcome, ReviewLog, Stage
+from fu_board.rules import Reason, next_follow_up, owed_thank_yous
 
 D = dt.date.fromisoformat
 APPLIED = D("2026-11-02")  # a Monday
@@ -148,7 +148,7 @@ def test_second_interview_moves_followed_up_back_to_interviewed_and_keeps_the_fu
     assert [interview.date for interview in card.interviews] == [D("2026-11-09"), D("2026-11-20")]
     follow_up = next_follow_up(card, board.settings, D("2026-11-20"))
     assert follow_up is not None
-    assert (follow_up.due, follow_up.reason) == (D("2026-11-21"), Reason.THANK_YOU)
+    assert (follow_up.due, follow_up.reason) == (D("2026-11-20"), Reason.THANK_YOU)  # the same day
 
 
 def test_second_interview_without_a_decision_date_keeps_the_old_one() -> None:
@@ -192,7 +192,9 @@ OPERATIONS: list[Any] = [
     pytest.param(lambda b, i, d: log_interview(b, i, on=d), id="interview"),
     pytest.param(lambda b, i, d: log_follow_up(b, i, on=d, channel=Channel.EMAIL), id="follow-up"),
     pytest.param(lambda b, i, d: log_thank_you(log_interview(b, i, on=APPLIED).board, i, on=d), id="thank-you"),
-    pytest.param(lambda b, i, d: move_card(b, i, Stage.FOLLOWED_UP, on=d), id="move"),
+    pytest.param(
+        lambda b, i, d: move_card(log_interview(b, i, on=APPLIED).board, i, Stage.APPLIED, on=d), id="move-back"
+    ),
 ]
 
 
@@ -242,15 +244,24 @@ def test_snooze_needs_a_later_day(until: str) -> None:
 
 def test_snooze_sets_the_date_and_records_an_event() -> None:
     board, card_id = interviewed_card()
-    change = snooze_card(board, card_id, until=D("2026-11-21"), on=D("2026-11-20"))
+    change = snooze_card(board, card_id, until=D("2026-11-24"), on=D("2026-11-20"))
     card = check_change(change, board)
-    assert card.snoozed_until == D("2026-11-21")
-    assert change.event == Event(date=D("2026-11-20"), kind=EventKind.SNOOZED, note="until 2026-11-21")
+    assert card.snoozed_until == D("2026-11-24")
+    assert change.event == Event(date=D("2026-11-20"), kind=EventKind.SNOOZED, note="until 2026-11-24")
     assert card.stage is Stage.INTERVIEWED
     assert last_touch(card, D("2026-12-31")) == D("2026-11-09")  # a snooze is no contact with the company
     follow_up = next_follow_up(card, board.settings, D("2026-11-20"))
     assert follow_up is not None
-    assert (follow_up.due, follow_up.reason) == (D("2026-11-21"), Reason.SNOOZED)
+    assert (follow_up.due, follow_up.reason) == (D("2026-11-24"), Reason.SNOOZED)
+
+
+def test_a_snooze_to_a_saturday_is_due_on_the_monday() -> None:
+    board, card_id = interviewed_card()
+    card = snooze_card(board, card_id, until=D("2026-11-21"), on=D("2026-11-20")).card
+    assert card.snoozed_until == D("2026-11-21")  # kept as chosen
+    follow_up = next_follow_up(card, board.settings, D("2026-11-20"))
+    assert follow_up is not None
+    assert (follow_up.due, follow_up.reason) == (D("2026-11-23"), Reason.SNOOZED)
 
 
 def test_a_second_snooze_replaces_the_first() -> None:
@@ -266,7 +277,6 @@ def test_a_second_snooze_replaces_the_first() -> None:
         pytest.param(lambda b, i, d: log_follow_up(b, i, on=d), id="follow-up"),
         pytest.param(lambda b, i, d: log_thank_you(b, i, on=d), id="thank-you"),
         pytest.param(lambda b, i, d: log_interview(b, i, on=d), id="interview"),
-        pytest.param(lambda b, i, d: move_card(b, i, Stage.FOLLOWED_UP, on=d), id="move-to-followed-up"),
         pytest.param(lambda b, i, d: resolve_card(b, i, Outcome.YES, on=d), id="resolve"),
     ],
 )
@@ -280,12 +290,19 @@ def test_snooze_is_cleared_by_contact_with_the_company(operation: Operation) -> 
     assert follow_up is None or follow_up.reason is not Reason.SNOOZED
 
 
-def test_snooze_is_cleared_by_moving_an_application_to_interviewed() -> None:
+def test_snooze_is_cleared_by_logging_an_interview_on_an_application() -> None:
     board, card_id = applied_card()
     board = snoozed(board, card_id)
-    card = move_card(board, card_id, Stage.INTERVIEWED, on=D("2026-11-22")).card
+    card = log_interview(board, card_id, on=D("2026-11-22")).card
     assert card.snoozed_until is None
     assert card.interviews == (Interview(date=D("2026-11-22")),)
+
+
+def test_a_move_is_no_contact_and_keeps_the_snooze() -> None:
+    board, card_id = interviewed_card()
+    board = snoozed(board, card_id)
+    card = move_card(board, card_id, Stage.APPLIED, on=D("2026-11-22")).card
+    assert card.snoozed_until == D("2026-12-01")
 
 
 def test_an_edit_is_no_contact_and_keeps_the_snooze() -> None:
@@ -309,7 +326,7 @@ def test_a_whole_story() -> None:
         ),
         (
             lambda b: log_interview(b, card_id, on=D("2026-11-12"), decision_by=D("2026-11-20")),
-            "2026-11-13",
+            "2026-11-12",
             Reason.THANK_YOU,
             Stage.INTERVIEWED,
         ),
@@ -322,11 +339,22 @@ def test_a_whole_story() -> None:
         (lambda b: log_follow_up(b, card_id, on=D("2026-11-24")), "2026-12-01", Reason.WEEKLY, Stage.FOLLOWED_UP),
         (
             lambda b: snooze_card(b, card_id, until=D("2026-12-05"), on=D("2026-12-01")),
-            "2026-12-05",
+            "2026-12-07",  # the Saturday chosen, due on the Monday
             Reason.SNOOZED,
             Stage.FOLLOWED_UP,
         ),
-        (lambda b: log_follow_up(b, card_id, on=D("2026-12-03")), "2026-12-10", Reason.WEEKLY, Stage.FOLLOWED_UP),
+        (
+            lambda b: log_follow_up(b, card_id, on=D("2026-12-03")),
+            "2026-12-10",
+            Reason.CLOSE_THE_LOOP,
+            Stage.FOLLOWED_UP,
+        ),
+        (
+            lambda b: log_follow_up(b, card_id, on=D("2026-12-10")),
+            "2026-12-17",
+            Reason.ASK_SILENCE_NO,
+            Stage.FOLLOWED_UP,
+        ),
     ]
     for step, due, reason, stage in steps:
         change = step(board)
@@ -335,7 +363,7 @@ def test_a_whole_story() -> None:
         follow_up = next_follow_up(card, board.settings, D("2026-11-25"))
         assert follow_up is not None
         assert (follow_up.due, follow_up.reason, card.stage) == (D(due), reason, stage)
-    assert follow_up_count(board.card(card_id)) == 3
+    assert follow_up_count(board.card(card_id)) == 4
     assert [event.kind for event in board.card(card_id).timeline] == [
         EventKind.APPLIED,
         EventKind.FOLLOWED_UP,
@@ -344,7 +372,9 @@ def test_a_whole_story() -> None:
         EventKind.FOLLOWED_UP,
         EventKind.SNOOZED,
         EventKind.FOLLOWED_UP,
+        EventKind.FOLLOWED_UP,
     ]
+    assert not board.card(card_id).is_resolved  # the silence question is asked, never answered for you
     board = resolve_card(board, card_id, Outcome.YES, on=D("2026-12-08")).board
     assert next_follow_up(board.card(card_id), board.settings, D("2026-12-20")) is None
 
@@ -406,10 +436,11 @@ def test_review_streak(last: str | None, today: str, expected: int) -> None:
 # follow_up_count -------------------------------------------------------------------
 
 
-def test_follow_up_count_counts_moves_to_followed_up_and_logged_follow_ups() -> None:
+def test_follow_up_count_counts_the_follow_ups_logged_and_nothing_else() -> None:
     board, card_id = interviewed_card()
     assert follow_up_count(board.card(card_id)) == 0
-    board = move_card(board, card_id, Stage.FOLLOWED_UP, on=D("2026-11-12")).board
+    board = log_follow_up(board, card_id, on=D("2026-11-12")).board
+    board = move_card(board, card_id, Stage.INTERVIEWED, on=D("2026-11-13")).board  # a move is no follow-up
     board = log_follow_up(board, card_id, on=D("2026-11-19")).board
     board = log_thank_you(board, card_id, on=D("2026-11-19")).board
     board = snoozed(board, card_id)
@@ -424,7 +455,7 @@ def test_a_snooze_cannot_end_before_the_application() -> None:
 
 def test_the_applied_date_cannot_move_after_a_follow_up() -> None:
     board, card_id = applied_card()
-    board = move_card(board, card_id, Stage.FOLLOWED_UP, on=D("2026-11-05")).board
+    board = log_follow_up(board, card_id, on=D("2026-11-05")).board
     with pytest.raises(
         BoardError, match=r"the timeline's 'followed up' entry \(2026-11-05\) is before the application"
     ):
@@ -449,3 +480,106 @@ def test_a_follow_up_dated_before_the_last_interview_leaves_the_card_in_intervie
     assert follow_up is not None
     assert follow_up.reason is Reason.THANK_YOU
     assert log_follow_up(board, card_id, on=D("2026-11-20")).card.stage is Stage.FOLLOWED_UP
+
+
+# Interviews as events, a thank-you for each interviewer -------------------------------
+
+
+def test_an_interview_keeps_its_time_kind_place_people_and_note() -> None:
+    board, card_id = applied_card()
+    change = log_interview(
+        board,
+        card_id,
+        on=D("2026-12-08"),
+        time="14:00",
+        kind=InterviewKind.ONSITE,
+        where=" 1 Main St ",
+        interviewers=("Monica Hall", " Richard Roe "),
+        note="bring the portfolio",
+    )
+    (interview,) = change.card.interviews
+    assert interview == Interview(
+        date=D("2026-12-08"),
+        time="14:00",
+        kind=InterviewKind.ONSITE,
+        where="1 Main St",
+        interviewers=("Monica Hall", "Richard Roe"),
+        note="bring the portfolio",
+    )
+    assert change.event == Event(
+        date=D("2026-12-08"), kind=EventKind.INTERVIEWED, note="onsite 14:00 with Monica Hall, Richard Roe"
+    )
+    assert change.card.stage is Stage.INTERVIEWED
+    # Booked ahead: nothing is owed for it yet, and the card shows it.
+    follow_up = next_follow_up(change.card, change.board.settings, D("2026-12-02"))
+    assert follow_up is not None
+    assert (follow_up.reason, follow_up.is_due, follow_up.words) == (
+        Reason.INTERVIEW_TODAY,
+        False,
+        "interview Tue 8 Dec 14:00",
+    )
+
+
+@pytest.mark.parametrize("time", ["25:00", "9am", "14:60", "1400"])
+def test_an_interview_at_a_time_that_is_not_one_is_refused(time: str) -> None:
+    board, card_id = applied_card()
+    with pytest.raises(BoardError, match=r"the interview's time: should be a time of day like 09:30"):
+        log_interview(board, card_id, on=D("2026-11-09"), time=time)
+
+
+def two_interviewers() -> tuple[Board, str]:
+    return interviewed_card(interviewers=("Monica Hall", "Richard Roe"))
+
+
+def owed(board: Board, card_id: str, on: str = "2026-11-10") -> list[str | None]:
+    return [person for person, _ in owed_thank_yous(board.card(card_id), D(on))]
+
+
+def test_a_thank_you_to_one_interviewer_by_a_first_name_case_aside() -> None:
+    board, card_id = two_interviewers()
+    change = log_thank_you(board, card_id, on=D("2026-11-10"), to="MONICA")
+    assert change.event == Event(date=D("2026-11-10"), kind=EventKind.THANK_YOU, person="Monica Hall")
+    assert owed(change.board, card_id) == ["Richard Roe"]
+    last = log_thank_you(change.board, card_id, on=D("2026-11-10"), to="richard roe")
+    assert last.event is not None
+    assert last.event.person == "Richard Roe"
+    assert owed(last.board, card_id) == []
+
+
+def test_a_thank_you_to_nobody_on_the_card_is_refused_and_changes_nothing() -> None:
+    board, card_id = two_interviewers()
+    with pytest.raises(BoardError) as refused:
+        log_thank_you(board, card_id, on=D("2026-11-10"), to="Gavin")
+    assert str(refused.value) == (
+        "nobody of that name was at an interview with Acme; on this card: Monica Hall, Richard Roe"
+    )
+    assert owed(board, card_id) == ["Monica Hall", "Richard Roe"]
+
+
+def test_an_ambiguous_first_name_is_refused() -> None:
+    board, card_id = interviewed_card(interviewers=("Ana Lee", "Ana Ruiz"))
+    with pytest.raises(BoardError, match="nobody of that name"):
+        log_thank_you(board, card_id, on=D("2026-11-10"), to="ana")
+    assert log_thank_you(board, card_id, on=D("2026-11-10"), to="ana ruiz").card.timeline[-1].person == "Ana Ruiz"
+
+
+def test_a_thank_you_without_a_name_thanks_everyone_still_owed_one() -> None:
+    board, card_id = two_interviewers()
+    change = log_thank_you(board, card_id, on=D("2026-11-10"))
+    assert change.event == Event(date=D("2026-11-10"), kind=EventKind.THANK_YOU, note="to Monica Hall, Richard Roe")
+    assert owed(change.board, card_id) == []
+    one_left = log_thank_you(board, card_id, on=D("2026-11-10"), to="Monica").board
+    last = log_thank_you(one_left, card_id, on=D("2026-11-11"))
+    assert last.event is not None
+    assert last.event.person == "Richard Roe"  # the only one still owed, by name
+
+
+def test_a_thank_you_for_an_interview_later_today_waits_until_it_has_begun() -> None:
+    board, card_id = applied_card()
+    board = log_interview(board, card_id, on=D("2026-11-25"), time="16:00", interviewers=("Ann Lee", "Bo Chen")).board
+    with pytest.raises(BoardError, match="no interview with Acme yet on 2026-11-25"):
+        log_thank_you(board, card_id, on=D("2026-11-25"), now=dt.time(9, 30))
+    assert owed(board, card_id, "2026-11-25") == ["Ann Lee", "Bo Chen"]  # the day seen whole
+    done = log_thank_you(board, card_id, on=D("2026-11-25"), now=dt.time(16, 45), to="bo")
+    assert done.event is not None
+    assert done.event.person == "Bo Chen"

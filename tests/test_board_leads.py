@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from fu_board.board import BoardError, CardNotFound, add_card, add_lead, move_card, resolve_card
+from fu_board.board import (
+    BoardError,
+    CardNotFound,
+    add_card,
+    add_lead,
+    log_follow_up,
+    log_interview,
+    move_card,
+    resolve_card,
+)
 from fu_board.drafts import after_no_message
 from fu_board.model import Board, Card, Contact, Event, EventKind, NoKind, Outcome, Settings, Stage, Templates
 
@@ -35,7 +44,9 @@ def test_a_no_is_said_unless_told_otherwise() -> None:
     board, (card_id,) = board_with("Acme")
     done = resolve_card(board, card_id, Outcome.NO, on=ANSWER)
     assert done.card.no_kind is NoKind.SAID
-    assert done.event == Event(date=ANSWER, kind=EventKind.RESOLVED, outcome=Outcome.NO, no_kind=NoKind.SAID)
+    assert done.event == Event(
+        date=ANSWER, kind=EventKind.RESOLVED, outcome=Outcome.NO, no_kind=NoKind.SAID, from_stage=Stage.APPLIED
+    )
     assert done.card.timeline[-1] == done.event
     assert done.board.card(card_id) == done.card
 
@@ -67,7 +78,8 @@ def test_turning_a_no_into_another_answer_clears_its_kind(outcome: Outcome) -> N
     done = resolve_card(board, card_id, outcome, on=LATER)
     assert done.card.outcome is outcome
     assert done.card.no_kind is None
-    assert done.event == Event(date=LATER, kind=EventKind.RESOLVED, outcome=outcome)
+    # Still from the column it left before the no, where reopening puts it back.
+    assert done.event == Event(date=LATER, kind=EventKind.RESOLVED, outcome=outcome, from_stage=Stage.APPLIED)
     # the history keeps the no and its kind
     resolved = [event for event in done.card.timeline if event.kind is EventKind.RESOLVED]
     assert [(event.outcome, event.no_kind) for event in resolved] == [(Outcome.NO, NoKind.SILENCE), (outcome, None)]
@@ -90,6 +102,10 @@ def test_a_no_twice_is_refused_whatever_the_kind() -> None:
 @pytest.mark.parametrize("to", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
 def test_reopening_a_no_clears_its_kind(to: Stage) -> None:
     board, (card_id,) = board_with("Acme")
+    if to is not Stage.APPLIED:  # a card goes back only where its history allows
+        board = log_interview(board, card_id, on=APPLIED).board
+    if to is Stage.FOLLOWED_UP:
+        board = log_follow_up(board, card_id, on=APPLIED).board
     board = resolve_card(board, card_id, Outcome.NO, on=ANSWER, no_kind=NoKind.SILENCE).board
     done = move_card(board, card_id, to, on=LATER)
     assert done.card.stage is to
@@ -232,7 +248,9 @@ def test_the_reply_to_a_no_names_the_contact_company_and_role() -> None:
     assert message.startswith("Hi Dana, thank you for letting me know.")
     assert "the Data Engineer role at Acme" in message
     assert "disappointed" in message
-    assert "wish you every success" in message
+    assert "wish you and the team well" in message
+    assert "kept in mind for future roles at Acme" in message
+    assert "the person you chose" not in message  # it does not assume somebody was hired
     assert "other opportunities" in message
     assert "{" not in message
 

@@ -17,6 +17,8 @@ from fu_board.board import (
     delete_card,
     edit_card,
     find_card,
+    log_follow_up,
+    log_interview,
     move_card,
     neighbour_stage,
     new_card_id,
@@ -195,93 +197,160 @@ def test_edit_card_unknown_id() -> None:
 # move_card -----------------------------------------------------------------------
 
 
-def test_move_into_interviewed_records_an_interview() -> None:
+def interviewed_card(**fields: Any) -> tuple[Board, Card]:
+    """A card with an interview on DAY2: logged, as the board does, never moved there."""
+    board, card = one_card(**fields)
+    change = log_interview(board, card.id, on=DAY2)
+    return change.board, change.card
+
+
+def followed_up_card() -> tuple[Board, Card]:
+    """A card interviewed on DAY2 and followed up on DAY3: in Followed up."""
+    board, card = interviewed_card()
+    change = log_follow_up(board, card.id, on=DAY3)
+    assert change.card.stage is Stage.FOLLOWED_UP
+    return change.board, change.card
+
+
+def test_a_move_into_interviewed_never_invents_an_interview() -> None:
     board, card = one_card()
-    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2)
-    moved = change.card
-    assert moved.stage is Stage.INTERVIEWED
-    assert moved.furthest_stage is Stage.INTERVIEWED
-    assert moved.interviews == (Interview(date=DAY2),)
-    assert change.event == Event(date=DAY2, kind=EventKind.INTERVIEWED)
-    assert moved.timeline == (*card.timeline, change.event)
-    assert change.board.card(card.id) == moved
+    with pytest.raises(BoardError) as refused:
+        move_card(board, card.id, Stage.INTERVIEWED, on=DAY2)
+    assert str(refused.value) == (
+        "Interviewed holds cards with an interview booked or held, and no follow-up since: "
+        "log the interview instead (i on the board, fu-board interview ID --date D)"
+    )
     assert board.card(card.id) == card
 
 
-def test_second_interview_is_added_not_replaced() -> None:
+def test_a_move_into_followed_up_never_invents_a_follow_up() -> None:
     board, card = one_card()
-    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
-    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3).board
-    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY4)
+    with pytest.raises(BoardError, match="a nudge on an application keeps it in Applied"):
+        move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3)
+    board, card = interviewed_card()
+    with pytest.raises(BoardError, match="log the follow-up instead, and the card moves"):
+        move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3)
+    assert board.card(card.id) == card
+
+
+def test_a_second_interview_is_added_not_replaced() -> None:
+    board, card = followed_up_card()
+    change = log_interview(board, card.id, on=DAY4)
     assert change.card.interviews == (Interview(date=DAY2), Interview(date=DAY4))
+    assert change.card.stage is Stage.INTERVIEWED
     assert change.card.furthest_stage is Stage.FOLLOWED_UP
-
-
-def test_move_into_followed_up_records_a_follow_up() -> None:
-    board, card = one_card()
-    change = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY3)
-    assert change.card.stage is Stage.FOLLOWED_UP
-    assert change.card.furthest_stage is Stage.FOLLOWED_UP
-    assert change.card.interviews == ()
-    assert change.event == Event(date=DAY3, kind=EventKind.FOLLOWED_UP)
 
 
 def test_move_back_to_applied_records_moved_and_keeps_furthest_stage() -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
-    change = move_card(board, card.id, Stage.APPLIED, on=DAY3)
+    board, card = followed_up_card()
+    change = move_card(board, card.id, Stage.APPLIED, on=DAY4)
     assert change.card.stage is Stage.APPLIED
     assert change.card.furthest_stage is Stage.FOLLOWED_UP
-    assert change.event == Event(date=DAY3, kind=EventKind.MOVED, to=Stage.APPLIED)
+    assert change.event == Event(date=DAY4, kind=EventKind.MOVED, to=Stage.APPLIED)
     assert [event.kind for event in change.card.timeline] == [
         EventKind.APPLIED,
+        EventKind.INTERVIEWED,
         EventKind.FOLLOWED_UP,
         EventKind.MOVED,
     ]
+    assert change.card.interviews == card.interviews
 
 
-def test_move_back_from_followed_up_to_interviewed_keeps_furthest_stage() -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
-    change = move_card(board, card.id, Stage.INTERVIEWED, on=DAY3)
-    assert change.card.stage is Stage.INTERVIEWED
-    assert change.card.furthest_stage is Stage.FOLLOWED_UP
-    assert change.event is not None
-    assert change.event.kind is EventKind.INTERVIEWED
+def test_moves_back_where_the_history_allows_record_moved_and_invent_nothing() -> None:
+    board, card = followed_up_card()
+    back = move_card(board, card.id, Stage.INTERVIEWED, on=DAY4)
+    assert back.card.stage is Stage.INTERVIEWED
+    assert back.card.furthest_stage is Stage.FOLLOWED_UP
+    assert back.event == Event(date=DAY4, kind=EventKind.MOVED, to=Stage.INTERVIEWED)
+    assert back.card.interviews == card.interviews  # no interview invented
+    again = move_card(back.board, card.id, Stage.FOLLOWED_UP, on=DAY4)  # its follow-up is on record
+    assert again.card.stage is Stage.FOLLOWED_UP
+    assert again.event == Event(date=DAY4, kind=EventKind.MOVED, to=Stage.FOLLOWED_UP)
+    assert sum(event.kind is EventKind.FOLLOWED_UP for event in again.card.timeline) == 1
 
 
-@pytest.mark.parametrize("to", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
+@pytest.mark.parametrize("to", [Stage.APPLIED, Stage.INTERVIEWED])
 def test_moving_a_resolved_card_back_reopens_it(to: Stage) -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    board, card = interviewed_card()
     board = resolve_card(board, card.id, Outcome.NO, on=DAY3).board
     change = move_card(board, card.id, to, on=DAY4)
     reopened = change.card
     assert reopened.stage is to
     assert reopened.outcome is None
     assert reopened.resolved_on is None
+    assert reopened.no_kind is None
     assert not reopened.is_resolved
-    assert reopened.furthest_stage is (Stage.FOLLOWED_UP if to is Stage.FOLLOWED_UP else Stage.INTERVIEWED)
+    assert reopened.furthest_stage is Stage.INTERVIEWED
     assert change.event == Event(date=DAY4, kind=EventKind.REOPENED, to=to)
     assert reopened.timeline[-1] == change.event
     assert len(reopened.timeline) == 4
     assert reopened.interviews == (Interview(date=DAY2),)  # going back invents no interview
 
 
-def test_reopening_into_interviewed_a_card_never_interviewed_records_the_interview() -> None:
+def test_reopening_into_a_column_its_history_does_not_allow_is_refused() -> None:
+    board, card = interviewed_card()
+    board = resolve_card(board, card.id, Outcome.NO, on=DAY3).board
+    with pytest.raises(BoardError, match="log the follow-up instead"):
+        move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY4)
     board, card = one_card()
     board = resolve_card(board, card.id, Outcome.WITHDRAWN, on=DAY2).board
-    reopened = move_card(board, card.id, Stage.INTERVIEWED, on=DAY3).card
-    assert reopened.interviews == (Interview(date=DAY3),)
+    with pytest.raises(BoardError, match="log the interview instead"):
+        move_card(board, card.id, Stage.INTERVIEWED, on=DAY3)
+    assert board.card(card.id).is_resolved
 
 
-@pytest.mark.parametrize("stage", [Stage.APPLIED, Stage.INTERVIEWED, Stage.FOLLOWED_UP])
-def test_moving_to_the_same_stage_is_refused(stage: Stage) -> None:
+@pytest.mark.parametrize(
+    ("setup", "left"),
+    [
+        pytest.param(one_card, Stage.APPLIED, id="applied"),
+        pytest.param(interviewed_card, Stage.INTERVIEWED, id="interviewed"),
+        pytest.param(followed_up_card, Stage.FOLLOWED_UP, id="followed-up"),
+    ],
+)
+def test_resolving_records_the_column_left_and_reopening_goes_back_to_it(setup: Any, left: Stage) -> None:
+    board, card = setup()
+    resolved = resolve_card(board, card.id, Outcome.NO, on=DAY4)
+    assert resolved.event is not None
+    assert resolved.event.from_stage is left
+    changed = resolve_card(resolved.board, card.id, Outcome.YES, on=DAY4)  # a new answer: still from there
+    assert changed.event is not None
+    assert changed.event.from_stage is left
+    reopened = ops.reopen_card(changed.board, card.id, on=DAY4)
+    assert reopened.card.stage is left
+    assert reopened.event == Event(date=DAY4, kind=EventKind.REOPENED, to=left)
+    assert ops.resolved_from(changed.card) is left
+
+
+@pytest.mark.parametrize(
+    ("setup", "guessed"),
+    [
+        pytest.param(one_card, Stage.APPLIED, id="applied"),
+        pytest.param(interviewed_card, Stage.INTERVIEWED, id="interviewed"),
+        pytest.param(followed_up_card, Stage.FOLLOWED_UP, id="followed-up"),
+    ],
+)
+def test_a_resolution_from_an_older_board_reopens_where_its_history_says(setup: Any, guessed: Stage) -> None:
+    """Schema 2 did not record the column left: the history tells it."""
+    board, card = setup()
+    board = resolve_card(board, card.id, Outcome.NO, on=DAY4).board
+    resolved = board.card(card.id)
+    old = resolved.replace(timeline=tuple(event.replace(from_stage=None) for event in resolved.timeline))
+    assert ops.resolved_from(old) is guessed
+    board = board.replace(cards=(old,))
+    assert ops.reopen_card(board, card.id, on=DAY4).card.stage is guessed
+
+
+def test_reopening_an_open_card_is_refused() -> None:
     board, card = one_card()
-    if stage is not Stage.APPLIED:
-        board = move_card(board, card.id, stage, on=DAY2).board
-    with pytest.raises(BoardError, match=f"Acme is already in {stage.label}"):
-        move_card(board, card.id, stage, on=DAY3)
+    with pytest.raises(BoardError, match="Acme is not resolved: it is in Applied"):
+        ops.reopen_card(board, card.id, on=DAY2)
+
+
+@pytest.mark.parametrize("setup", [one_card, interviewed_card, followed_up_card], ids=["applied", "int", "fup"])
+def test_moving_to_the_same_stage_is_refused(setup: Any) -> None:
+    board, card = setup()
+    with pytest.raises(BoardError, match=f"Acme is already in {card.stage.label}"):
+        move_card(board, card.id, card.stage, on=DAY3)
 
 
 def test_moving_to_resolved_is_refused() -> None:
@@ -304,20 +373,27 @@ def test_move_unknown_card() -> None:
 
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_resolve_card(outcome: Outcome) -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY2).board
-    change = resolve_card(board, card.id, outcome, on=DAY3)
+    board, card = followed_up_card()
+    change = resolve_card(board, card.id, outcome, on=DAY4)
     resolved = change.card
     assert resolved.stage is Stage.RESOLVED
     assert resolved.is_resolved
     assert resolved.outcome is outcome
-    assert resolved.resolved_on == DAY3
+    assert resolved.resolved_on == DAY4
     assert resolved.furthest_stage is Stage.FOLLOWED_UP
     kind = NoKind.SAID if outcome is Outcome.NO else None  # a no is "they said no" unless told otherwise
-    assert change.event == Event(date=DAY3, kind=EventKind.RESOLVED, outcome=outcome, no_kind=kind)
+    assert change.event == Event(
+        date=DAY4, kind=EventKind.RESOLVED, outcome=outcome, no_kind=kind, from_stage=Stage.FOLLOWED_UP
+    )
     assert resolved.no_kind is kind
     assert resolved.timeline[-1] == change.event
     assert change.board.card(card.id) == resolved
+
+
+def test_a_form_rejection_is_a_no_of_its_own_kind() -> None:
+    board, card = one_card()
+    change = resolve_card(board, card.id, Outcome.NO, on=DAY2, no_kind=NoKind.FORM)
+    assert (change.card.outcome, change.card.no_kind) == (Outcome.NO, NoKind.FORM)
 
 
 def test_resolving_twice_with_the_same_outcome_is_refused() -> None:
@@ -459,8 +535,7 @@ def test_resolved_column_puts_the_newest_answer_first() -> None:
 
 
 def test_column_follows_operations() -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    board, card = interviewed_card()
     assert column(board, Stage.APPLIED, DAY4) == []
     assert [c.id for c in column(board, Stage.INTERVIEWED, DAY4)] == [card.id]
     board = resolve_card(board, card.id, Outcome.WITHDRAWN, on=DAY3).board
@@ -506,19 +581,20 @@ def test_nothing_can_happen_before_the_application() -> None:
     board, card = one_card()
     before = DAY1 - dt.timedelta(days=1)
     with pytest.raises(BoardError, match="before the application was sent"):
-        move_card(board, card.id, Stage.INTERVIEWED, on=before)
+        log_interview(board, card.id, on=before)
     with pytest.raises(BoardError, match="before the application was sent"):
         resolve_card(board, card.id, Outcome.NO, on=before)
     with pytest.raises(BoardError, match="before the application was sent"):
         edit_card(board, card.id, on=DAY2, interviews=(Interview(date=before),))
-    interviewed = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    interviewed = log_interview(board, card.id, on=DAY2).board
+    with pytest.raises(BoardError, match="before the application was sent"):
+        move_card(interviewed, card.id, Stage.APPLIED, on=before)
     with pytest.raises(BoardError, match="before the application was sent"):
         edit_card(interviewed, card.id, on=DAY2, applied=DAY2 + dt.timedelta(days=1))
 
 
 def test_interviews_and_the_answer_date_can_be_corrected() -> None:
-    board, card = one_card()
-    board = move_card(board, card.id, Stage.INTERVIEWED, on=DAY2).board
+    board, card = interviewed_card()
     board = resolve_card(board, card.id, Outcome.YES, on=DAY2).board
     fixed = edit_card(
         board, card.id, on=DAY2, interviews=(Interview(date=DAY1, interviewers=("Ana",)),), resolved_on=DAY1
@@ -533,3 +609,11 @@ def test_an_open_card_has_no_answer_date_to_edit() -> None:
     board, card = one_card()
     with pytest.raises(BoardError, match="only a resolved card has resolved_on"):
         edit_card(board, card.id, on=DAY2, resolved_on=DAY2)
+
+
+def test_a_move_to_followed_up_while_the_next_round_is_booked_says_why() -> None:
+    board, card = followed_up_card()
+    board = log_interview(board, card.id, on=DAY4 + dt.timedelta(days=7)).board  # round two, ahead
+    with pytest.raises(BoardError) as refused:
+        move_card(board, card.id, Stage.FOLLOWED_UP, on=DAY4)
+    assert str(refused.value) == "the next interview is booked: the card waits in Interviewed until it is held"

@@ -55,11 +55,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def run_main(capsys: pytest.CaptureFixture[str], argv: list[str], today: dt.date | None = None) -> Result:
-    """Run `main` in-process on `today` (the real date when None); argparse's SystemExit becomes the exit code."""
+def run_main(
+    capsys: pytest.CaptureFixture[str], argv: list[str], today: dt.date | None = None, now: dt.time | None = None
+) -> Result:
+    """Run `main` in-process on `today` (the real date when None) at `now` (None: a fixed day is
+    seen at its end); argparse's SystemExit becomes the exit code."""
     capsys.readouterr()
     try:
-        code: int | str | None = main(argv, today=today)
+        code: int | str | None = main(argv, today=today, now=now)
     except SystemExit as exit_:
         code = exit_.code
     captured = capsys.readouterr()
@@ -435,7 +438,8 @@ def test_list_json_shape_and_outcome_after_resolve(cli: Cli, board: Path) -> Non
 def test_list_stage_filter_accepts_followed_up_spellings(cli: Cli, board: Path, spelling: str) -> None:
     waiting = add(cli, board, "Waiting")
     chased = add(cli, board, "Chased")
-    assert cli("move", chased, "followed-up", "--board", board).code == 0
+    assert cli("interview", chased, "--board", board).code == 0
+    assert cli("followup", chased, "--board", board).code == 0  # after the interview: to Followed up
     cards = listed_json(cli, board, "--stage", spelling)
     assert [(card["id"], card["stage"]) for card in cards] == [(chased, "followed_up")]
     plain = cli("list", "--stage", spelling, "--board", board)
@@ -447,7 +451,7 @@ def test_list_stage_filter_per_column(cli: Cli, board: Path) -> None:
     applied = add(cli, board, "A")
     interviewed = add(cli, board, "B")
     resolved = add(cli, board, "C")
-    assert cli("move", interviewed, "interviewed", "--board", board).code == 0
+    assert cli("interview", interviewed, "--board", board).code == 0
     assert cli("resolve", resolved, "withdrawn", "--board", board).code == 0
     assert [c["id"] for c in listed_json(cli, board, "--stage", "applied")] == [applied]
     assert [c["id"] for c in listed_json(cli, board, "--stage", "interviewed")] == [interviewed]
@@ -480,46 +484,131 @@ def test_changing_a_missing_file_creates_nothing(cli: Cli, tmp_path: Path, argv:
 # move -------------------------------------------------------------------------------------------------------------
 
 
-def test_move_to_interviewed_records_an_interview_on_the_date(cli: Cli, board: Path) -> None:
+INTERVIEW_HINT = (
+    "fu-board: error: Interviewed holds cards with an interview booked or held, and no follow-up since: "
+    "log the interview instead (i on the board, fu-board interview ID --date D)\n"
+)
+FOLLOW_UP_HINT = (
+    "fu-board: error: Followed up holds cards followed up after their last interview, waiting for an answer: "
+    "log the follow-up instead, and the card moves (f, or fu-board followup ID)\n"
+)
+NUDGE_HINT = (
+    "fu-board: error: Followed up holds cards followed up after their last interview, waiting for an answer; "
+    "a nudge on an application keeps it in Applied (f on the board, fu-board followup ID logs it)\n"
+)
+
+
+def test_move_to_interviewed_without_an_interview_is_refused(cli: Cli, board: Path) -> None:
+    # A move never invents an event: the interview is logged with `interview`, which moves the card.
     card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    before = board.read_bytes()
     result = cli("move", card_id, "interviewed", "--date", "2026-01-20", "--board", board)
-    assert result.code == 0
-    assert result.err == ""
+    assert_one_error_line(result)
+    assert result.err == INTERVIEW_HINT
+    assert board.read_bytes() == before
+    assert leftovers(board.parent) == ["board.toml"]
+    card = load_board(board).card(card_id)
+    assert (card.stage, card.interviews) == (Stage.APPLIED, ())
+
+
+def test_move_to_interviewed_takes_back_a_card_whose_interview_is_on_record(cli: Cli, board: Path) -> None:
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    assert cli("interview", card_id, "--date", "2026-01-20", "--board", board).code == 0
+    assert cli("move", card_id, "applied", "--date", "2026-01-21", "--board", board).code == 0
+    result = cli("move", card_id, "interviewed", "--date", "2026-01-22", "--board", board)
+    assert (result.code, result.err) == (0, "")
     assert result.out == f"{card_id} moved to Interviewed\n"
     card = load_board(board).card(card_id)
     assert card.stage is Stage.INTERVIEWED
     assert card.furthest_stage is Stage.INTERVIEWED
-    assert card.interviews == (Interview(date=dt.date(2026, 1, 20)),)
-    assert (card.timeline[-1].kind, card.timeline[-1].date) == (EventKind.INTERVIEWED, dt.date(2026, 1, 20))
+    assert card.interviews == (Interview(date=dt.date(2026, 1, 20)),)  # the move added none
+    assert [(event.kind, event.date, event.to) for event in card.timeline] == [
+        (EventKind.APPLIED, dt.date(2026, 1, 10), None),
+        (EventKind.INTERVIEWED, dt.date(2026, 1, 20), None),
+        (EventKind.MOVED, dt.date(2026, 1, 21), Stage.APPLIED),
+        (EventKind.MOVED, dt.date(2026, 1, 22), Stage.INTERVIEWED),
+    ]
     (listed,) = listed_json(cli, board)
     assert listed["stage"] == "interviewed"
-    assert listed["last_touch"] == "2026-01-20"
+    assert listed["last_touch"] == "2026-01-20"  # a move is not a contact with the company
 
 
 def test_move_date_defaults_to_today(cli: Cli, board: Path) -> None:
     card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
-    assert cli("move", card_id, "interviewed", "--board", board).code == 0
-    assert load_board(board).card(card_id).interviews == (Interview(date=dt.date.today()),)
+    assert cli("interview", card_id, "--date", "2026-01-20", "--board", board).code == 0
+    assert cli("move", card_id, "applied", "--board", board).code == 0
+    event = load_board(board).card(card_id).timeline[-1]
+    assert (event.kind, event.date, event.to) == (EventKind.MOVED, dt.date.today(), Stage.APPLIED)
+
+
+def test_move_to_followed_up_without_a_follow_up_is_refused(cli: Cli, board: Path) -> None:
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    before = board.read_bytes()
+    result = cli("move", card_id, "followed-up", "--date", "2026-01-17", "--board", board)
+    assert_one_error_line(result)
+    assert result.err == NUDGE_HINT  # an application: a nudge keeps it in Applied
+    assert board.read_bytes() == before
+    assert cli("interview", card_id, "--date", "2026-01-20", "--board", board).code == 0
+    assert cli("followup", card_id, "--date", "2026-01-18", "--board", board).code == 0  # before the interview
+    before = board.read_bytes()
+    result = cli("move", card_id, "followed-up", "--date", "2026-01-21", "--board", board)
+    assert_one_error_line(result)
+    assert result.err == FOLLOW_UP_HINT
+    assert board.read_bytes() == before
+    assert load_board(board).card(card_id).stage is Stage.INTERVIEWED
 
 
 def test_move_to_followed_up_and_back_to_applied(cli: Cli, board: Path) -> None:
     card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
-    assert cli("move", card_id, "followed-up", "--date", "2026-01-17", "--board", board).out == (
-        f"{card_id} moved to Followed up\n"
+    assert cli("interview", card_id, "--date", "2026-01-15", "--board", board).code == 0
+    assert cli("followup", card_id, "--date", "2026-01-17", "--board", board).code == 0
+    assert load_board(board).card(card_id).stage is Stage.FOLLOWED_UP
+    assert cli("move", card_id, "applied", "--date", "2026-01-18", "--board", board).out == (
+        f"{card_id} moved to Applied\n"
     )
-    assert cli("move", card_id, "applied", "--date", "2026-01-18", "--board", board).code == 0
     card = load_board(board).card(card_id)
     assert card.stage is Stage.APPLIED
     assert card.furthest_stage is Stage.FOLLOWED_UP
-    assert [event.kind for event in card.timeline] == [EventKind.APPLIED, EventKind.FOLLOWED_UP, EventKind.MOVED]
+    # Its follow-up since the interview is on record: it may go back to Followed up.
+    assert cli("move", card_id, "followed-up", "--date", "2026-01-19", "--board", board).out == (
+        f"{card_id} moved to Followed up\n"
+    )
+    card = load_board(board).card(card_id)
+    assert card.stage is Stage.FOLLOWED_UP
+    assert [event.kind for event in card.timeline] == [
+        EventKind.APPLIED,
+        EventKind.INTERVIEWED,
+        EventKind.FOLLOWED_UP,
+        EventKind.MOVED,
+        EventKind.MOVED,
+    ]
+    assert [event.to for event in card.timeline[-2:]] == [Stage.APPLIED, Stage.FOLLOWED_UP]
 
 
 def test_move_reopens_a_resolved_card(cli: Cli, board: Path) -> None:
-    card_id = add(cli, board, "Acme")
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    assert cli("interview", card_id, "--date", "2026-01-15", "--board", board).code == 0
+    assert cli("followup", card_id, "--date", "2026-01-17", "--board", board).code == 0
     assert cli("resolve", card_id, "no", "--board", board).code == 0
     assert cli("move", card_id, "followed_up", "--board", board).code == 0
     (card,) = listed_json(cli, board)
     assert (card["stage"], card["outcome"], card["resolved_on"]) == ("followed_up", None, None)
+    event = load_board(board).card(card_id).timeline[-1]
+    assert (event.kind, event.to) == (EventKind.REOPENED, Stage.FOLLOWED_UP)
+
+
+def test_reopening_a_resolved_card_is_refused_where_its_history_does_not_reach(cli: Cli, board: Path) -> None:
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    assert cli("resolve", card_id, "no", "--date", "2026-01-20", "--board", board).code == 0
+    before = board.read_bytes()
+    for stage, hint in (("interviewed", INTERVIEW_HINT), ("followed_up", NUDGE_HINT)):
+        result = cli("move", card_id, stage, "--board", board)
+        assert_one_error_line(result)
+        assert result.err == hint
+    assert board.read_bytes() == before
+    assert cli("move", card_id, "applied", "--board", board).out == f"{card_id} moved to Applied\n"
+    card = load_board(board).card(card_id)
+    assert (card.stage, card.outcome, card.timeline[-1].kind) == (Stage.APPLIED, None, EventKind.REOPENED)
 
 
 @pytest.mark.parametrize("spelling", ["resolved", "Resolved"])
@@ -589,9 +678,15 @@ def test_resolve_twice_with_the_same_outcome_is_refused(cli: Cli, board: Path) -
 
 
 def test_unique_prefix_and_any_case_find_the_card(cli: Cli, board: Path) -> None:
-    card_id = add(cli, board, "Acme")
-    assert cli("move", card_id[:1], "interviewed", "--board", board).out == f"{card_id} moved to Interviewed\n"
-    assert cli("move", card_id[:3].upper(), "followed_up", "--board", board).out == f"{card_id} moved to Followed up\n"
+    card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
+    assert cli("interview", card_id[:1], "--date", "2026-01-20", "--board", board).out == (
+        f"{card_id} interview on 2026-01-20 logged; next follow-up 2026-01-20 (thank_you)\n"
+    )
+    assert cli("followup", card_id[:3].upper(), "--date", "2026-01-22", "--board", board).out == (
+        f"{card_id} follow-up on 2026-01-22 logged; next follow-up 2026-01-29 (weekly)\n"
+    )
+    assert load_board(board).card(card_id).stage is Stage.FOLLOWED_UP
+    assert cli("move", card_id[:2].upper(), "applied", "--board", board).out == f"{card_id} moved to Applied\n"
     assert cli("resolve", f" {card_id} ", "yes", "--board", board).out.startswith(f"{card_id} resolved: yes\n")
     assert load_board(board).card(card_id).outcome is Outcome.YES
 
@@ -599,7 +694,10 @@ def test_unique_prefix_and_any_case_find_the_card(cli: Cli, board: Path) -> None
 def test_prefix_picks_among_several_cards(cli: Cli, board: Path) -> None:
     make_board(board, "abcd", "abce", "xyz2")
     assert cli("resolve", "x", "no", "--board", board).out.startswith("xyz2 resolved: no\n")
-    assert cli("move", "abce", "interviewed", "--board", board).out == "abce moved to Interviewed\n"
+    assert cli("interview", "abce", "--date", "2026-01-20", "--board", board).out == (
+        "abce interview on 2026-01-20 logged; next follow-up 2026-01-20 (thank_you)\n"
+    )
+    assert load_board(board).card("abce").stage is Stage.INTERVIEWED
     assert load_board(board).card("abcd").stage is Stage.APPLIED
 
 
@@ -941,7 +1039,7 @@ def test_an_application_cannot_be_sent_in_the_future(board: Path, capsys: pytest
 def test_nothing_is_recorded_before_the_application(cli: Cli, board: Path) -> None:
     card_id = add(cli, board, "Acme", "--applied", "2026-01-10")
     before = board.read_bytes()
-    for argv in (("move", card_id, "interviewed"), ("resolve", card_id, "no")):
+    for argv in (("interview", card_id), ("followup", card_id), ("resolve", card_id, "no")):
         result = cli(*argv, "--date", "2026-01-09", "--board", board)
         assert_one_error_line(result)
         assert "is before the application was sent (2026-01-10)" in result.err

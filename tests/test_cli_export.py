@@ -15,7 +15,7 @@ from fu_board import board as ops
 from fu_board.demo import demo_board
 from fu_board.export import CSV_COLUMNS
 from fu_board.model import SCHEMA_VERSION, Board, Contact
-from fu_board.rules import next_follow_up
+from fu_board.rules import Reason, next_follow_up
 from fu_board.store import load_board, save_board
 from tests.conftest import TODAY
 from tests.test_cli import Result, run_main
@@ -84,13 +84,18 @@ def test_markdown_is_a_report_by_column_with_each_timeline(capsys: pytest.Captur
     assert result.code == 0, result.err
     text = result.out
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Applied (4)", "## Interviewed (2)", "## Followed up (2)", "## Resolved (5)"]
+    assert headings == ["## Applied (4)", "## Interviewed (3)", "## Followed up (2)", "## Resolved (5)"]
     assert "### Northwind Traders — Senior Backend Engineer" in text
     assert '### Société "Générale", Paris — Ingénieure \\| plateforme' in text
     assert "- Contact: Priya Raman, Recruiter, priya@northwind.example" in text
     northwind = text.split("### Northwind")[1].split("###")[0]
     assert "- Timeline:\n  - 2026-11-13 applied\n" in northwind
     assert "- Outcome: ✓ yes" in text
+    # An interview booked: its details, and a timeline that does not say it happened yet.
+    pied_piper = text.split("### Pied Piper")[1].split("###")[0]
+    assert "- Next: interview Tue 1 Dec 14:00 (2026-12-01): an interview is scheduled\n" in pied_piper
+    assert "- Interview: 2026-12-01 14:00 onsite, 5230 Newell Road, Palo Alto, with Richard Hendricks\n" in pied_piper
+    assert "  - 2026-12-01 interview scheduled: onsite 14:00 with Richard Hendricks\n" in pied_piper
 
 
 def test_ics_has_one_event_per_follow_up_to_come(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -101,13 +106,18 @@ def test_ics_has_one_event_per_follow_up_to_come(capsys: pytest.CaptureFixture[s
     events = calendar.walk("VEVENT")
     board = load_board(path)
     expected = {card.id: f for card in board.cards if (f := next_follow_up(card, board.settings, TODAY))}
-    assert len(events) == len(expected) == 8
+    assert len(events) == len(expected) == 9
     by_uid = {str(event["UID"]).split("-")[0]: event for event in events}
     assert set(by_uid) == set(expected)
+    words = {Reason.THANK_YOU: "Thank-you", Reason.INTERVIEW_TODAY: "Interview"}
     for card_id, follow_up in expected.items():
         event = by_uid[card_id]
         assert event.decoded("DTSTART") == max(follow_up.due, TODAY)
-        assert str(event["SUMMARY"]).startswith(f"Follow up: {board.card(card_id).company}")
+        assert str(event["SUMMARY"]) == f"{words.get(follow_up.reason, 'Follow up')}: {board.card(card_id).title}"
+    assert str(by_uid["h6yd"]["SUMMARY"]) == "Thank-you: Hooli — Site Reliability Engineer"
+    pied_piper = by_uid["f2pp"]  # the onsite booked in 6 days, on its day
+    assert str(pied_piper["SUMMARY"]) == "Interview: Pied Piper — Senior Python Engineer"
+    assert pied_piper.decoded("DTSTART") == TODAY + dt.timedelta(days=6)
     northwind = by_uid["k7m2"]
     assert "No answer since you applied" in str(northwind["DESCRIPTION"])
     assert "Contact: Priya Raman, Recruiter, priya@northwind.example" in str(northwind["DESCRIPTION"])
@@ -119,7 +129,7 @@ def test_output_goes_to_a_file_with_o(capsys: pytest.CaptureFixture[str], tmp_pa
     target = tmp_path / f"out.{fmt}"
     result = export(capsys, path, fmt, "-o", str(target))
     assert result.code == 0, result.err
-    assert result.out == f"Exported 13 cards to {target} ({fmt})\n"
+    assert result.out == f"Exported 14 cards to {target} ({fmt})\n"
     printed = export(capsys, path, fmt).out
     written = target.read_bytes().decode("utf-8")
     if fmt == "ics":  # DTSTAMP is the moment of the export

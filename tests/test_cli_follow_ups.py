@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from fu_board.model import Board, Card, Channel, EventKind, Interview, Settings, Stage
+from fu_board.model import Board, Card, Channel, EventKind, Interview, InterviewKind, NoKind, Settings, Stage
+from fu_board.rules import Reason
 from fu_board.store import load_board, save_board
 from tests.conftest import leftovers
 from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture that keeps the data folder away)
@@ -32,8 +33,19 @@ from tests.test_cli import (  # noqa: F401 (isolated_home: the autouse fixture t
 from tests.test_import_hygiene import imported_modules
 
 REPO = Path(__file__).resolve().parents[1]
-DUE_KEYS = {"id", "company", "stage", "due", "reason", "overdue_days"}
-REASONS = ("applied_no_answer", "thank_you", "decision_passed", "after_interview", "weekly", "snoozed")
+DUE_KEYS = {"id", "company", "stage", "due", "reason", "overdue_days", "to", "interview"}
+INTERVIEW_KEYS = {"date", "time", "kind", "where", "with"}
+REASONS = (
+    "applied_no_answer",
+    "thank_you",
+    "decision_passed",
+    "after_interview",
+    "weekly",
+    "close_the_loop",
+    "ask_silence_no",
+    "snoozed",
+    "interview_today",
+)
 
 
 def D(text: str) -> dt.date:
@@ -56,8 +68,8 @@ def board(tmp_path: Path) -> Path:
 def fu(capsys: pytest.CaptureFixture[str], board: Path) -> Fu:
     """Run `fu-board ARGV --board <the test's board>` in-process on `today` (default APPLIED)."""
 
-    def run(*argv: object, today: dt.date = APPLIED) -> Result:
-        return run_main(capsys, [*(str(arg) for arg in argv), "--board", str(board)], today=today)
+    def run(*argv: object, today: dt.date = APPLIED, now: dt.time | None = None) -> Result:
+        return run_main(capsys, [*(str(arg) for arg in argv), "--board", str(board)], today=today, now=now)
 
     return run
 
@@ -74,10 +86,19 @@ def add(fu: Fu, company: str, applied: dt.date = APPLIED) -> str:
     return ok(fu("add", company, "--applied", applied, today=applied)).strip()
 
 
-def due_json(fu: Fu, on: dt.date | str, *, today: dt.date = APPLIED) -> list[dict[str, Any]]:
-    data = json.loads(ok(fu("due", "--json", "--date", on, today=today)))
+def due_json(
+    fu: Fu, on: dt.date | str, *, today: dt.date = APPLIED, now: dt.time | None = None
+) -> list[dict[str, Any]]:
+    data = json.loads(ok(fu("due", "--json", "--date", on, today=today, now=now)))
     assert isinstance(data, list)
     return data
+
+
+def interview_row(
+    day: str, time: str | None = None, kind: str | None = None, where: str = "", *with_: str
+) -> dict[str, Any]:
+    """The `interview` object of a `due --json` row."""
+    return {"date": day, "time": time, "kind": kind, "where": where, "with": list(with_)}
 
 
 def due_rows(fu: Fu, on: dt.date | str, *, today: dt.date = APPLIED) -> list[tuple[str, str, str, int]]:
@@ -105,6 +126,8 @@ def test_due_json_has_exactly_the_contract_keys(fu: Fu) -> None:
         "due": "2026-11-09",
         "reason": "applied_no_answer",
         "overdue_days": 3,
+        "to": None,  # no contact on the card
+        "interview": None,  # not about an interview
     }
     assert type(row["overdue_days"]) is int
 
@@ -120,13 +143,12 @@ def test_an_application_is_due_on_the_seventh_day_and_stays_due(fu: Fu, board: P
 def test_due_plain_prints_one_line_per_card(fu: Fu) -> None:
     late = add(fu, "Acme", D("2026-11-02"))
     today = add(fu, "Globex", D("2026-11-05"))
-    ok(fu("interview", today, "--date", "2026-11-11", today=D("2026-11-11")))
+    ok(fu("interview", today, "--date", "2026-11-12", today=D("2026-11-12")))  # thank-you due the same day
     lines = ok(fu("due", "--date", "2026-11-12", today=D("2026-11-12"))).splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith(f"{late}  follow-up 3d overdue")
-    assert lines[0].endswith("Acme  (applied_no_answer)")
-    assert lines[1].startswith(f"{today}  thank-you due today")
-    assert lines[1].endswith("Globex  (thank_you)")
+    assert lines == [
+        f"{late}  follow-up 3d overdue     Acme  (applied_no_answer)",
+        f"{today}  thank-you due today      Globex  (thank_you)",
+    ]
 
 
 def test_due_plain_says_when_nothing_is_due(fu: Fu) -> None:
@@ -142,7 +164,7 @@ def test_due_puts_the_most_overdue_first(fu: Fu) -> None:
     newest = add(fu, "Alpha", D("2026-11-05"))
     oldest = add(fu, "Zulu", D("2026-10-20"))
     thanks = add(fu, "Gamma", D("2026-10-01"))
-    ok(fu("interview", thanks, "--date", "2026-11-08", today=D("2026-11-08")))  # thank-you due on 11-09
+    ok(fu("interview", thanks, "--date", "2026-11-08", today=D("2026-11-08")))  # a Sunday: thank-you due on 11-09
     upcoming = add(fu, "Omega", D("2026-11-10"))
     resolved = add(fu, "Aardvark", D("2026-10-01"))
     ok(fu("resolve", resolved, "no", "--date", "2026-10-02"))
@@ -185,19 +207,40 @@ Step = tuple[tuple[str, ...], str]
 """A verb's arguments ({id} for the card) and the day it runs."""
 
 REASON_STORIES: list[Any] = [
-    pytest.param([], "2026-11-09", "applied_no_answer", "applied", id="applied_no_answer"),
+    pytest.param([], "2026-11-09", "applied_no_answer", "applied", None, id="applied_no_answer"),
     pytest.param(
         [(("followup", "{id}", "--date", "2026-11-10"), "2026-11-10")],
         "2026-11-17",
         "applied_no_answer",
         "applied",
+        None,
         id="applied_no_answer-counts-from-the-follow-up",
     ),
     pytest.param(
+        [(("followup", "{id}", "--date", "2026-11-07"), "2026-11-07")],
+        "2026-11-16",  # 7 days after Saturday the 7th is a Saturday: the next Monday
+        "applied_no_answer",
+        "applied",
+        None,
+        id="applied_no_answer-off-a-weekend-to-the-monday",
+    ),
+    pytest.param(
+        [
+            (("followup", "{id}", "--date", "2026-11-09"), "2026-11-09"),
+            (("followup", "{id}", "--date", "2026-11-16"), "2026-11-16"),
+        ],
+        "2026-11-23",
+        "close_the_loop",
+        "applied",
+        None,
+        id="close_the_loop-after-two-nudges",
+    ),
+    pytest.param(
         [(("interview", "{id}", "--date", "2026-11-10"), "2026-11-10")],
-        "2026-11-11",
+        "2026-11-10",  # the same day
         "thank_you",
         "interviewed",
+        "2026-11-10",
         id="thank_you",
     ),
     pytest.param(
@@ -208,6 +251,7 @@ REASON_STORIES: list[Any] = [
         "2026-11-17",  # Friday 13th, then Monday and Tuesday
         "decision_passed",
         "interviewed",
+        "2026-11-10",
         id="decision_passed",
     ),
     pytest.param(
@@ -218,6 +262,7 @@ REASON_STORIES: list[Any] = [
         "2026-11-17",
         "after_interview",
         "interviewed",
+        "2026-11-10",
         id="after_interview",
     ),
     pytest.param(
@@ -228,9 +273,35 @@ REASON_STORIES: list[Any] = [
         "2026-11-19",
         "weekly",
         "followed_up",
+        "2026-11-10",
         id="weekly",
     ),
-    pytest.param([(("snooze", "{id}", "3d"), "2026-11-04")], "2026-11-07", "snoozed", "applied", id="snoozed"),
+    pytest.param(
+        [
+            (("interview", "{id}", "--date", "2026-11-10"), "2026-11-10"),
+            (("followup", "{id}", "--date", "2026-11-12"), "2026-11-12"),
+            (("followup", "{id}", "--date", "2026-11-19"), "2026-11-19"),
+        ],
+        "2026-11-26",
+        "close_the_loop",
+        "followed_up",
+        "2026-11-10",
+        id="close_the_loop",
+    ),
+    pytest.param(
+        [
+            (("interview", "{id}", "--date", "2026-11-10"), "2026-11-10"),
+            (("followup", "{id}", "--date", "2026-11-12"), "2026-11-12"),
+            (("followup", "{id}", "--date", "2026-11-19"), "2026-11-19"),
+            (("followup", "{id}", "--date", "2026-11-26"), "2026-11-26"),
+        ],
+        "2026-12-03",
+        "ask_silence_no",
+        "followed_up",
+        "2026-11-10",
+        id="ask_silence_no",
+    ),
+    pytest.param([(("snooze", "{id}", "3d"), "2026-11-03")], "2026-11-06", "snoozed", "applied", None, id="snoozed"),
     pytest.param(
         [
             (("interview", "{id}", "--date", "2026-11-10"), "2026-11-10"),
@@ -239,26 +310,40 @@ REASON_STORIES: list[Any] = [
         "2026-11-30",
         "snoozed",
         "interviewed",
+        None,
         id="snoozed-over-a-thank-you",
     ),
 ]
 
 
-@pytest.mark.parametrize(("steps", "due", "reason", "stage"), REASON_STORIES)
-def test_due_gives_each_reason(fu: Fu, steps: list[Step], due: str, reason: str, stage: str) -> None:
+@pytest.mark.parametrize(("steps", "due", "reason", "stage", "about"), REASON_STORIES)
+def test_due_gives_each_reason(
+    fu: Fu, *, steps: list[Step], due: str, reason: str, stage: str, about: str | None
+) -> None:
     card_id = add(fu, "Acme")
     for argv, day in steps:
         ok(fu(*(arg.replace("{id}", card_id) for arg in argv), today=D(day)))
     day_before = D(due) - dt.timedelta(days=1)
     assert due_json(fu, day_before) == []
     assert due_json(fu, due) == [
-        {"id": card_id, "company": "Acme", "stage": stage, "due": due, "reason": reason, "overdue_days": 0}
+        {
+            "id": card_id,
+            "company": "Acme",
+            "stage": stage,
+            "due": due,
+            "reason": reason,
+            "overdue_days": 0,
+            "to": None,  # nobody named on the card
+            "interview": None if about is None else interview_row(about),
+        }
     ]
     assert due_rows(fu, D(due) + dt.timedelta(days=4)) == [(card_id, reason, due, 4)]
 
 
 def test_every_reason_is_covered_above() -> None:
-    assert {param.values[2] for param in REASON_STORIES} == set(REASONS)
+    assert set(REASONS) == {reason.value for reason in Reason}
+    # interview_today is due on its day only (then the interview is held): its own test below.
+    assert {param.values[2] for param in REASON_STORIES} == set(REASONS) - {"interview_today"}
 
 
 def test_a_resolved_card_is_never_due(fu: Fu) -> None:
@@ -276,6 +361,25 @@ def test_due_follows_the_numbers_in_the_board_settings(fu: Fu, board: Path) -> N
     ok(fu("interview", "abcd", "--date", "2026-11-12", "--decision-by", "2026-11-13", today=D("2026-11-12")))
     ok(fu("thank", "abcd", today=D("2026-11-12")))
     assert due_rows(fu, "2026-11-16") == [("abcd", "decision_passed", "2026-11-16", 0)]
+
+
+@pytest.mark.parametrize(
+    ("settings", "applied", "due"),
+    [
+        pytest.param(Settings(applied_first_days=5), "2026-11-02", "2026-11-09", id="saturday-to-monday"),
+        pytest.param(
+            Settings(applied_first_days=5, skip_weekends=False), "2026-11-02", "2026-11-07", id="weekends-kept"
+        ),
+        pytest.param(Settings(), "2026-11-19", "2026-11-26", id="no-country-thanksgiving-is-a-day-like-any"),
+        pytest.param(Settings(country="US"), "2026-11-19", "2026-11-27", id="us-thanksgiving-to-friday"),
+    ],
+)
+def test_no_follow_up_falls_due_on_a_weekend_or_a_holiday_of_the_country_set(
+    fu: Fu, board: Path, settings: Settings, applied: str, due: str
+) -> None:
+    save_board(board, Board(settings=settings, cards=(Card(id="abcd", company="Acme", applied=D(applied)),)))
+    assert due_json(fu, D(due) - dt.timedelta(days=1)) == []
+    assert due_rows(fu, due) == [("abcd", "applied_no_answer", due, 0)]
 
 
 def test_due_on_a_missing_board_is_empty_says_why_and_creates_nothing(fu: Fu, board: Path) -> None:
@@ -319,9 +423,11 @@ def test_interview_writes_the_interview_the_decision_date_and_an_event(fu: Fu, b
         "Ada Lovelace, Bob ,,",
         "--decision-by",
         "2026-11-13",
-        today=D("2026-11-09"),
+        today=D("2026-11-10"),
     )
-    assert ok(result) == f"{card_id} interview on 2026-11-10 logged; next follow-up 2026-11-11 (thank_you)\n"
+    assert ok(result) == (
+        f"{card_id} interview on 2026-11-10 logged; next follow-up 2026-11-10 (thank_you, to Ada Lovelace)\n"
+    )
 
     card = load_board(board).card(card_id)
     assert card.stage is Stage.INTERVIEWED
@@ -345,7 +451,7 @@ def test_interview_defaults_to_today_without_names_or_decision(fu: Fu, board: Pa
     card_id = add(fu, "Acme")
     today = D("2026-11-12")
     assert ok(fu("interview", card_id, today=today)) == (
-        f"{card_id} interview on 2026-11-12 logged; next follow-up 2026-11-13 (thank_you)\n"
+        f"{card_id} interview on 2026-11-12 logged; next follow-up 2026-11-12 (thank_you)\n"
     )
     raw = raw_card(board, card_id)
     assert raw["interviews"] == [{"date": today}]
@@ -363,8 +469,120 @@ def test_interview_dates_can_be_words(fu: Fu, board: Path) -> None:
 def test_a_scheduled_interview_and_a_decision_on_the_same_day_are_accepted(fu: Fu, board: Path) -> None:
     card_id = add(fu, "Acme")
     out = ok(fu("interview", card_id, "--date", "2026-11-20", "--decision-by", "2026-11-20", today=D("2026-11-12")))
-    assert out == f"{card_id} interview on 2026-11-20 logged; next follow-up 2026-11-21 (thank_you)\n"
-    assert raw_card(board, card_id)["decision_expected"] == D("2026-11-20")
+    assert out == f"{card_id} interview on 2026-11-20 scheduled; next: interview Fri 20 Nov\n"
+    raw = raw_card(board, card_id)
+    assert raw["decision_expected"] == D("2026-11-20")
+    assert raw["stage"] == "interviewed"
+    assert raw["timeline"][-1] == {"date": D("2026-11-20"), "kind": "interviewed", "note": "decision by 2026-11-20"}
+    # While it is booked the cadence waits: the nudge due since 11-09 is not asked for.
+    assert due_json(fu, "2026-11-12", today=D("2026-11-12")) == []
+    assert due_json(fu, "2026-11-19", today=D("2026-11-12")) == []
+    # From its day on it is held: the thank-you is owed that day.
+    assert due_rows(fu, "2026-11-20", today=D("2026-11-20")) == [(card_id, "thank_you", "2026-11-20", 0)]
+
+
+def test_interview_takes_a_time_a_kind_a_place_and_each_interviewer(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme")
+    result = fu(
+        "interview",
+        card_id,
+        "--date",
+        "2026-11-10",
+        "--time",
+        "9:30",
+        "--kind",
+        "Phone-Screen",
+        "--where",
+        "https://meet.example/abc",
+        "--with",
+        "Monica Hall",
+        "--with",
+        "Richard Roe, Ann",  # the comma form, within a repeated --with
+        "--note",
+        "asked about SLOs",
+        today=D("2026-11-10"),
+    )
+    assert ok(result) == (
+        f"{card_id} interview on 2026-11-10 09:30 logged; next follow-up 2026-11-10 (thank_you, to Monica Hall)\n"
+    )
+    raw = raw_card(board, card_id)
+    assert raw["interviews"] == [
+        {
+            "date": D("2026-11-10"),
+            "time": "09:30",
+            "kind": "phone_screen",
+            "where": "https://meet.example/abc",
+            "interviewers": ["Monica Hall", "Richard Roe", "Ann"],
+            "note": "asked about SLOs",
+        }
+    ]
+    assert raw["timeline"][-1] == {
+        "date": D("2026-11-10"),
+        "kind": "interviewed",
+        "note": "phone screen 09:30 with Monica Hall, Richard Roe, Ann",
+    }
+    (interview,) = load_board(board).card(card_id).interviews
+    assert interview == Interview(
+        date=D("2026-11-10"),
+        time="09:30",
+        kind=InterviewKind.PHONE_SCREEN,
+        where="https://meet.example/abc",
+        interviewers=("Monica Hall", "Richard Roe", "Ann"),
+        note="asked about SLOs",
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "now", "said"),
+    [
+        pytest.param("2026-11-20", None, "scheduled; next: interview Fri 20 Nov 14:00", id="a-later-day"),
+        pytest.param("2026-11-12", dt.time(9, 0), "scheduled; next: interview today 14:00", id="later-today"),
+        pytest.param(
+            "2026-11-12",
+            dt.time(15, 0),
+            "logged; next follow-up 2026-11-12 (thank_you, to Grace Hopper)",
+            id="earlier-today",
+        ),
+        pytest.param(
+            "2026-11-12", None, "logged; next follow-up 2026-11-12 (thank_you, to Grace Hopper)", id="the-day-is-over"
+        ),
+    ],
+)
+def test_an_interview_still_to_come_is_scheduled(
+    fu: Fu, board: Path, date: str, now: dt.time | None, said: str
+) -> None:
+    card_id = add(fu, "Acme")
+    args = ("interview", card_id, "--date", date, "--time", "14:00", "--kind", "onsite", "--with", "Grace Hopper")
+    out = ok(fu(*args, today=D("2026-11-12"), now=now))
+    assert out == f"{card_id} interview on {date} 14:00 {said}\n"
+    raw = raw_card(board, card_id)
+    assert raw["stage"] == "interviewed"
+    assert raw["interviews"] == [{"date": D(date), "time": "14:00", "kind": "onsite", "interviewers": ["Grace Hopper"]}]
+    assert raw["timeline"][-1] == {"date": D(date), "kind": "interviewed", "note": "onsite 14:00 with Grace Hopper"}
+
+
+def test_booking_the_next_round_keeps_the_thank_you_owed_for_the_first(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme")
+    ok(fu("interview", card_id, "--date", "2026-12-01", "--with", "Monica Hall", today=D("2026-12-01")))
+    out = ok(fu("interview", card_id, "--date", "2026-12-10", "--time", "10:00", today=D("2026-12-01")))
+    assert (
+        out
+        == f"{card_id} interview on 2026-12-10 10:00 scheduled; next follow-up 2026-12-01 (thank_you, to Monica Hall)\n"
+    )
+    assert due_json(fu, "2026-12-02", today=D("2026-12-02")) == [
+        {
+            "id": card_id,
+            "company": "Acme",
+            "stage": "interviewed",
+            "due": "2026-12-01",
+            "reason": "thank_you",
+            "overdue_days": 1,
+            "to": "Monica Hall",
+            "interview": interview_row("2026-12-01", None, None, "", "Monica Hall"),
+        }
+    ]
+    ok(fu("thank", card_id, today=D("2026-12-02")))
+    assert due_json(fu, "2026-12-09", today=D("2026-12-02")) == []  # the cadence waits for round two
 
 
 def test_a_second_interview_moves_a_followed_up_card_back_and_a_thank_you_is_owed_again(fu: Fu, board: Path) -> None:
@@ -372,7 +590,7 @@ def test_a_second_interview_moves_a_followed_up_card_back_and_a_thank_you_is_owe
     ok(fu("interview", card_id, "--date", "2026-11-10", today=D("2026-11-10")))
     ok(fu("followup", card_id, "--date", "2026-11-12", today=D("2026-11-12")))
     out = ok(fu("interview", card_id, "--date", "2026-11-16", "--with", "Grace", today=D("2026-11-16")))
-    assert out.endswith("next follow-up 2026-11-17 (thank_you)\n")
+    assert out == f"{card_id} interview on 2026-11-16 logged; next follow-up 2026-11-16 (thank_you, to Grace)\n"
     raw = raw_card(board, card_id)
     assert (raw["stage"], raw["furthest_stage"]) == ("interviewed", "followed_up")
     assert [interview["date"] for interview in raw["interviews"]] == [D("2026-11-10"), D("2026-11-16")]
@@ -464,6 +682,139 @@ def test_thank_defaults_to_today(fu: Fu, board: Path) -> None:
     assert raw_card(board, card_id)["timeline"][-1] == {"date": D("2026-11-11"), "kind": "thank_you"}
 
 
+def test_thank_to_one_interviewer_by_first_name_leaves_the_other_owed(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme")
+    ok(fu("interview", card_id, "--date", "2026-11-10", "--with", "Monica Hall, Richard Roe", today=D("2026-11-10")))
+    out = ok(fu("thank", card_id, "--to", "MONICA", today=D("2026-11-10")))
+    assert out == (
+        f"{card_id} thank-you to Monica Hall on 2026-11-10 logged; "
+        "next follow-up 2026-11-10 (thank_you, to Richard Roe)\n"
+    )
+    assert raw_card(board, card_id)["timeline"][-1] == {
+        "date": D("2026-11-10"),
+        "kind": "thank_you",
+        "person": "Monica Hall",
+    }
+    assert [(row["reason"], row["to"]) for row in due_json(fu, "2026-11-11")] == [("thank_you", "Richard Roe")]
+    out = ok(fu("thank", card_id, "--to", "richard roe", "--date", "2026-11-10", today=D("2026-11-11")))
+    assert (
+        out == f"{card_id} thank-you to Richard Roe on 2026-11-10 logged; next follow-up 2026-11-17 (after_interview)\n"
+    )
+    assert due_json(fu, "2026-11-11") == []
+    card = load_board(board).card(card_id)
+    assert [(event.kind, event.person) for event in card.timeline[-2:]] == [
+        (EventKind.THANK_YOU, "Monica Hall"),
+        (EventKind.THANK_YOU, "Richard Roe"),
+    ]
+
+
+def test_thank_to_somebody_not_at_the_interview_is_refused_and_writes_nothing(fu: Fu, board: Path) -> None:
+    card_id = ok(fu("add", "Acme", "--applied", APPLIED, "--contact", "Jo Lee")).strip()
+    ok(fu("interview", card_id, "--date", "2026-11-10", "--with", "Monica Hall", today=D("2026-11-10")))
+    before = board.read_bytes()
+    result = fu("thank", card_id, "--to", "Zed", today=D("2026-11-10"))
+    assert_one_error_line(result)
+    assert result.err == (
+        "fu-board: error: nobody of that name was at an interview with Acme; on this card: Monica Hall, Jo Lee\n"
+    )
+    assert board.read_bytes() == before
+    assert leftovers(board.parent) == ["board.toml"]
+
+
+# due --json: a row for each person, and today's interviews ---------------------------------------------------------
+
+
+def test_due_json_has_a_thank_you_row_for_each_interviewer_owed(fu: Fu) -> None:
+    card_id = ok(fu("add", "Hooli", "--applied", APPLIED, "--contact", "Gavin Belson")).strip()
+    args = ("--date", "2026-11-24", "--time", "10:00", "--kind", "technical", "--where", "https://meet.example/x")
+    ok(fu("interview", card_id, *args, "--with", "Monica Hall", "--with", "Richard Roe", today=D("2026-11-24")))
+    about = interview_row("2026-11-24", "10:00", "technical", "https://meet.example/x", "Monica Hall", "Richard Roe")
+    row = {"id": card_id, "company": "Hooli", "stage": "interviewed", "due": "2026-11-24", "reason": "thank_you"}
+    rows = due_json(fu, "2026-11-25", today=D("2026-11-25"))
+    assert rows == [
+        {**row, "overdue_days": 1, "to": "Monica Hall", "interview": about},
+        {**row, "overdue_days": 1, "to": "Richard Roe", "interview": about},
+    ]
+    assert set(rows[0]["interview"]) == INTERVIEW_KEYS
+    assert ok(fu("due", today=D("2026-11-25"))).splitlines() == [
+        f"{card_id}  thank-you 1d overdue     Hooli  (thank_you, to Monica Hall)",
+        f"{card_id}  thank-you 1d overdue     Hooli  (thank_you, to Richard Roe)",
+    ]
+    # Thanked, the cadence follows, to the card's contact.
+    ok(fu("thank", card_id, today=D("2026-11-25")))
+    assert due_json(fu, "2026-12-01", today=D("2026-11-25")) == [
+        {
+            **row,
+            "due": "2026-12-01",
+            "reason": "after_interview",
+            "overdue_days": 0,
+            "to": "Gavin Belson",
+            "interview": about,
+        }
+    ]
+
+
+def test_due_shows_a_timed_interview_later_today_first(fu: Fu) -> None:
+    late = add(fu, "Globex", D("2026-11-02"))
+    booked = ok(fu("add", "Acme", "--applied", APPLIED, "--contact", "Jo Lee")).strip()
+    args = ("--date", "2026-11-20", "--time", "14:00", "--kind", "onsite", "--where", "1 Main St")
+    ok(fu("interview", booked, *args, today=D("2026-11-12")))
+    about = interview_row("2026-11-20", "14:00", "onsite", "1 Main St")
+    interview = {
+        "id": booked,
+        "company": "Acme",
+        "stage": "interviewed",
+        "due": "2026-11-20",
+        "reason": "interview_today",
+        "overdue_days": 0,
+        "to": None,
+        "interview": about,
+    }
+    nudge = {
+        "id": late,
+        "company": "Globex",
+        "stage": "applied",
+        "due": "2026-11-09",
+        "reason": "applied_no_answer",
+        "overdue_days": 11,
+        "to": None,
+        "interview": None,
+    }
+    morning = D("2026-11-20"), dt.time(9, 0)
+    assert json.loads(ok(fu("due", "--json", today=morning[0], now=morning[1]))) == [interview, nudge]
+    assert ok(fu("due", today=morning[0], now=morning[1])).splitlines() == [
+        f"{booked}  interview today 14:00    Acme  (onsite, 1 Main St)",
+        f"{late}  follow-up 11d overdue    Globex  (applied_no_answer)",
+    ]
+    # The day before, nothing for it (the cadence waits); seen ahead, that day starts with it.
+    assert due_rows(fu, "2026-11-19", today=D("2026-11-19")) == [(late, "applied_no_answer", "2026-11-09", 10)]
+    assert due_json(fu, "2026-11-20", today=D("2026-11-12"))[0] == interview
+    # Once its time has passed it is held: the thank-you (to the contact, nobody else named) is owed.
+    thank_you = {**interview, "reason": "thank_you", "to": "Jo Lee"}
+    assert json.loads(ok(fu("due", "--json", today=D("2026-11-20"), now=dt.time(15, 0)))) == [nudge, thank_you]
+
+
+# resolve --kind form --------------------------------------------------------------------------------------------------
+
+
+def test_resolve_a_form_rejection(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme")
+    ok(fu("interview", card_id, "--date", "2026-11-10", today=D("2026-11-10")))
+    out = ok(fu("resolve", card_id, "no", "--kind", "form", "--date", "2026-11-12", today=D("2026-11-12")))
+    assert out == f"{card_id} resolved: no\nNo #1: every no is a step closer to the yes.\n"  # counted, and greeted
+    raw = raw_card(board, card_id)
+    assert (raw["stage"], raw["outcome"], raw["no_kind"]) == ("resolved", "no", "form")
+    assert raw["timeline"][-1] == {
+        "date": D("2026-11-12"),
+        "kind": "resolved",
+        "outcome": "no",
+        "no_kind": "form",
+        "from_stage": "interviewed",
+    }
+    assert load_board(board).card(card_id).no_kind is NoKind.FORM
+    assert due_json(fu, "2026-12-01") == []
+
+
 # snooze -----------------------------------------------------------------------------------------------------------
 
 
@@ -473,8 +824,8 @@ def test_thank_defaults_to_today(fu: Fu, board: Path) -> None:
         ("tomorrow", "2026-11-13"),
         ("Tomorrow", "2026-11-13"),
         ("1d", "2026-11-13"),
-        ("3d", "2026-11-15"),
-        ("3D", "2026-11-15"),
+        ("3d", "2026-11-16"),  # a wait that ends on a Sunday ends on the Monday
+        ("3D", "2026-11-16"),
         ("2w", "2026-11-26"),
         ("2026-12-01", "2026-12-01"),
         ("2027-01-04", "2027-01-04"),
@@ -488,6 +839,12 @@ def test_snooze_writes_the_date_and_an_event(fu: Fu, board: Path, when: str, unt
     assert raw["timeline"][-1] == {"date": D("2026-11-12"), "kind": "snoozed", "note": f"until {until}"}
     assert load_board(board).card(card_id).snoozed_until == D(until)
     assert due_rows(fu, until) == [(card_id, "snoozed", until, 0)]
+
+
+def test_snoozing_until_tomorrow_on_a_friday_lands_on_monday(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme")
+    assert ok(fu("snooze", card_id, "tomorrow", today=D("2026-11-13"))) == f"{card_id} snoozed until 2026-11-16\n"
+    assert raw_card(board, card_id)["snoozed_until"] == D("2026-11-16")
 
 
 def test_a_second_snooze_replaces_the_first_and_a_follow_up_ends_it(fu: Fu, board: Path) -> None:
@@ -513,13 +870,13 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
 
     # An interview; they will decide by Friday the 13th.
     out = ok(fu("interview", card_id, "--with", "Ada", "--decision-by", "2026-11-13", today=D("2026-11-10")))
-    assert out == f"{card_id} interview on 2026-11-10 logged; next follow-up 2026-11-11 (thank_you)\n"
-    assert due_json(fu, "2026-11-10") == []
-    assert due_rows(fu, "2026-11-11") == [(card_id, "thank_you", "2026-11-11", 0)]
+    assert out == f"{card_id} interview on 2026-11-10 logged; next follow-up 2026-11-10 (thank_you, to Ada)\n"
+    assert due_rows(fu, "2026-11-10") == [(card_id, "thank_you", "2026-11-10", 0)]  # the same day
+    assert due_rows(fu, "2026-11-11") == [(card_id, "thank_you", "2026-11-10", 1)]
 
-    # The thank-you; then two business days after the Friday, over the weekend, is Tuesday.
+    # The thank-you, a day late; then two business days after the Friday, over the weekend, is Tuesday.
     out = ok(fu("thank", card_id, today=D("2026-11-11")))
-    assert out == f"{card_id} thank-you on 2026-11-11 logged; next follow-up 2026-11-17 (decision_passed)\n"
+    assert out == f"{card_id} thank-you to Ada on 2026-11-11 logged; next follow-up 2026-11-17 (decision_passed)\n"
     for quiet_day in ("2026-11-13", "2026-11-14", "2026-11-15", "2026-11-16"):
         assert due_json(fu, quiet_day) == [], quiet_day
     assert due_rows(fu, "2026-11-17") == [(card_id, "decision_passed", "2026-11-17", 0)]
@@ -543,6 +900,8 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
             "due": "2026-12-10",
             "reason": "snoozed",
             "overdue_days": 0,
+            "to": None,
+            "interview": None,
         }
     ]
     assert due_rows(fu, "2026-12-13") == [(card_id, "snoozed", "2026-12-10", 3)]
@@ -556,6 +915,7 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
         ("followed_up", D("2026-11-19")),
         ("snoozed", D("2026-11-26")),
     ]
+    assert raw["timeline"][2]["person"] == "Ada"  # the one interviewer owed
     assert raw["timeline"][3]["channel"] == "phone"
     assert raw["timeline"][3]["note"] == "still deciding"
     assert raw["interviews"] == [{"date": D("2026-11-10"), "interviewers": ["Ada"]}]
@@ -568,6 +928,38 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
     assert (card.stage, card.snoozed_until, card.outcome) == (Stage.FOLLOWED_UP, D("2026-12-10"), None)
 
 
+def test_the_cadence_ends_in_a_question_and_only_the_person_answers_it(fu: Fu, board: Path) -> None:
+    card_id = add(fu, "Acme", D("2026-11-02"))
+    ok(fu("interview", card_id, "--date", "2026-11-10", "--with", "Ada", today=D("2026-11-10")))
+    ok(fu("thank", card_id, today=D("2026-11-10")))
+    assert due_rows(fu, "2026-11-17") == [(card_id, "after_interview", "2026-11-17", 0)]
+    # Follow-up 1, then 2 (a new angle), then the message that asks for a definite answer.
+    out = ok(fu("followup", card_id, today=D("2026-11-17")))
+    assert out == f"{card_id} follow-up on 2026-11-17 logged; next follow-up 2026-11-24 (weekly)\n"
+    out = ok(fu("followup", card_id, today=D("2026-11-24")))
+    assert out == f"{card_id} follow-up on 2026-11-24 logged; next follow-up 2026-12-01 (close_the_loop)\n"
+    (row,) = due_json(fu, "2026-12-01")
+    assert (row["reason"], row["due"], row["to"]) == ("close_the_loop", "2026-12-01", "Ada")
+    assert row["interview"] == interview_row("2026-11-10", None, None, "", "Ada")
+    out = ok(fu("followup", card_id, "--note", "asked for a yes or no", today=D("2026-12-01")))
+    assert out == f"{card_id} follow-up on 2026-12-01 logged; next follow-up 2026-12-08 (ask_silence_no)\n"
+    # The question about the silence stays due, growing overdue: no rule resolves the card.
+    assert due_json(fu, "2026-12-07") == []
+    assert due_rows(fu, "2026-12-08") == [(card_id, "ask_silence_no", "2026-12-08", 0)]
+    assert due_rows(fu, "2027-01-08") == [(card_id, "ask_silence_no", "2026-12-08", 31)]
+    assert raw_card(board, card_id)["stage"] == "followed_up"
+    lines = ok(fu("resolve", card_id, "no", "--kind", "silence", today=D("2026-12-08"))).splitlines()
+    assert lines == [f"{card_id} resolved: no", "No #1 (silence counts as a no): every no is a step closer to the yes."]
+    assert due_json(fu, "2027-01-08") == []
+    assert raw_card(board, card_id)["timeline"][-1] == {
+        "date": D("2026-12-08"),
+        "kind": "resolved",
+        "outcome": "no",
+        "no_kind": "silence",
+        "from_stage": "followed_up",
+    }
+
+
 # bad input: exit 2, one line on stderr, the file byte-identical ----------------------------------------------------
 
 BAD_INPUT = [
@@ -578,6 +970,17 @@ BAD_INPUT = [
         id="move-unknown-stage",
     ),
     pytest.param(("move", "{open}", "resolved"), "fu-board resolve ID yes|no|withdrawn", id="move-to-resolved"),
+    # move: never invents the interview or the follow-up
+    pytest.param(
+        ("move", "{open}", "followed_up"),
+        "log the follow-up instead, and the card moves (f, or fu-board followup ID)",
+        id="move-to-followed-up-without-a-follow-up",
+    ),
+    pytest.param(
+        ("move", "{done}", "interviewed"),
+        "log the interview instead (i on the board, fu-board interview ID --date D)",
+        id="reopen-into-interviewed-without-an-interview",
+    ),
     # interview
     pytest.param(("interview", "{open}", "--date", "2026-13-01"), "2026-13-01", id="interview-bad-month"),
     pytest.param(("interview", "{open}", "--date", "2026-02-30"), "2026-02-30", id="interview-bad-day"),
@@ -599,6 +1002,21 @@ BAD_INPUT = [
     pytest.param(("interview", "zzzz"), "no card has the id 'zzzz'", id="interview-unknown-id"),
     pytest.param(("interview",), "ID", id="interview-missing-id"),
     pytest.param(("interview", "{open}", "--with"), "--with", id="interview-with-without-value"),
+    pytest.param(
+        ("interview", "{open}", "--time", "25:00"),
+        "argument --time: '25:00' is not a time of day like 09:30 or 14:00 (24-hour)",
+        id="interview-hour-25",
+    ),
+    pytest.param(("interview", "{open}", "--time", "2pm"), "'2pm' is not a time of day", id="interview-time-2pm"),
+    pytest.param(("interview", "{open}", "--time", "14:60"), "'14:60' is not a time of day", id="interview-minute-60"),
+    pytest.param(("interview", "{open}", "--time", ""), "'' is not a time of day", id="interview-empty-time"),
+    pytest.param(
+        ("interview", "{open}", "--kind", "lunch"),
+        "argument --kind: 'lunch' is not a kind of interview; use one of phone_screen, video, technical, onsite,"
+        " final, other",
+        id="interview-bad-kind",
+    ),
+    pytest.param(("interview", "{open}", "--kind", ""), "is not a kind of interview", id="interview-empty-kind"),
     # followup
     pytest.param(("followup", "{open}", "--channel", "fax"), "email, phone, linkedin, in_person", id="followup-fax"),
     pytest.param(("followup", "{open}", "--channel", "carrier pigeon"), "carrier pigeon", id="followup-pigeon"),
@@ -623,6 +1041,12 @@ BAD_INPUT = [
     pytest.param(("thank", "{done}"), "resolved", id="thank-resolved-card"),
     pytest.param(("thank", "zzzz"), "no card has the id 'zzzz'", id="thank-unknown-id"),
     pytest.param(("thank", "{open}", "extra"), "extra", id="thank-extra-argument"),
+    pytest.param(
+        ("thank", "{open}", "--to", "Zed"),
+        "nobody of that name was at an interview with Acme; on this card: nobody by name",
+        id="thank-unknown-name",
+    ),
+    pytest.param(("thank", "{open}", "--to"), "--to", id="thank-to-without-value"),
     # snooze (today is 2026-11-12)
     pytest.param(("snooze", "{open}", "today"), "a day after 2026-11-12", id="snooze-today"),
     pytest.param(("snooze", "{open}", "2026-11-12"), "a day after 2026-11-12", id="snooze-today-as-date"),
@@ -639,6 +1063,13 @@ BAD_INPUT = [
     pytest.param(("snooze", "{done}", "2w"), "resolved", id="snooze-resolved-card"),
     pytest.param(("snooze", "zzzz", "2w"), "no card has the id 'zzzz'", id="snooze-unknown-id"),
     pytest.param(("snooze", "{open}"), "DATE", id="snooze-missing-date"),
+    # resolve
+    pytest.param(("resolve", "{open}", "no", "--kind", "ghosted"), "use said, silence or form", id="resolve-bad-kind"),
+    pytest.param(
+        ("resolve", "{open}", "yes", "--kind", "said"),
+        "--kind is for a no: said, silence or form",
+        id="resolve-yes-with-kind",
+    ),
     # due
     pytest.param(("due", "--date", "2026-02-30"), "2026-02-30", id="due-bad-day"),
     pytest.param(("due", "--date", "soon"), "soon", id="due-word-date"),
@@ -728,11 +1159,13 @@ def test_python_m_due_json_never_imports_textual(board: Path) -> None:
     assert result.returncode == 0, result.stderr
     (row,) = json.loads(result.stdout)
     assert set(row) == DUE_KEYS
-    assert (row["id"], row["stage"], row["due"], row["reason"]) == (
+    assert (row["id"], row["stage"], row["due"], row["reason"], row["to"], row["interview"]) == (
         "abcd",
         "applied",
         "2024-01-08",
         "applied_no_answer",
+        None,
+        None,
     )
     assert row["overdue_days"] > 0
     imported = imported_modules(result.stderr)
@@ -775,7 +1208,7 @@ def test_every_follow_up_verb_runs_without_textual(board: Path) -> None:
     raw = raw_card(board, "abcd")
     assert [event["kind"] for event in raw["timeline"]] == ["interviewed", "thank_you", "followed_up", "snoozed"]
     assert raw["timeline"][2]["channel"] == "in_person"
-    assert raw["snoozed_until"] == D("2026-11-15")
+    assert raw["snoozed_until"] == D("2026-11-16")  # 3 days from Thursday is a Sunday: the Monday
 
 
 def test_python_m_snooze_into_the_past_exits_2(board: Path) -> None:

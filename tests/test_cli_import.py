@@ -121,11 +121,11 @@ def test_a_json_export_comes_back_as_an_identical_board(capsys: pytest.CaptureFi
     result = bring(capsys, exported, copy)
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
-        "added 12, updated 0, 0 already on the board, 0 skipped",
+        "added 13, updated 0, 0 already on the board, 0 skipped",
         "the settings came with it (the board was empty)",
     ]
     assert load_board(copy) == load_board(original)
-    assert bring(capsys, exported, copy).out.splitlines()[0] == "added 0, updated 0, 12 already on the board, 0 skipped"
+    assert bring(capsys, exported, copy).out.splitlines()[0] == "added 0, updated 0, 13 already on the board, 0 skipped"
 
 
 def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[
         == 0
     )
     result = bring(capsys, source, board_path)
-    assert result.out.splitlines()[0] == "added 7, updated 1, 4 already on the board, 0 skipped"
+    assert result.out.splitlines()[0] == "added 8, updated 1, 4 already on the board, 0 skipped"
     assert load_board(board_path).card(board.cards[0].id).note == "from the other laptop"
 
 
@@ -220,7 +220,8 @@ def test_an_export_is_brought_up_by_a_later_schema(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Stamped or not (exports before schema 2's were not), an export of this version goes
-    through the next version's step: as if this fu-board knew schema 3."""
+    through the next version's step: as if this fu-board knew schema 4 (an unstamped export
+    reads as schema 2, and goes through schema 3's real step first)."""
     board_path = tmp_path / "board.toml"
     save_board(board_path, demo_board(TODAY))
     stamped = tmp_path / "stamped.json"
@@ -233,12 +234,13 @@ def test_an_export_is_brought_up_by_a_later_schema(
     def step(raw: dict[str, Any]) -> dict[str, Any]:
         return {**raw, "cards": [{**card, "note": "brought up"} for card in raw["cards"]]}
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: step})
-    monkeypatch.setattr(importing, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(importing, "migrate", functools.partial(migrations.migrate, to=3))
+    assert SCHEMA_VERSION == 3  # this version's schema: the next one is 4
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 3: step})
+    monkeypatch.setattr(importing, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(importing, "migrate", functools.partial(migrations.migrate, to=4))
     for source in (stamped, unstamped):
         imported = importing.import_json(Board(), source.read_text(encoding="utf-8"))
-        assert imported.added == 12
+        assert imported.added == 13
         assert {card.note for card in imported.board.cards} == {"brought up"}, source.name
 
 
@@ -289,7 +291,7 @@ def test_fu_boards_own_csv_comes_back_in_its_columns_and_answers(
     )
     copy = tmp_path / "copy.toml"
     result = bring(capsys, exported, copy)
-    assert result.out.splitlines()[0] == "added 12, updated 0, 0 already on the board, 0 skipped"
+    assert result.out.splitlines()[0] == "added 13, updated 0, 0 already on the board, 0 skipped"
     answers = {card.company: (card.stage, card.outcome, card.note) for card in load_board(copy).cards}
     assert answers == {card.company: (card.stage, card.outcome, card.note) for card in demo_board(TODAY).cards}
 

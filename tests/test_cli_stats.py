@@ -1,4 +1,4 @@
-"""`fu-board stats [--json]` and `fu-board resolve ID no --kind said|silence` (the CLI side of issue 4).
+"""`fu-board stats [--json]` and `fu-board resolve ID no --kind said|silence|form` (the CLI side of issue 4).
 
 Every call runs `fu_board.cli.main` in-process with an injected `today`; the autouse fixture of
 tests/test_cli.py keeps the real data folder out of reach.
@@ -217,6 +217,23 @@ def test_stats_follow_the_cli_verbs(fu: Fu) -> None:
     assert (data["nos_since_last_yes"], data["nos"], data["yeses"], data["active"]) == (0, 2, 1, 0)
 
 
+def test_a_scheduled_interview_counts_in_the_funnel_from_its_day_on(
+    fu: Fu, board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    booked = add(fu, "Acme")
+    ok(fu("interview", booked, "--date", "2026-12-01", "--time", "14:00"))  # TODAY is 25 November
+    data = json.loads("\n".join(ok(fu("stats", "--json"))))
+    assert data == {**ZEROS, "active": 1, "funnel": {"applied": 1, "interviewed": 0, "followed_up": 0, "yes": 0}}
+    lines = ok(fu("stats"))
+    assert "funnel             1 applied, 0 interviewed, 0 followed up, 0 yes" in lines
+    assert "got an interview   0%" in lines
+    for day in ("2026-12-01", "2026-12-02"):
+        result = run_main(capsys, ["stats", "--json", "--board", str(board)], today=D(day))
+        assert result.code == 0, result
+        funnel = json.loads(result.out)["funnel"]
+        assert funnel == {"applied": 1, "interviewed": 1, "followed_up": 0, "yes": 0}, day
+
+
 # resolve --kind -----------------------------------------------------------------------------------------------
 
 
@@ -268,7 +285,7 @@ def test_a_no_on_the_day_of_a_yes_is_still_counted_in_its_greeting(fu: Fu) -> No
 
 
 @pytest.mark.parametrize("outcome", ["yes", "withdrawn"])
-@pytest.mark.parametrize("kind", ["said", "silence"])
+@pytest.mark.parametrize("kind", ["said", "silence", "form"])
 def test_kind_with_another_answer_is_refused_and_writes_nothing(fu: Fu, board: Path, outcome: str, kind: str) -> None:
     card_id = add(fu, "Acme")
     before = board.read_bytes()
@@ -285,7 +302,7 @@ def test_a_bad_kind_is_refused_and_writes_nothing(fu: Fu, board: Path, value: st
     before = board.read_bytes()
     result = fu("resolve", card_id, "no", "--kind", value)
     assert_one_error_line(result)
-    assert "said or silence" in result.err
+    assert f"{value!r} is not a kind of no; use said, silence or form" in result.err
     assert board.read_bytes() == before
 
 

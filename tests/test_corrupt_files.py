@@ -48,7 +48,7 @@ FIRST_CARD_LINE = GOOD_TEXT.split("\n").index("[[cards]]") + 1
 
 
 def test_the_corpus_starts_from_a_realistic_board() -> None:
-    assert len(GOOD_BOARD.cards) == 12
+    assert len(GOOD_BOARD.cards) == 13
     assert len(EMAILS) >= 4
     assert SECRET in EMAILS
     assert all(email.encode() in GOOD for email in EMAILS)
@@ -144,11 +144,12 @@ NAMED = [
         "lowercase letters, digits or dashes",
     ),
     Case("streak-is-negative", replaced("streak = 0", "streak = -3"), "review.streak", "greater than or equal to 0"),
-    # A key added at the end of the file lands in the last card's table.
+    # A key added at the end of the file lands in the last table: the last card's last timeline
+    # entry, written as a table of its own (with its `from_stage` it is too long for one line).
     Case(
         "key-appended-at-the-end",
         GOOD + b"\ncards = 3\n",
-        "cards[11] (the card starting at line ",
+        "cards[12].timeline[2] (the card starting at line ",
         "unknown key 'cards'",
     ),
     # unknown keys, named so a misspelling can be found

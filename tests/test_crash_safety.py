@@ -33,7 +33,7 @@ from fu_board import board_file as board_file_module
 from fu_board import store
 from fu_board.backups import backup_folder, list_backups
 from fu_board.board_file import BoardFile, clean_stale_temporaries, locked, update
-from fu_board.model import Board, Card, Stage
+from fu_board.model import Board, Card
 from fu_board.store import BoardFileError, dump_board, load_board, save_board
 from tests.conftest import TODAY, leftovers
 from tests.test_cli import run_main
@@ -446,8 +446,9 @@ def cli_board(tmp_path: Path) -> Path:
     return path
 
 
-def move(capsys: pytest.CaptureFixture[str], path: Path, stage: str = "interviewed") -> tuple[int | str | None, str]:
-    result = run_main(capsys, ["move", "abcd", stage, "--board", str(path)], TODAY)
+def log(capsys: pytest.CaptureFixture[str], path: Path, verb: str = "interview") -> tuple[int | str | None, str]:
+    """Run a verb that always writes (`interview` or `followup` on the card, today)."""
+    result = run_main(capsys, [verb, "abcd", "--board", str(path)], TODAY)
     assert result.out == "" or result.code == 0
     return result.code, result.err
 
@@ -490,16 +491,17 @@ def test_a_failing_disk_fails_the_verb_cleanly(
     before = cli_board.read_bytes()
     folder = cli_board.parent if where == "board" else backup_folder(cli_board)
     disk.fail(kind, code, folder)
-    exit_code, err = move(capsys, cli_board)
+    exit_code, err = log(capsys, cli_board)
     assert any(step.kind == kind and step.path.parent == folder for step in disk.steps)  # the fault was hit
     assert_failed_cleanly(exit_code, err, cli_board, before, os.strerror(code))
     if where == "backup":
         assert "backup could not be written" in err
     # The failure released the lock and left a usable board: the same verb now works.
     disk.fail_kind = None
-    exit_code, err = move(capsys, cli_board)
+    exit_code, err = log(capsys, cli_board)
     assert (exit_code, err) == (0, "")
-    assert load_board(cli_board).card("abcd").stage.value == "interviewed"
+    card = load_board(cli_board).card("abcd")
+    assert (card.stage.value, [interview.date for interview in card.interviews]) == ("interviewed", [TODAY])
 
 
 def test_a_failed_folder_fsync_is_not_reported_as_nothing_saved(
@@ -513,7 +515,7 @@ def test_a_failed_folder_fsync_is_not_reported_as_nothing_saved(
     """
     before = cli_board.read_bytes()
     disk.fail("sync-folder", errno.EIO, cli_board.parent)
-    exit_code, err = move(capsys, cli_board)
+    exit_code, err = log(capsys, cli_board)
     assert any(step.kind == "sync-folder" and step.path == cli_board.parent for step in disk.steps)
     assert exit_code == 0 or cli_board.read_bytes() == before, (
         f"exit {exit_code} ({err.strip()}) but the file was changed"
@@ -614,7 +616,7 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path, int],
 
 def _make_used(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     """A board the CLI has changed before: its lock file and backups folder exist."""
-    assert move(capsys, path, "followed_up")[0] == 0
+    assert log(capsys, path, "followup")[0] == 0
 
 
 def _make_crashed(capsys: pytest.CaptureFixture[str], path: Path) -> None:
@@ -658,7 +660,7 @@ def test_an_unwritable_folder_fails_the_verb_cleanly(
     folder = cli_board.parent
     before, names = cli_board.read_bytes(), sorted(os.listdir(folder))
     read_only(folder, code)
-    exit_code, err = move(capsys, cli_board, "interviewed")
+    exit_code, err = log(capsys, cli_board, "interview")
     assert exit_code == 2, err
     assert err.count("\n") == 1, err
     assert err.startswith("fu-board: error: ")
@@ -684,7 +686,7 @@ def test_the_app_still_opens_a_board_in_an_unwritable_folder(
     board_file = BoardFile(cli_board)
     assert board_file.open() == expected
     with pytest.raises(BoardFileError) as error:
-        board_file.commit(ops.move_card(expected, "abcd", Stage.INTERVIEWED, on=TODAY).board)
+        board_file.commit(ops.log_interview(expected, "abcd", on=TODAY).board)
     assert str(error.value).startswith(f"{cli_board}: ")
     assert os.strerror(code) in str(error.value)
 
@@ -713,7 +715,7 @@ def test_a_crash_during_a_backup_leaves_nothing_behind_after_the_next_save(
     backups = backup_folder(cli_board)
     left_by_a_crash(backups, "2026-11-25T09-00-00.000000Z.toml", cli_board.read_bytes()[:100])
     left_by_a_crash(cli_board.parent, cli_board.name, b"x")
-    assert move(capsys, cli_board, "interviewed")[0] == 0
+    assert log(capsys, cli_board, "interview")[0] == 0
     assert leftovers(cli_board.parent) == ["board.toml"]
     assert all_temporaries(cli_board.parent) == []
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from fu_board.drafts import placeholders, spoken_date, suggested_message
-from fu_board.model import PLACEHOLDERS, Card, Settings, Templates, describe_problem
+from fu_board.drafts import after_no_message, placeholders, spoken_date, suggested_message
+from fu_board.model import PLACEHOLDERS, Card, Interview, NoKind, Settings, Templates, describe_problem
 from fu_board.rules import FollowUp, Reason, next_follow_up
 
 D = dt.date.fromisoformat
@@ -21,7 +21,7 @@ MARKED = Templates(
     thank_you="T {contact}",
     decision_passed="D {decision_date}",
     after_interview="A {interview_date}",
-    weekly="W {company}",
+    second_follow_up="W {company}",
     applied_no_answer="N {applied_date}",
 )
 
@@ -47,8 +47,8 @@ def make_card(**fields: Any) -> Card:
     return Card.validate({**base, **fields})
 
 
-def situation(reason: Reason) -> FollowUp:
-    return FollowUp(TODAY, reason, TODAY)
+def situation(reason: Reason, to: str | None = None, interview: Interview | None = None) -> FollowUp:
+    return FollowUp(TODAY, reason, TODAY, to, interview)
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,7 @@ def test_spoken_date(day: str, words: str) -> None:
 def test_every_placeholder_is_filled() -> None:
     assert placeholders(make_card()) == {
         "contact": "Ana",
+        "interviewer": "Ana",
         "company": "Acme Robotics",
         "role": "Platform Engineer",
         "applied_date": "Monday 2 November",
@@ -74,9 +75,10 @@ def test_every_placeholder_is_filled() -> None:
         "decision_date": "Friday 20 November",
         "last_follow_up": "Monday 23 November",  # the latest follow-up, not the last listed
     }
-    templates = Templates(weekly=EVERY_PLACEHOLDER)
+    templates = Templates(second_follow_up=EVERY_PLACEHOLDER)
     assert suggested_message(make_card(), situation(Reason.WEEKLY), templates) == (
-        "Ana|Acme Robotics|Platform Engineer|Monday 2 November|Monday 16 November|Friday 20 November|Monday 23 November"
+        "Ana|Ana|Acme Robotics|Platform Engineer|Monday 2 November|Monday 16 November|Friday 20 November|"
+        "Monday 23 November"
     )
 
 
@@ -109,20 +111,65 @@ def test_role_defaults_to_open() -> None:
         pytest.param(Reason.AFTER_INTERVIEW, "A Monday 16 November", id="after-interview"),
         pytest.param(Reason.WEEKLY, "W Acme Robotics", id="weekly"),
         pytest.param(Reason.APPLIED_NO_ANSWER, "N Monday 2 November", id="applied-no-answer"),
-        pytest.param(Reason.SNOOZED, "W Acme Robotics", id="snoozed-uses-weekly"),
+        pytest.param(Reason.SNOOZED, "W Acme Robotics", id="snoozed-uses-the-second-follow-up"),
+        pytest.param(Reason.CLOSE_THE_LOOP, "C Acme Robotics", id="close-the-loop"),
+        pytest.param(Reason.ASK_SILENCE_NO, "S Ana", id="ask-silence-no-suggests-the-closing-note"),
     ],
 )
 def test_each_situation_uses_its_own_template(reason: Reason, expected: str) -> None:
-    assert suggested_message(make_card(), situation(reason), MARKED) == expected
+    templates = MARKED.replace(close_the_loop="C {company}", after_silence="S {contact}")
+    assert suggested_message(make_card(), situation(reason, to="Ana María López"), templates) == expected
 
 
-@pytest.mark.parametrize("reason", list(Reason), ids=[reason.value for reason in Reason])
+MESSAGES = [reason for reason in Reason if reason is not Reason.INTERVIEW_TODAY]
+
+
+@pytest.mark.parametrize("reason", MESSAGES, ids=[reason.value for reason in MESSAGES])
 def test_default_templates_fill_every_placeholder(reason: Reason) -> None:
     for card in (make_card(), make_card(contacts=[], role="", interviews=[], decision_expected=None)):
-        message = suggested_message(card, situation(reason), Templates())
+        message = suggested_message(card, situation(reason, to="Bo Chen"), Templates())
         assert "{" not in message
         assert "}" not in message
         assert "Acme Robotics" in message
+
+
+@pytest.mark.parametrize("name", [name for name in Templates.field_names() if name != "after_no"])
+def test_every_default_template_has_a_visible_slot_for_one_specific_thing(name: str) -> None:
+    text: str = getattr(Templates(), name)
+    assert text.count("[") == text.count("]")
+    if name != "after_silence":  # the closing note after a silence has nothing left to add
+        assert "[" in text
+
+
+def test_no_message_to_nobody_and_none_for_an_interview() -> None:
+    assert suggested_message(make_card(contacts=[]), situation(Reason.APPLIED_NO_ANSWER), Templates()) == ""
+    assert suggested_message(make_card(), situation(Reason.INTERVIEW_TODAY), Templates()) == ""
+
+
+def test_a_thank_you_is_addressed_to_the_interviewer_it_is_for() -> None:
+    talk = Interview(date=D("2026-11-16"), interviewers=("Monica Hall", "Richard Roe"))
+    card = make_card(interviews=[talk.as_dict()])
+    for person, greeting in (("Monica Hall", "Hi Monica,"), ("Richard Roe", "Hi Richard,")):
+        message = suggested_message(card, situation(Reason.THANK_YOU, person, talk), Templates())
+        assert message.startswith(greeting)
+        assert "on Monday 16 November" in message
+    old_style = Templates(thank_you="Dear {contact}")  # a template from before {interviewer}: the same person
+    assert suggested_message(card, situation(Reason.THANK_YOU, "Richard Roe", talk), old_style) == "Dear Richard"
+
+
+def test_the_reply_to_a_no_fits_its_kind() -> None:
+    said = make_card(stage="resolved", outcome="no", resolved_on="2026-11-24", no_kind="said")
+    reply = after_no_message(said, Templates())
+    assert reply.startswith("Hi Ana, thank you for letting me know. I am disappointed")
+    assert "kept in mind for future roles at Acme Robotics" in reply
+    assert "other opportunities" in reply
+    assert "chose" not in reply  # it does not assume somebody was hired
+    silence = said.replace(no_kind=NoKind.SILENCE)
+    note = after_no_message(silence, Templates())
+    assert "letting me know" not in note
+    assert note.startswith("Hi Ana, as I have not heard back")
+    assert after_no_message(silence, Templates(after_silence="")) == ""  # no note at all
+    assert after_no_message(said.replace(no_kind=NoKind.FORM), Templates()) == ""  # nobody to reply to
 
 
 @pytest.mark.parametrize(
@@ -132,11 +179,12 @@ def test_default_templates_fill_every_placeholder(reason: Reason) -> None:
         pytest.param(Reason.DECISION_PASSED, ("Hi Ana,", "around Friday 20 November"), id="decision-passed"),
         pytest.param(Reason.AFTER_INTERVIEW, ("interview on Monday 16 November",), id="after-interview"),
         pytest.param(Reason.APPLIED_NO_ANSWER, ("on Monday 2 November",), id="applied-no-answer"),
-        pytest.param(Reason.WEEKLY, ("Platform Engineer role at Acme Robotics",), id="weekly"),
+        pytest.param(Reason.WEEKLY, ("Platform Engineer role at Acme Robotics", "a new angle"), id="second"),
+        pytest.param(Reason.CLOSE_THE_LOOP, ("let me know either way", "even a no"), id="close-the-loop"),
     ],
 )
 def test_default_templates_read_well(reason: Reason, fragments: tuple[str, ...]) -> None:
-    message = suggested_message(make_card(), situation(reason), Templates())
+    message = suggested_message(make_card(), situation(reason, to="Ana María López"), Templates())
     for fragment in fragments:
         assert fragment in message
 
@@ -159,7 +207,7 @@ def test_a_snoozed_card_gets_the_message_of_the_rule_set_aside() -> None:
 
 
 def test_doubled_braces_are_literal() -> None:
-    templates = Templates(weekly="{{contact}} is {contact} {{")
+    templates = Templates(second_follow_up="{{contact}} is {contact} {{")
     assert suggested_message(make_card(), situation(Reason.WEEKLY), templates) == "{contact} is Ana {"
 
 
@@ -184,8 +232,8 @@ def template_problem(field: str, text: str) -> str:
     ],
 )
 def test_unknown_placeholders_are_refused(text: str, named: str) -> None:
-    problem = template_problem("weekly", text)
-    assert problem.startswith("templates.weekly: has an unknown placeholder ")
+    problem = template_problem("second_follow_up", text)
+    assert problem.startswith("templates.second_follow_up: has an unknown placeholder ")
     assert f"unknown placeholder {named}" in problem
     for name in PLACEHOLDERS:
         assert "{" + name + "}" in problem
@@ -216,9 +264,9 @@ def test_format_codes_are_refused(template: str) -> None:
     # `{contact:{bogus}}` hides an unknown placeholder and `{contact:d}` fails on
     # text: accepting either would make the daily review fail when it fills the message.
     with pytest.raises(ValidationError, match="with a format code; use plain placeholders"):
-        Templates(weekly=template)
+        Templates(second_follow_up=template)
 
 
 def test_every_known_placeholder_is_accepted() -> None:
     templates = Templates(**dict.fromkeys(Templates.field_names(), EVERY_PLACEHOLDER))
-    assert templates.weekly == EVERY_PLACEHOLDER
+    assert templates.second_follow_up == EVERY_PLACEHOLDER

@@ -26,8 +26,10 @@ def make_board(plan: list[tuple[int, int, int]]) -> Board:
         applied = TODAY - dt.timedelta(days=days)
         change = ops.add_card(board, company=COMPANIES[company], role="Engineer", applied=applied)
         board = change.board
-        if stage:
-            board = ops.move_card(board, change.card.id, STAGES[stage], on=applied).board
+        if stage:  # into Interviewed with an interview, into Followed up with a follow-up after it
+            board = ops.log_interview(board, change.card.id, on=applied).board
+        if stage == 2:
+            board = ops.log_follow_up(board, change.card.id, on=applied).board
     return board
 
 
@@ -43,17 +45,31 @@ def assert_counted_from_scratch(board: Board) -> None:
 
 plans = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.integers(0, 2)), max_size=25)
 steps = st.lists(
-    st.tuples(st.integers(0, 1000), st.sampled_from(["move", "follow_up", "edit", "resolve", "snooze"])), max_size=8
+    st.tuples(
+        st.integers(0, 1000),
+        st.sampled_from(["move", "follow_up", "edit", "resolve", "snooze", "book", "thank"]),
+    ),
+    max_size=8,
 )
 
 
-def step(board: Board, index: int, kind: str) -> Board:
+def step(board: Board, index: int, kind: str) -> Board:  # noqa: PLR0911 (one return per kind of step)
     card = board.cards[index % len(board.cards)]
     if card.is_resolved:
         return ops.move_card(board, card.id, Stage.APPLIED, on=TODAY).board
-    if kind == "move":
-        to = STAGES[(card.stage.rank + 1) % 3]
-        return ops.move_card(board, card.id, to, on=TODAY).board
+    if kind == "move":  # on to the next column, as the board takes a card there; from Followed up, back
+        if card.stage is Stage.APPLIED:
+            return ops.log_interview(board, card.id, on=TODAY).board
+        if card.stage is Stage.INTERVIEWED:
+            return ops.log_follow_up(board, card.id, on=TODAY).board
+        return ops.move_card(board, card.id, Stage.APPLIED, on=TODAY).board
+    if kind == "book":  # an interview ahead: what the card shows first, and where it sorts
+        return ops.log_interview(board, card.id, on=TODAY + dt.timedelta(days=index % 5), time="15:00").board
+    if kind == "thank":
+        try:
+            return ops.log_thank_you(board, card.id, on=TODAY).board
+        except ops.BoardError:  # no interview yet
+            return ops.log_follow_up(board, card.id, on=TODAY).board
     if kind == "follow_up":
         return ops.log_follow_up(board, card.id, on=TODAY).board
     if kind == "edit":
@@ -86,12 +102,12 @@ def test_a_move_changes_two_columns_and_never_sorts_again() -> None:
     board = make_board([(i % 6, i % 5, 0) for i in range(40)])
     columns = Columns.of(board, TODAY)
     card = columns[Stage.APPLIED][3]
-    moved = ops.move_card(board, card.id, Stage.FOLLOWED_UP, on=TODAY).board
+    moved = ops.log_interview(board, card.id, on=TODAY).board
     assert swapped(board, moved) is not None
     followed, changed = columns.follow(moved, TODAY)
-    assert changed == {Stage.APPLIED, Stage.FOLLOWED_UP}
-    assert followed[Stage.INTERVIEWED] is columns[Stage.INTERVIEWED]  # untouched columns are shared
-    assert [c.id for c in followed[Stage.FOLLOWED_UP]] == [card.id]
+    assert changed == {Stage.APPLIED, Stage.INTERVIEWED}
+    assert followed[Stage.FOLLOWED_UP] is columns[Stage.FOLLOWED_UP]  # untouched columns are shared
+    assert [c.id for c in followed[Stage.INTERVIEWED]] == [card.id]
     assert card.id not in [c.id for c in followed[Stage.APPLIED]]
     assert [c.id for c in columns[Stage.APPLIED]].count(card.id) == 1  # the old version is left as it was
 
@@ -107,3 +123,20 @@ def test_a_new_day_or_new_settings_sorts_everything_again() -> None:
     again, changed = columns.follow(retuned, TODAY)
     assert changed == set(STAGES)
     assert_sorted_from_scratch(again)
+
+
+def test_a_new_time_of_day_sorts_again_and_an_interview_begun_owes_its_thank_you() -> None:
+    board = make_board([(i % 6, i, i % 3) for i in range(12)])
+    card = board.cards[0]
+    board = ops.log_interview(board, card.id, on=TODAY, time="14:00").board
+    morning = Columns.of(board, TODAY, dt.time(9, 0))
+    assert morning.follow(board, TODAY, dt.time(9, 0)) == (morning, set())
+    afternoon, changed = morning.follow(board, TODAY, dt.time(15, 0))
+    assert changed == set(STAGES)
+    assert afternoon.now == dt.time(15, 0)
+    before = next_follow_up(board.card(card.id), board.settings, TODAY, now=dt.time(9, 0))
+    after = next_follow_up(board.card(card.id), board.settings, TODAY, now=dt.time(15, 0))
+    assert before is not None
+    assert after is not None
+    assert (before.reason.value, after.reason.value) == ("interview_today", "thank_you")
+    assert due_counts(board, TODAY, now=dt.time(9, 0)) != due_counts(board, TODAY, now=dt.time(15, 0))

@@ -16,12 +16,12 @@ DAY = TODAY
 def test_undo_and_redo_a_move() -> None:
     board = demo_board(TODAY)
     history = History()
-    change = ops.move_card(board, "p3xa", Stage.FOLLOWED_UP, on=DAY)
+    change = ops.move_card(board, "c9we", Stage.APPLIED, on=DAY)
     history.record(board, change.board, describe(change))
     undone = history.undo(change.board)
     assert undone is not None
     assert undone[0] == board
-    assert undone[1].what == "followed up on Globex"  # moving to Followed up logs a follow-up
+    assert undone[1].what == "Acme Robotics moved to Applied"
     redone = history.redo(undone[0])
     assert redone is not None
     assert redone[0] == change.board
@@ -61,10 +61,18 @@ def test_a_deleted_card_comes_back_where_it_was_and_an_added_one_goes() -> None:
 def test_a_new_change_forgets_what_could_be_redone() -> None:
     board = demo_board(TODAY)
     history = History()
-    change = ops.move_card(board, "p3xa", Stage.FOLLOWED_UP, on=DAY)
+    change = ops.move_card(board, "c9we", Stage.APPLIED, on=DAY)
     history.record(board, change.board, describe(change))
     undone = history.undo(change.board)
     assert undone is not None
     other = ops.snooze_card(undone[0], "k7m2", until=DAY + dt.timedelta(days=3), on=DAY)
     history.record(undone[0], other.board, describe(other))
     assert history.redo(other.board) is None
+
+
+def test_a_thank_you_to_one_person_is_described_by_whom() -> None:
+    board = demo_board(TODAY)
+    change = ops.log_thank_you(board, "h6yd", on=DAY, to="Monica")
+    assert describe(change) == "the thank-you to Monica Hall on Hooli"
+    everyone = ops.log_thank_you(board, "h6yd", on=DAY)
+    assert describe(everyone) == "thank-you sent on Hooli"

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fu_board.board import add_card, move_card
-from fu_board.model import Board, Stage
+from fu_board.board import add_card, log_interview
+from fu_board.model import Board
 from fu_board.store import save_board
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def board_file(tmp_path: Path) -> Path:
     path = tmp_path / "board.toml"
     change = add_card(Board(), company="Acme", applied=dt.date(2024, 3, 1), role="Dev")
     change = add_card(change.board, company="Globex", applied=dt.date(2024, 3, 2))
-    board = move_card(change.board, change.card.id, Stage.INTERVIEWED, on=dt.date(2024, 3, 9)).board
+    board = log_interview(change.board, change.card.id, on=dt.date(2024, 3, 9)).board
     save_board(path, board)
     return path
 
@@ -122,7 +122,8 @@ def test_python_m_due_json_never_imports_textual(tmp_path: Path) -> None:
     due = json.loads(result.stdout)
     assert [(card["company"], card["reason"]) for card in due] == [
         ("Acme", "applied_no_answer"),
-        ("Globex", "thank_you"),
+        ("Globex", "thank_you"),  # owed since 9 March, the interview's day
+        ("Globex", "after_interview"),  # and a week has passed since it
     ]
     imported = imported_modules(result.stderr)
     assert "fu_board.rules" in imported

@@ -149,7 +149,7 @@ def test_deleted_here_but_changed_there_is_a_conflict() -> None:
 def test_a_card_changed_differently_on_both_sides_is_a_conflict() -> None:
     mine = noted(noted(BASE, "bbbb", "mine"), "aaaa", "only mine")
     mine = board(*mine.cards, card("mmm1"))
-    theirs = ops.move_card(noted(BASE, "bbbb", "theirs"), "cccc", Stage.INTERVIEWED, on=LATER).board
+    theirs = ops.log_interview(noted(BASE, "bbbb", "theirs"), "cccc", on=LATER).board
     theirs = board(*theirs.cards, card("ttt1"))
     merged = merge(BASE, mine, theirs)
 

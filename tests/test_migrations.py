@@ -27,6 +27,7 @@ from fu_board.model import (
     Event,
     EventKind,
     Interview,
+    InterviewKind,
     NoKind,
     Outcome,
     Record,
@@ -35,6 +36,7 @@ from fu_board.model import (
     Stage,
     Templates,
 )
+from fu_board.rules import Reason, held_interviews, next_follow_up, owed_thank_yous
 from fu_board.store import BoardFileError, NewerBoardError, dump_board, load_board, parse_board
 from tests.conftest import TODAY
 from tests.test_cli import Result, run_main
@@ -62,7 +64,7 @@ def golden_v1() -> Board:
                 decision_passed="Hi {contact}: {company} planned to decide by {decision_date}.",
                 after_interview="Hi {contact}, following up on {interview_date} for {role}.",
                 after_no="Thank you {contact}; good luck at {company}. Literal braces: {{ and }}.",
-                weekly="Hi {contact}, any news on {role}? I last wrote on {last_follow_up}.",
+                second_follow_up="Hi {contact}, any news on {role}? I last wrote on {last_follow_up}.",
                 applied_no_answer="Hi {contact}, I applied to {company} on {applied_date}.",
             ),
         ),
@@ -131,7 +133,44 @@ def golden_v2() -> Board:
     return v1.replace(settings=v1.settings.replace(theme="nord"))
 
 
-GOLDEN_BOARDS: dict[int, Any] = {1: golden_v1, 2: golden_v2}
+def golden_v3() -> Board:
+    """What tests/golden/v3.toml holds: v2.toml with an interview that has a time, a kind, a
+    place and a note, a thank-you to one person, the columns resolutions left, the cadence's
+    settings, a country, and the new templates."""
+    v2 = golden_v2()
+    settings = v2.settings.replace(
+        follow_ups_before_close=3,
+        applied_follow_ups=1,
+        close_wait_days=10,
+        skip_weekends=False,
+        country="GB-ENG",
+        templates=v2.settings.templates.replace(
+            thank_you="Thanks {interviewer}, for the {role} talk on {interview_date}!",
+            close_the_loop="Hi {contact}, could you tell me either way about {role} at {company}?",
+            after_silence="",
+        ),
+    )
+    first, second, third = v2.cards
+    onsite = first.interviews[0].replace(
+        time="14:30",
+        kind=InterviewKind.ONSITE,
+        where="1 Rue de la Paix, Paris",
+        note="They asked about streaming; mention the Kafka project.",
+    )
+    thanked = Event(date=D(2026, 10, 16), kind=EventKind.THANK_YOU, person="Ann")
+    first = first.replace(
+        interviews=(onsite, first.interviews[1]), timeline=(*first.timeline[:2], thanked, *first.timeline[2:])
+    )
+    second = second.replace(
+        timeline=tuple(
+            event.replace(from_stage=Stage.INTERVIEWED) if event.kind is EventKind.RESOLVED else event
+            for event in second.timeline
+        )
+    )
+    return v2.replace(settings=settings, cards=(first, second, third))
+
+
+GOLDEN_BOARDS: dict[int, Any] = {1: golden_v1, 2: golden_v2, 3: golden_v3}
 """Each schema version's golden file, by version, and the board it describes."""
 
 NEWEST = GOLDEN / f"v{SCHEMA_VERSION}.toml"
@@ -180,7 +219,22 @@ def _models(value: object) -> list[Record]:
     return []
 
 
-ADDED_LATER: dict[int, set[str]] = {1: {"Settings.theme"}, 2: set()}
+IN_SCHEMA_3 = {
+    "Interview.time",
+    "Interview.kind",
+    "Interview.where",
+    "Interview.note",
+    "Event.person",
+    "Event.from_stage",
+    "Settings.follow_ups_before_close",
+    "Settings.applied_follow_ups",
+    "Settings.close_wait_days",
+    "Settings.skip_weekends",
+    "Settings.country",
+    "Templates.close_the_loop",
+    "Templates.after_silence",
+}
+ADDED_LATER: dict[int, set[str]] = {1: {"Settings.theme", *IN_SCHEMA_3}, 2: IN_SCHEMA_3, 3: set()}
 """Fields (`Class.field`) each golden file cannot cover, as a later schema added them."""
 
 
@@ -209,7 +263,7 @@ RAW: dict[str, Any] = {"schema_version": 0, "settings": {"irons_target": 4}, "ca
 
 
 def test_there_is_a_step_to_every_version_after_the_first() -> None:
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
 
 
@@ -217,9 +271,36 @@ def test_the_step_to_schema_2_keeps_the_board_and_stamps_the_version() -> None:
     """Schema 2 only added an optional field: a version-1 board is a version-2 board."""
     raw = tomllib.loads((GOLDEN / "v1.toml").read_text(encoding="utf-8"))
     before = copy.deepcopy(raw)
-    assert migrate(raw, 1) == {**before, "schema_version": 2}
+    assert migrate(raw, 1, to=2) == {**before, "schema_version": 2}
     assert raw == before
-    assert "theme" not in migrate(raw, 1)["settings"]
+    assert "theme" not in migrate(raw, 1, to=2)["settings"]
+
+
+def test_the_step_to_schema_3_renames_the_weekly_template_and_keeps_the_rest() -> None:
+    raw = tomllib.loads((GOLDEN / "v2.toml").read_text(encoding="utf-8"))
+    before = copy.deepcopy(raw)
+    migrated = migrate(raw, 2)
+    assert raw == before
+    templates = dict(before["settings"]["templates"])
+    templates["second_follow_up"] = templates.pop("weekly")
+    assert migrated == {**before, "schema_version": 3, "settings": {**before["settings"], "templates": templates}}
+    # A board without the template, or without templates at all, is as it was.
+    assert migrate({"settings": {"irons_target": 3}}, 2) == {"settings": {"irons_target": 3}, "schema_version": 3}
+    assert migrate({}, 2) == {"schema_version": 3}
+
+
+def test_a_board_from_schema_2_keeps_every_interview_as_held_exactly_as_before() -> None:
+    """Its interviews have no time, so each is held from its day on: what is due on the
+    golden v2 board is what schema 2 said, the thank-you of 22 Oct settled by the follow-up."""
+    board = parse_board((GOLDEN / "v2.toml").read_bytes(), GOLDEN / "v2.toml")
+    (card, *_) = board.cards
+    assert all(interview.time == "" and interview.kind is None for interview in card.interviews)
+    assert held_interviews(card, TODAY) == list(card.interviews)
+    assert owed_thank_yous(card, TODAY) == []
+    follow_up = next_follow_up(card.replace(snoozed_until=None), board.settings, TODAY)
+    assert follow_up is not None
+    # 9 days after 29 Oct is Saturday 7 Nov: no follow-up falls on a weekend any more, so Monday.
+    assert (follow_up.reason, follow_up.due) == (Reason.WEEKLY, D(2026, 11, 9))
 
 
 def test_migrate_at_the_current_version_is_the_identity() -> None:
@@ -330,18 +411,20 @@ def test_a_migrated_board_is_saved_after_a_backup_of_the_original_bytes(
     board_path.parent.mkdir()
     original = (GOLDEN / "v1.toml").read_bytes()
     board_path.write_bytes(original)
-    assert main(["move", "zz9q", "interviewed", "--board", str(board_path)], today=TODAY) == 0, capsys.readouterr()
+    assert main(["followup", "zz9q", "--board", str(board_path)], today=TODAY) == 0, capsys.readouterr()
     (kept,) = list_backups(board_path)
     assert kept.path.read_bytes() == original
     saved = tomllib.loads(board_path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == 3
+    assert "second_follow_up" in saved["settings"]["templates"]
+    assert "weekly" not in saved["settings"]["templates"]
     assert parse_board(board_path.read_bytes(), board_path).replace(cards=()) == golden_v1().replace(cards=())
 
 
 # A file from a newer fu-board ----------------------------------------------------------------
 
 NEWER = b"""# written by fu-board 9
-schema_version = 3
+schema_version = 4
 
 [settings]
 irons_target = 4
@@ -378,7 +461,7 @@ def newer_board(board_path: Path) -> Path:
 def test_a_newer_board_parses_as_newer_with_what_this_version_knows(newer_board: Path) -> None:
     with pytest.raises(NewerBoardError) as raised:
         parse_board(NEWER, newer_board)
-    assert raised.value.version == 3
+    assert raised.value.version == 4
     assert raised.value.where == "schema_version"
     assert "newer" in raised.value.problem
     known = raised.value.board
@@ -408,6 +491,8 @@ def test_list_shows_a_newer_board_with_a_warning(
     "argv",
     [
         ["move", "aaaa", "interviewed"],
+        ["interview", "aaaa"],
+        ["thank", "aaaa"],
         ["add", "Another"],
         ["resolve", "aaaa", "no"],
         ["followup", "aaaa"],

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fu_board.board import add_card, move_card, resolve_card
+from fu_board.board import add_card, move_card, reopen_card, resolve_card
 from fu_board.counts import nos_until_yes
 from fu_board.model import Board, Card, NoKind, Outcome, Settings, Stage
 from fu_board.progress import Tally, no_greeting, nos_per_yes, tally, to_go, to_go_words, yes_celebration
@@ -133,8 +133,9 @@ def test_reopening_a_no_takes_it_out_of_the_counts() -> None:
         board = resolve_card(board, card_id, Outcome.NO, on=day(n)).board
     assert tally(board) == Tally(yeses=0, nos=3, withdrawn=0, nos_since_last_yes=3)
 
-    reopened = move_card(board, ids[1], Stage.FOLLOWED_UP, on=day(10))
+    reopened = reopen_card(board, ids[1], on=day(10))
     assert reopened.card.outcome is None
+    assert reopened.card.stage is Stage.APPLIED  # where it was resolved from
     assert tally(reopened.board) == Tally(yeses=0, nos=2, withdrawn=0, nos_since_last_yes=2)
 
     back = move_card(reopened.board, ids[0], Stage.APPLIED, on=day(10)).board
@@ -144,7 +145,7 @@ def test_reopening_a_no_takes_it_out_of_the_counts() -> None:
 def test_reopening_the_last_yes_brings_back_the_nos_before_it() -> None:
     board = history("no", "no", "yes")
     assert nos_until_yes(board) == 0
-    reopened = move_card(board, "y3", Stage.FOLLOWED_UP, on=day(10)).board
+    reopened = reopen_card(board, "y3", on=day(10)).board
     assert tally(reopened) == Tally(yeses=0, nos=2, withdrawn=0, nos_since_last_yes=2)
 
 

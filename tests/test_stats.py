@@ -97,35 +97,48 @@ HISTORY = Board(
 
 def test_funnel_counts_the_furthest_stage_each_card_reached() -> None:
     # interviewed: iv, fu, noiv, yes, wd; followed up: fu, yes.
-    assert funnel(HISTORY) == Funnel(applied=7, interviewed=5, followed_up=2, yes=1)
+    assert funnel(HISTORY, TODAY) == Funnel(applied=7, interviewed=5, followed_up=2, yes=1)
 
 
 def test_funnel_of_an_empty_board() -> None:
-    assert funnel(Board()) == Funnel(applied=0, interviewed=0, followed_up=0, yes=0)
+    assert funnel(Board(), TODAY) == Funnel(applied=0, interviewed=0, followed_up=0, yes=0)
 
 
 def test_a_card_resolved_straight_from_applied_counts_only_as_applied() -> None:
     added = add_card(Board(), company="Acme", applied=D("2026-11-02"))
     board = log_follow_up(added.board, added.card.id, on=D("2026-11-09")).board  # a follow-up in Applied
     board = resolve_card(board, added.card.id, Outcome.NO, on=D("2026-11-16")).board
-    assert funnel(board) == Funnel(applied=1, interviewed=0, followed_up=0, yes=0)
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=0, followed_up=0, yes=0)
 
 
 def test_resolving_after_an_interview_never_hides_it() -> None:
     added = add_card(Board(), company="Acme", applied=D("2026-11-02"))
     card_id = added.card.id
     board = log_interview(added.board, card_id, on=D("2026-11-05")).board
-    assert funnel(board) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
 
     board = resolve_card(board, card_id, Outcome.NO, on=D("2026-11-10")).board
-    assert funnel(board) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
 
     board = move_card(board, card_id, Stage.APPLIED, on=D("2026-11-11")).board  # reopened, back in Applied
-    assert funnel(board) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
 
-    board = move_card(board, card_id, Stage.FOLLOWED_UP, on=D("2026-11-12")).board
+    board = move_card(board, card_id, Stage.INTERVIEWED, on=D("2026-11-12")).board  # its interview is on record
+    board = log_follow_up(board, card_id, on=D("2026-11-12")).board
     board = resolve_card(board, card_id, Outcome.YES, on=D("2026-11-13")).board
-    assert funnel(board) == Funnel(applied=1, interviewed=1, followed_up=1, yes=1)
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=1, followed_up=1, yes=1)
+
+
+def test_an_interview_booked_counts_from_its_day_on() -> None:
+    added = add_card(Board(), company="Acme", applied=D("2026-11-02"))
+    board = log_interview(added.board, added.card.id, on=D("2026-12-01")).board
+    assert board.card(added.card.id).stage is Stage.INTERVIEWED  # in Interviewed, booked
+    assert funnel(board, TODAY) == Funnel(applied=1, interviewed=0, followed_up=0, yes=0)
+    numbers = stats(board, TODAY)
+    assert (numbers.interview_share, numbers.days_to_interview) == (0, None)
+    on_the_day = stats(board, D("2026-12-01"))
+    assert on_the_day.funnel == Funnel(applied=1, interviewed=1, followed_up=0, yes=0)
+    assert (on_the_day.interview_share, on_the_day.days_to_interview) == (1, 29)
 
 
 def test_funnel_yes_counts_only_cards_answered_yes() -> None:
@@ -137,7 +150,7 @@ def test_funnel_yes_counts_only_cards_answered_yes() -> None:
             card("o1", "2026-09-01"),
         )
     )
-    assert funnel(board) == Funnel(applied=4, interviewed=0, followed_up=0, yes=2)
+    assert funnel(board, TODAY) == Funnel(applied=4, interviewed=0, followed_up=0, yes=2)
 
 
 # stats --------------------------------------------------------------------------------------------------------

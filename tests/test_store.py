@@ -28,6 +28,8 @@ from fu_board.model import (
     Event,
     EventKind,
     Interview,
+    InterviewKind,
+    NoKind,
     ReviewLog,
     Settings,
     Templates,
@@ -65,14 +67,24 @@ def sample_board() -> Board:
                 {"name": "Bo"},
             ],
             "applied": DAY,
-            "interviews": [{"date": dt.date(2024, 3, 8), "interviewers": ["Ann", "Kim"]}, {"date": "2024-03-12"}],
+            "interviews": [
+                {
+                    "date": dt.date(2024, 3, 8),
+                    "time": "14:00",
+                    "kind": "onsite",
+                    "where": "1 Main St",
+                    "interviewers": ["Ann", "Kim"],
+                    "note": "asked about the data model",
+                },
+                {"date": "2024-03-12"},
+            ],
             "decision_expected": dt.date(2024, 4, 1),
             "note": 'multi\nline "quoted" \\ note\twith tab 🙂',
             "stage": "followed_up",
             "timeline": [
                 {"date": DAY, "kind": "applied"},
                 {"date": "2024-03-08", "kind": "interviewed"},
-                {"date": "2024-03-09", "kind": "thank_you", "note": "sent a card"},
+                {"date": "2024-03-09", "kind": "thank_you", "note": "sent a card", "person": "Ann"},
                 {"date": "2024-03-20", "kind": "followed_up"},
                 {"date": "2024-03-21", "kind": "moved", "to": "interviewed"},
                 {"date": "2024-03-22", "kind": "moved", "to": "followed_up"},
@@ -93,7 +105,7 @@ def sample_board() -> Board:
             "timeline": [
                 {"date": "2024-01-05", "kind": "applied"},
                 {"date": "2024-01-20", "kind": "heard_back"},
-                {"date": "2024-02-01", "kind": "resolved", "outcome": "no"},
+                {"date": "2024-02-01", "kind": "resolved", "outcome": "no", "from_stage": "applied"},
                 {"date": "2024-02-02", "kind": "reopened", "to": "applied"},
                 {"date": "2024-02-03", "kind": "resolved", "outcome": "no"},
             ],
@@ -215,6 +227,17 @@ def test_enums_and_dates_are_written_as_plain_toml() -> None:
     assert "applied = 2024-03-01" in text
     assert "Stage." not in text
     assert "Outcome." not in text
+    raw = tomllib.loads(text)
+    assert raw["cards"][0]["interviews"][0] == {
+        "date": dt.date(2024, 3, 8),
+        "time": "14:00",
+        "kind": "onsite",
+        "where": "1 Main St",
+        "interviewers": ["Ann", "Kim"],
+        "note": "asked about the data model",
+    }
+    assert raw["cards"][1]["timeline"][2]["from_stage"] == "applied"
+    assert "InterviewKind." not in text
 
 
 # Saving --------------------------------------------------------------------------
@@ -678,6 +701,24 @@ def events(draw: st.DrawFn) -> Event:
         to=draw(st.none() | stages),
         outcome=draw(st.none() | st.sampled_from(["yes", "no", "withdrawn"])),
         channel=draw(st.none() | st.sampled_from(Channel)),
+        no_kind=draw(st.none() | st.sampled_from(NoKind)),
+        person=draw(any_text),
+        from_stage=draw(st.none() | stages),
+    )
+
+
+clock_times = st.just("") | st.times().map(lambda time: f"{time.hour:02d}:{time.minute:02d}")
+
+
+@st.composite
+def interviews(draw: st.DrawFn) -> Interview:
+    return Interview(
+        date=draw(dates),
+        time=draw(clock_times),
+        kind=draw(st.none() | st.sampled_from(InterviewKind)),
+        where=draw(any_text),
+        interviewers=tuple(draw(st.lists(any_text, max_size=2))),
+        note=draw(any_text),
     )
 
 
@@ -693,12 +734,7 @@ def cards(draw: st.DrawFn, card_id: str) -> Card:
             "link": draw(any_text),
             "contacts": draw(st.lists(contacts(), max_size=2)),
             "applied": draw(dates),
-            "interviews": draw(
-                st.lists(
-                    st.builds(Interview, date=dates, interviewers=st.lists(any_text, max_size=2).map(tuple)),
-                    max_size=2,
-                )
-            ),
+            "interviews": draw(st.lists(interviews(), max_size=2)),
             "decision_expected": draw(st.none() | dates),
             "note": draw(any_text),
             "stage": stage,
@@ -722,7 +758,17 @@ def boards(draw: st.DrawFn) -> Board:
         settings=Settings(
             irons_target=draw(st.integers(1, 1000)),
             follow_up_repeat_days=draw(st.integers(1, 365)),
-            templates=Templates(weekly=draw(template), thank_you=draw(template)),
+            thank_you_days=draw(st.integers(0, 30)),
+            follow_ups_before_close=draw(st.integers(1, 10)),
+            close_wait_days=draw(st.integers(1, 365)),
+            skip_weekends=draw(st.booleans()),
+            country=draw(st.none() | st.sampled_from(["US", "GB", "DE-BY"])),
+            templates=Templates(
+                second_follow_up=draw(template),
+                thank_you=draw(template),
+                close_the_loop=draw(template),
+                after_silence=draw(template),
+            ),
         ),
         review=ReviewLog(last_finished=draw(st.none() | dates), streak=draw(st.integers(0, 10_000))),
         cards=tuple(draw(cards(card_id)) for card_id in ids),

@@ -20,7 +20,7 @@ from fu_board import board as ops
 from fu_board.backups import list_backups
 from fu_board.board_file import BoardFile, Conflict, Saved, clean_stale_temporaries, lock_path, locked
 from fu_board.cli import main
-from fu_board.model import Board, Card, Outcome, ReviewLog, Settings, Stage
+from fu_board.model import Board, Card, Interview, Outcome, ReviewLog, Settings, Stage
 from fu_board.store import BoardFileError, load_board, save_board
 from tests.conftest import TODAY
 
@@ -183,7 +183,7 @@ def test_two_first_writers_creating_the_folder_at_once_both_succeed(
 def test_stale_tui_board_plus_a_cli_add_keeps_both(board_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_board(board_path, cards("aaaa", "bbbb"))
     file = BoardFile(board_path)
-    mine = ops.move_card(file.open(), "aaaa", Stage.INTERVIEWED, on=TODAY).board  # on screen, not saved yet
+    mine = ops.log_interview(file.open(), "aaaa", on=TODAY).board  # on screen, not saved yet
     added = cli(capsys, "add", "Elsewhere Inc", "--board", str(board_path)).strip()
 
     result = file.commit(mine)
@@ -193,6 +193,7 @@ def test_stale_tui_board_plus_a_cli_add_keeps_both(board_path: Path, capsys: pyt
     assert on_disk == result.board
     assert [card.id for card in on_disk.cards] == ["aaaa", "bbbb", added]
     assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
+    assert on_disk.card("aaaa").interviews == (Interview(date=TODAY),)
     assert on_disk.card(added).company == "Elsewhere Inc"
     assert file.base == on_disk
     assert not file.changed_outside()
@@ -426,5 +427,6 @@ def test_a_cli_verb_clears_the_leftovers(board_path: Path, capsys: pytest.Captur
     save_board(board_path, cards("aaaa"))
     stale = board_path.parent / ".board.toml.q8w7e6r5.tmp"
     stale.write_bytes(b"half a board")
-    cli(capsys, "move", "aaaa", "interviewed", "--board", str(board_path))
+    cli(capsys, "interview", "aaaa", "--board", str(board_path))
     assert not stale.exists()
+    assert load_board(board_path).card("aaaa").stage is Stage.INTERVIEWED
