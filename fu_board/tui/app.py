@@ -53,6 +53,8 @@ class FuBoardApp(App[int]):
     """Seconds a save waits at most for the frame that shows its change."""
     POLL_SECONDS = 1.0
     """How often the board on screen checks the file for changes saved by others."""
+    CLOCK_SECONDS = 20.0
+    """How often the app looks whether the day ended or an interview of today began."""
 
     def __init__(
         self,
@@ -60,13 +62,19 @@ class FuBoardApp(App[int]):
         *,
         today: dt.date | None = None,
         clock: Callable[[], dt.date] = dt.date.today,
+        now: dt.time | None = None,
         notice: str | None = None,
     ):
+        """`today` and `now` fix the day and the time of day the board is drawn for (tests and
+        screenshots; a fixed day without a time is seen at its end, its interviews held);
+        otherwise they are the clock's."""
         super().__init__()
         self.path = path
         self.file = BoardFile(path)
         self._today = today
         self._clock = clock
+        self._now = now if today is not None else dt.datetime.now().time()
+        self._day_seen = self.today
         self._unknown_theme: str | None = None
         """A theme named in the settings that Textual does not have, once reported."""
         self._following = False
@@ -107,6 +115,34 @@ class FuBoardApp(App[int]):
     def today(self) -> dt.date:
         """The date the board is drawn for: fixed in tests and screenshots, else the clock's."""
         return self._today or self._clock()
+
+    @property
+    def now(self) -> dt.time | None:
+        """The time of day the rules see (`fu_board.rules.is_held`): it moves on only when an
+        interview of today begins or the day ends (`follow_clock`), so everything worked out
+        for the board stays valid in between."""
+        return self._now
+
+    def follow_clock(self) -> None:
+        """On a new day, or once an interview of today has begun (it is held from then on:
+        its thank-yous are owed), draw the board for the new moment."""
+        if self._today is not None:
+            return
+        moment = dt.datetime.now()
+        day, time = moment.date(), moment.time()
+        at, then = f"{time:%H:%M}", f"{self._now:%H:%M}" if self._now is not None else "99:99"
+        begun = any(
+            interview.date == day and interview.time and then < interview.time <= at
+            for card in self.board.cards
+            if card.interviews and not card.is_resolved
+            for interview in card.interviews
+        )
+        if day == self._day_seen and not begun:
+            return
+        self._day_seen, self._now = day, time
+        screen = self.screen
+        if isinstance(screen, BoardScreen):
+            screen.refresh_board(follow=screen.selected_id())
 
     def notify(
         self,
@@ -207,6 +243,7 @@ class FuBoardApp(App[int]):
         if self.notice:
             self.notify(self.notice, timeout=15)
         self.set_interval(self.POLL_SECONDS, self.poll_file)
+        self.set_interval(self.CLOCK_SECONDS, self.follow_clock)
         self.call_after_refresh(
             self.run_worker, partial(prepare, self.board, self.finder), thread=True, name="prepare", exit_on_error=False
         )
@@ -571,9 +608,11 @@ def settle_loaded() -> None:
     gc.freeze()
 
 
-def make_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> FuBoardApp:
-    """The app on the board at `path`, drawn for `today` (default: the real date)."""
-    return FuBoardApp(path, today=today, notice=notice)
+def make_app(
+    path: Path, *, today: dt.date | None = None, now: dt.time | None = None, notice: str | None = None
+) -> FuBoardApp:
+    """The app on the board at `path`, drawn for `today` at `now` (default: the real date and time)."""
+    return FuBoardApp(path, today=today, now=now, notice=notice)
 
 
 def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = None) -> int:

@@ -19,6 +19,7 @@ from fu_board import board as ops
 from fu_board.drafts import after_no_message
 from fu_board.model import Board, Card, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
+from fu_board.rules import clock, owed_thank_yous
 from fu_board.text import visible
 
 if TYPE_CHECKING:
@@ -120,9 +121,30 @@ class CardActions:
         self.ask(form, lambda values: lambda b: ops.log_follow_up(b, card.id, **values), done)
 
     @writes
-    def thank_you(self, card: Card, done: Done) -> None:
-        """Logged at once, today: the thank-you is one key in the morning review."""
-        self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today), done)
+    def thank_you(self, card: Card, done: Done, *, to: str | None = None) -> None:
+        """Logged at once, today: the thank-you is one key in the morning review. `to` is
+        the person thanked; without it, with several still owed one, the person picks whom
+        (or everyone)."""
+        if to is not None:
+            self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, to=to, now=self.app.now), done)
+            return
+        now = self.app.now
+        owed = [person for person, _ in owed_thank_yous(card, self.today, clock(now)) if person]
+        if len(owed) <= 1:
+            self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, now=now), done)
+            return
+        from fu_board.tui.screens.choose import Choice, ChooseScreen
+
+        choices = [
+            Choice((str(number),), person, visible(person, one_line=True)) for number, person in enumerate(owed, 1)
+        ]
+        choices = [*choices[:9], Choice(("a",), "", "everyone: one thank-you to each of them")]
+
+        def chosen(person: str | None) -> None:
+            if person is not None:
+                self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, to=person or None, now=now), done)
+
+        self.app.push_screen(ChooseScreen(card_title(card, "Thank-you sent, after "), choices), chosen)
 
     @writes
     def interview(self, card: Card, done: Done) -> None:
@@ -139,7 +161,9 @@ class CardActions:
             if until is not None:
                 self.run(lambda b: ops.snooze_card(b, card.id, until=until, on=self.today), done)
 
-        self.app.push_screen(SnoozeScreen(card_title(card, "Snooze "), self.today), chosen)
+        settings = self.app.board.settings
+        screen = SnoozeScreen(card_title(card, "Snooze "), self.today, settings.country, settings.skip_weekends)
+        self.app.push_screen(screen, chosen)
 
     @writes
     def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
@@ -158,9 +182,10 @@ class CardActions:
 
         self.run(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today), resolved)
 
-    def say_no(self, card: Card, done: Done) -> None:
-        """Ask what kind of no it was, record it, then show the script and offer to add a lead.
-        `done` runs once the person has closed the moment of a no."""
+    def say_no(self, card: Card, done: Done, *, kind: NoKind | None = None) -> None:
+        """Ask what kind of no it was (unless `kind` says), record it, then show the reply that
+        fits it and, after a no they said, offer to add a lead. `done` runs once the person
+        has closed the moment of a no."""
         from fu_board.tui.screens.after_no import AfterNoScreen
         from fu_board.tui.screens.choose import NO_KINDS, ChooseScreen
 
@@ -178,9 +203,13 @@ class CardActions:
                 else:
                     done(change)
 
-            self.app.push_screen(AfterNoScreen(no_greeting(change.board, said_no), script), closed)
+            greeting = no_greeting(change.board, said_no)
+            self.app.push_screen(AfterNoScreen(greeting, script, said_no.no_kind or NoKind.SAID), closed)
 
-        self.app.push_screen(ChooseScreen(card_title(card, "A no from "), NO_KINDS), kind_chosen)
+        if kind is not None:
+            kind_chosen(kind)
+        else:
+            self.app.push_screen(ChooseScreen(card_title(card, "A no from "), NO_KINDS), kind_chosen)
 
     def add_lead(self, source: Card, done: Callable[[ops.Change | None], None]) -> None:
         """The new card form, prefilled with the contact who gave the lead; the two

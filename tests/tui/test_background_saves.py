@@ -11,10 +11,10 @@ import pytest
 from fu_board import board as ops
 from fu_board import store
 from fu_board.board_file import update
-from fu_board.model import Stage
+from fu_board.model import Outcome, Stage
 from tests.conftest import TODAY
 from tests.tui.conftest import PRESS_WITHOUT_WAITING
-from tests.tui.helpers import SIZE, app_with, saved, shown_ids
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
 from tests.tui.test_board_keys import small_board
 
 
@@ -45,15 +45,17 @@ async def test_a_key_is_shown_before_its_save_reaches_the_disk(
     before = board_path.read_bytes()
     disk = SlowDisk(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await PRESS_WITHOUT_WAITING(pilot, "3")  # Acme to Followed up, the disk held
-        assert shown_ids(app, Stage.FOLLOWED_UP) == ["aaaa"]
+        await PRESS_WITHOUT_WAITING(pilot, "l", "1")  # Initech back to Applied, the disk held
+        assert shown_ids(app, Stage.APPLIED) == ["cccc", "aaaa", "bbbb"]
+        assert shown_ids(app, Stage.INTERVIEWED) == []
         assert app.saving
         assert board_path.read_bytes() == before
         await PRESS_WITHOUT_WAITING(pilot, "j")  # the cursor still moves while the save waits
+        assert board_screen(app).selected_id() == "aaaa"
         disk.release()
         await app.saves_settled()
         assert not app.unsaved
-    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card("cccc").stage is Stage.APPLIED
 
 
 async def test_changes_made_during_a_save_are_written_together_by_the_next(
@@ -62,15 +64,16 @@ async def test_changes_made_during_a_save_are_written_together_by_the_next(
     app = app_with(board_path, small_board())
     disk = SlowDisk(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await PRESS_WITHOUT_WAITING(pilot, "3")  # Acme: the first save starts and waits
-        await PRESS_WITHOUT_WAITING(pilot, "h", "h", "3")  # Globex: waits for the first save
-        await PRESS_WITHOUT_WAITING(pilot, "h", "3")  # Initech too
+        await PRESS_WITHOUT_WAITING(pilot, "y")  # Acme, a yes: the first save starts and waits
+        await PRESS_WITHOUT_WAITING(pilot, "h", "h", "h", "y")  # Globex, back in Applied: waits for the first save
+        await PRESS_WITHOUT_WAITING(pilot, "h", "h", "y")  # Initech, in Interviewed, too
         assert disk.writes == 1
+        assert shown_ids(app, Stage.RESOLVED) == ["cccc", "bbbb", "aaaa"]  # on screen at once, the latest first
         disk.release()
         await app.saves_settled()
     assert disk.writes == 2  # one save for the first key, one for everything since
     on_disk = saved(board_path)
-    assert all(card.stage is Stage.FOLLOWED_UP for card in on_disk.cards)
+    assert [(card.stage, card.outcome) for card in on_disk.cards] == [(Stage.RESOLVED, Outcome.YES)] * 3
     assert on_disk == app.board
 
 
@@ -78,13 +81,13 @@ async def test_quitting_waits_for_the_save_under_way(board_path: Path, monkeypat
     app = app_with(board_path, small_board())
     disk = SlowDisk(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
-        await PRESS_WITHOUT_WAITING(pilot, "3")
+        await PRESS_WITHOUT_WAITING(pilot, "l", "1")  # Initech back to Applied
         threading.Timer(0.2, disk.release).start()
         await PRESS_WITHOUT_WAITING(pilot, "q")
         await pilot.pause(0.5)
         assert not app.is_running
     assert app.return_code == 0
-    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card("cccc").stage is Stage.APPLIED
 
 
 async def test_a_change_saved_outside_during_a_save_is_merged_not_lost(
@@ -101,10 +104,10 @@ async def test_a_change_saved_outside_during_a_save_is_merged_not_lost(
             return real(board)
 
         monkeypatch.setattr(app.file, "commit_if_unchanged", outside_first)
-        await pilot.press("3")
+        await pilot.press("l", "1")  # Initech back to Applied
         await pilot.pause()
         on_disk = saved(board_path)
-        assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
+        assert on_disk.card("cccc").stage is Stage.APPLIED
         assert added[0] in [card.id for card in on_disk.cards]
         assert app.board == on_disk
         assert added[0] in shown_ids(app, Stage.APPLIED)

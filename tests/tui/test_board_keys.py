@@ -49,9 +49,10 @@ async def test_header_shows_date_irons_and_nos(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE):
         header = str(board_screen(app).query_one("#header", Static).render())
-        # Seven cards are unresolved; after its one yes (58 days ago) the demo heard three nos.
+        # Eight cards are unresolved (Pied Piper's onsite is only booked); after its one yes
+        # (58 days ago) the demo heard three nos.
         assert "Wed 25 Nov 2026" in header
-        assert "irons in the fire 7/5" in header
+        assert "irons in the fire 8/5" in header
         assert "nos until yes 3" in header
         assert not board_screen(app).query_one("#welcome").display
 
@@ -93,6 +94,8 @@ async def test_move_right_into_followed_up_cursor_follows(board_path: Path, key:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", key)
+        assert isinstance(app.screen, FormScreen)  # Initech was interviewed: the follow-up is asked for, as f does
+        await pilot.press("enter")  # by email, today
         screen = board_screen(app)
         assert screen.current_column.stage is Stage.FOLLOWED_UP
         assert screen.selected_card is not None
@@ -150,11 +153,15 @@ async def test_escape_cancels_the_interview_move(board_path: Path) -> None:
 async def test_number_keys_send_to_a_column(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")  # Acme: Applied -> Followed up
+        await pilot.press("2", "enter")  # Acme: into Interviewed, an interview today
+        assert board_screen(app).current_column.stage is Stage.INTERVIEWED
+        await pilot.press("3")  # to Followed up: the follow-up is asked for
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("enter")  # by email, today
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
         await pilot.press("1")  # and back
         assert board_screen(app).current_column.stage is Stage.APPLIED
-        await pilot.press("2", "enter")  # into Interviewed, today
+        await pilot.press("2")  # its interview is on record: moved straight back, nothing asked
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
         await pilot.press("4")
         assert isinstance(app.screen, ChooseScreen)
@@ -167,11 +174,31 @@ async def test_number_keys_send_to_a_column(board_path: Path) -> None:
     kinds = [event.kind for event in card.timeline]
     assert kinds == [
         EventKind.APPLIED,
+        EventKind.INTERVIEWED,
         EventKind.FOLLOWED_UP,
         EventKind.MOVED,
-        EventKind.INTERVIEWED,
+        EventKind.MOVED,
         EventKind.RESOLVED,
     ]
+    assert [event.to for event in card.timeline[3:5]] == [Stage.APPLIED, Stage.INTERVIEWED]
+    assert [interview.date for interview in card.interviews] == [TODAY]  # the moves invented no interview
+
+
+async def test_3_on_an_application_is_refused_with_a_hint(board_path: Path) -> None:
+    app = app_with(board_path, small_board())
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")  # Acme, in Applied: no interview, so no follow-up after one
+        assert app.screen is board_screen(app)  # no dialog
+        assert board_screen(app).current_column.stage is Stage.APPLIED
+        assert shown_ids(app, Stage.APPLIED) == ["aaaa", "bbbb"]
+        assert shown_ids(app, Stage.FOLLOWED_UP) == []
+        assert app.board == small_board()
+        assert [str(n.message) for n in app._notifications] == [
+            "Followed up holds cards followed up after their last interview, waiting for an answer; "
+            "a nudge on an application keeps it in Applied (f on the board, fu-board followup ID logs it)"
+        ]
+    assert board_path.read_bytes() == before
 
 
 async def test_sending_a_card_where_it_is_changes_nothing(board_path: Path) -> None:
@@ -204,7 +231,7 @@ async def test_resolve_keys(board_path: Path, key: str, outcome: Outcome) -> Non
 async def test_moving_right_from_followed_up_asks_for_the_outcome(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("l", "L", "L")
+        await pilot.press("l", "L", "enter", "L")  # Initech: followed up today, then on
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("escape")
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
@@ -215,11 +242,13 @@ async def test_moving_right_from_followed_up_asks_for_the_outcome(board_path: Pa
 async def test_moving_a_resolved_card_back_reopens_it(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("y", "H")
-        assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
-    card = saved(board_path).card("aaaa")
-    assert (card.stage, card.outcome, card.resolved_on) == (Stage.FOLLOWED_UP, None, None)
-    assert card.timeline[-1].kind is EventKind.REOPENED
+        await pilot.press("l", "y", "H")  # Initech, in Interviewed: a yes, then back where it was
+        assert board_screen(app).current_column.stage is Stage.INTERVIEWED
+        assert board_screen(app).selected_id() == "cccc"
+    card = saved(board_path).card("cccc")
+    assert (card.stage, card.outcome, card.resolved_on) == (Stage.INTERVIEWED, None, None)
+    assert [event.kind for event in card.timeline[-2:]] == [EventKind.RESOLVED, EventKind.REOPENED]
+    assert card.timeline[-2].from_stage is Stage.INTERVIEWED
 
 
 async def test_new_card_form_saves_with_ctrl_s(board_path: Path) -> None:
@@ -431,7 +460,8 @@ async def test_click_selects_without_opening(board_path: Path) -> None:
 async def test_everything_is_there_after_quitting_and_reopening(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"Acme", "ctrl+s", "L", "enter", "L", "n", *"Globex", "ctrl+s", "x", "x", "escape", "q")
+        await pilot.press("n", *"Acme", "ctrl+s", "L", "enter", "L", "enter")  # an interview today, a follow-up
+        await pilot.press("n", *"Globex", "ctrl+s", "x", "x", "escape", "q")
     after_first = saved(board_path)
     reopened = app_with(board_path)
     async with reopened.run_test(size=SIZE):

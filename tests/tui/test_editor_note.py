@@ -14,12 +14,13 @@ from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, saved
 
 EDITOR = """
+import os
 import sys
 path = sys.argv[-1]
 with open(path, encoding="utf-8") as handle:
     before = handle.read()
-with open(path + ".seen", "w", encoding="utf-8") as handle:
-    handle.write(before)
+with open(os.path.join(os.path.dirname(sys.argv[0]), "seen.md"), "w", encoding="utf-8") as handle:
+    handle.write(before)  # beside this script, in the test's own folder
 with open(path, "w", encoding="utf-8") as handle:
     handle.write(before + "Café at 10 with Priya\\n")
 sys.exit(int(sys.argv[1]))
@@ -53,14 +54,15 @@ async def test_the_note_comes_back_from_the_editor_and_is_saved(
     editor(tmp_path, monkeypatch, variable=variable)
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j")  # Umbrella Health, whose note is "Referred by Sam from the meetup"
+        await pilot.press("j", "j")  # Umbrella Health (after Globex, snoozed to the same Monday)
         card_id = board_screen(app).selected_id()
-        assert card_id is not None
+        assert card_id == "r8tc"  # whose note is "Referred by Sam from the meetup"
         before = app.board.card(card_id).note
         assert before
         await pilot.press("E")
         await pilot.pause()
         assert app.board.card(card_id).note == f"{before}\nCafé at 10 with Priya"
+    assert (tmp_path / "seen.md").read_text(encoding="utf-8") == f"{before}\n"  # the editor was given the note
     assert saved(board_path).card(card_id).note == f"{before}\nCafé at 10 with Priya"
     assert saved(board_path).card(card_id).timeline[-1].note == "changed note"
 

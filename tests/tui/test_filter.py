@@ -11,7 +11,7 @@ from fu_board.model import STAGES, Stage
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, column, saved, shown_ids
 
-ENGINEERS = {"k7m2", "p3xa", "r8tc", "b4nq", "h6yd", "c9we", "e7jv", "s4uz", "a8rn"}
+ENGINEERS = {"k7m2", "p3xa", "r8tc", "b4nq", "h6yd", "f2pp", "c9we", "e7jv", "s4uz", "a8rn"}
 """The demo board's cards whose role says Engineer."""
 
 
@@ -32,8 +32,8 @@ async def test_typing_narrows_every_column_and_the_titles_say_how_many(board_pat
         await pilot.press(*"ENGINEER")
         for stage in STAGES:  # in the column's own order
             assert shown_ids(app, stage) == [card_id for card_id in everything[stage] if card_id in ENGINEERS]
-        assert titles(app) == ["Applied · 3 of 3", "Interviewed · 2 of 2", "Followed up · 1 of 2", "Resolved · 3 of 5"]
-        assert len(app.board.cards) == 12  # the board itself is untouched
+        assert titles(app) == ["Applied · 3 of 3", "Interviewed · 3 of 3", "Followed up · 1 of 2", "Resolved · 3 of 5"]
+        assert len(app.board.cards) == 13  # the board itself is untouched
     assert board_path.read_bytes() == before  # and nothing was saved
 
 
@@ -47,7 +47,7 @@ async def test_case_and_accents_are_ignored_in_contacts_notes_and_links(board_pa
             assert [card_id for stage in STAGES for card_id in shown_ids(app, stage)] == found
         screen.filter_cards("nobody at all")
         await pilot.pause()
-        assert titles(app) == ["Applied · 0 of 3", "Interviewed · 0 of 2", "Followed up · 0 of 2", "Resolved · 0 of 5"]
+        assert titles(app) == ["Applied · 0 of 3", "Interviewed · 0 of 3", "Followed up · 0 of 2", "Resolved · 0 of 5"]
 
 
 async def test_enter_gives_the_keys_back_and_the_filter_survives_a_move(board_path: Path) -> None:
@@ -60,12 +60,14 @@ async def test_enter_gives_the_keys_back_and_the_filter_survives_a_move(board_pa
         first, second, third = shown_ids(app, Stage.APPLIED)
         await pilot.press("j")
         assert screen.selected_id() == second
-        await pilot.press("3")  # to Followed up, the filter still on
+        await pilot.press("2", "enter")  # to Interviewed (an interview today), the filter still on
         assert shown_ids(app, Stage.APPLIED) == [first, third]
-        assert second in shown_ids(app, Stage.FOLLOWED_UP)
-        assert titles(app)[:3] == ["Applied · 2 of 2", "Interviewed · 2 of 2", "Followed up · 2 of 3"]
+        assert (first, second, third) == ("k7m2", "p3xa", "r8tc")
+        # Globex's thank-you is due today: after Hooli's and Initech's overdue ones, before Pied Piper's onsite.
+        assert shown_ids(app, Stage.INTERVIEWED) == ["h6yd", "b4nq", second, "f2pp"]
+        assert titles(app)[:3] == ["Applied · 2 of 2", "Interviewed · 4 of 4", "Followed up · 1 of 2"]
         assert screen.selected_id() == second
-    assert saved(board_path).card(second).stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card(second).stage is Stage.INTERVIEWED
 
 
 async def test_escape_shows_every_card_again(board_path: Path) -> None:
@@ -77,7 +79,7 @@ async def test_escape_shows_every_card_again(board_path: Path) -> None:
         screen = board_screen(app)
         assert not screen.filtering
         assert screen.filter_bar.value == ""
-        assert titles(app) == ["Applied · 3", "Interviewed · 2", "Followed up · 2", "Resolved · 5"]
+        assert titles(app) == ["Applied · 3", "Interviewed · 3", "Followed up · 2", "Resolved · 5"]
         await pilot.press("slash", *"globex", "enter", "escape")  # escape from the board clears it too
         assert titles(app)[0] == "Applied · 3"
         assert not screen.check_action("clear_filter", ())  # no "Clear filter" in the footer

@@ -12,7 +12,8 @@ from fu_board.tui.widgets.board_header import header_content
 from tests.conftest import TODAY
 from tests.tui.helpers import app_with, board_screen
 
-FULL = "fu-board  Wed 25 Nov 2026   irons in the fire 7/5   due today 4 (3 overdue)   nos until yes 3 (any day now)"
+# Eight irons (Pied Piper's onsite is booked), four cards due, all overdue: Hooli's thank-yous were due yesterday.
+FULL = "fu-board  Wed 25 Nov 2026   irons in the fire 8/5   due today 4 (4 overdue)   nos until yes 3 (any day now)"
 
 
 @pytest.mark.parametrize(
@@ -20,9 +21,9 @@ FULL = "fu-board  Wed 25 Nov 2026   irons in the fire 7/5   due today 4 (3 overd
     [
         (None, FULL),
         (len(FULL), FULL),
-        (100, "fu-board  irons in the fire 7/5   due today 4 (3 overdue)   nos until yes 3 (any day now)"),
-        (78, "fu-board  irons 7/5  due 4 (3 late)  nos until yes 3 (any day now)"),
-        (58, "fu-board  irons 7/5  due 4  nos until yes 3"),
+        (100, "fu-board  irons in the fire 8/5   due today 4 (4 overdue)   nos until yes 3 (any day now)"),
+        (78, "fu-board  irons 8/5  due 4 (4 late)  nos until yes 3 (any day now)"),
+        (58, "fu-board  irons 8/5  due 4  nos until yes 3"),
     ],
 )
 def test_the_header_shortens_to_fit(width: int | None, line: str) -> None:
@@ -31,7 +32,7 @@ def test_the_header_shortens_to_fit(width: int | None, line: str) -> None:
 
 def test_the_flags_come_first_in_any_width() -> None:
     line = header_content(demo_board(TODAY), TODAY, unsaved=True, read_only="a newer file", width=40).plain
-    assert line.startswith("fu-board   NOT SAVED: ctrl+s to retry    READ-ONLY   irons 7/5")
+    assert line.startswith("fu-board   NOT SAVED: ctrl+s to retry    READ-ONLY   irons 8/5")
     assert line.endswith("nos until yes 3")
 
 

@@ -94,7 +94,7 @@ async def test_payloads_are_shown_as_text_and_run_nothing(board_path: Path) -> N
             await pilot.click(app.screen.query_one("#timeline"), offset=offset)
         await pilot.press("escape")  # nothing was edited: closes at once
         board_screen(app)
-        for keys in (("d",), ("question_mark",), ("L",), ("4",)):
+        for keys in (("d",), ("question_mark",), ("i",), ("f",), ("4",)):  # each dialog names the card
             await pilot.press(*keys)
             assert app.is_running
             await pilot.press("escape")
@@ -147,7 +147,7 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     out = _pump(fd, 10, quiet=0.5)
     assert b"Acme" in out, "the board did not appear"
-    keys_pressed = (b"\r", b"\x1b", b"d", b"n", b"?", b"\x1b", b"L", b"\x1b", b"4", b"\x1b", b"lll\r", b"\x1b", b"hhh")
+    keys_pressed = (b"\r", b"\x1b", b"d", b"n", b"?", b"\x1b", b"i", b"\x1b", b"4", b"\x1b", b"lll\r", b"\x1b", b"hhh")
     # Then the review, a no with its script and a new lead, a yes, and the stats.
     after = (b"r", b"f", b"\x1b", b"\x1b", b"x", b"x", b"a", b"Lead", b"\x13", b"y", b"g", b"\x1b")
     for keys in (*keys_pressed, *after):

@@ -79,22 +79,23 @@ async def test_page_keys_move_a_screenful(board_path: Path) -> None:
 async def test_moving_cards_fills_a_column_until_it_scrolls(board_path: Path) -> None:
     app = app_with(board_path, long_board())
     async with app.run_test(size=SIZE) as pilot:
-        followed = column(app, Stage.FOLLOWED_UP)
-        assert followed.card_count == 0
-        assert not followed.show_vertical_scrollbar
+        interviewed = column(app, Stage.INTERVIEWED)
+        assert interviewed.card_count == 0
+        assert not interviewed.show_vertical_scrollbar
         moved = []
         for _ in range(10):
             await pilot.press("end")  # the newest application, due last
             moved.append(board_screen(app).selected_id())
-            await pilot.press("3", "h", "h")  # to Followed up, then the cursor back to Applied
+            await pilot.press("2", "enter", "h")  # to Interviewed (an interview today), then the cursor back
         await pilot.pause()
         on_file = saved(board_path)
         assert on_file == app.board
-        assert {card.id for card in on_file.cards if card.stage is Stage.FOLLOWED_UP} == set(moved)
-        assert followed.show_vertical_scrollbar  # ten cards do not fit: the scrollbar came
+        assert {card.id for card in on_file.cards if card.stage is Stage.INTERVIEWED} == set(moved)
+        assert all(on_file.card(card_id).interviews[-1].date == TODAY for card_id in moved)
+        assert interviewed.show_vertical_scrollbar  # ten cards do not fit: the scrollbar came
         for stage in STAGES:
             assert shown_ids(app, stage) == [card.id for card in sorted_column(on_file, stage, TODAY)]
-        assert followed.border_title == "[bold]Followed up[/bold] · 10"
+        assert interviewed.border_title == "[bold]Interviewed[/bold] · 10"
         assert column(app, Stage.APPLIED).border_title == f"[bold]Applied[/bold] · {COUNT - 10}"
 
 

@@ -25,7 +25,7 @@ async def test_a_no_is_greeted_as_progress_with_the_script_and_a_new_lead(board_
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         assert "nos until yes 3 (any day now)" in header(app)  # 3 nos per yes so far, 3 since the last
-        await pilot.press("l", "x")  # Initech: Bill Lumbergh said no
+        await pilot.press("l", "j", "x")  # Initech (below Hooli): Bill Lumbergh said no
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("x")
         after = app.screen
@@ -112,7 +112,7 @@ async def test_g_shows_the_stats(board_path: Path) -> None:
         assert "Applied" in summary
         assert "✓ 1 yes   ✗ 3 no   ↩ 1 withdrawn" in summary
         assert "Nos until yes       3 (any day now)" in summary
-        assert "Got an interview    67% of applications" in summary
+        assert "Got an interview    62% of applications" in summary  # 8 of 13: Pied Piper's is only booked
         chart = str(screen.query_one("#stats-chart", Static).render())
         assert chart.count("\n") == 12  # a heading and twelve weeks
         assert "16 Nov" in chart
@@ -123,7 +123,7 @@ async def test_g_shows_the_stats(board_path: Path) -> None:
 async def test_a_lead_form_closed_without_a_lead_leaves_the_no_and_adds_nothing(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("l", "x", "x", "a")  # Initech said no; a lead? the form opens
+        await pilot.press("l", "j", "x", "x", "a")  # Initech said no; a lead? the form opens
         assert isinstance(app.screen, FormScreen)
         await pilot.press("escape")  # nothing typed: closes at once
         board_screen(app)
@@ -135,16 +135,54 @@ async def test_a_lead_form_closed_without_a_lead_leaves_the_no_and_adds_nothing(
 async def test_the_timeline_shows_the_kind_of_no_and_the_linked_lead(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("l", "x", "s", "a", *"Initrode", "ctrl+s")
+        await pilot.press("l", "j", "x", "x", "a", *"Initrode", "ctrl+s")
         lead = next(card for card in app.board.cards if card.company == "Initrode")
         screen = board_screen(app)
         screen.set_current(Stage.RESOLVED)
         screen.column(Stage.RESOLVED).select_card("b4nq")
-        assert "✗ no (silence)" in screen.column(Stage.RESOLVED).card_text(0)
+        assert screen.column(Stage.RESOLVED).card_text(0).splitlines()[2] == "✗ no · today"
         await pilot.press("enter")
         timeline = str(app.screen.query_one("#timeline", Static).render())
-        assert "resolved: ✗ no (silence counts as a no)" in timeline
+        assert "resolved: ✗ no (they said no)" in timeline
         assert f"gave a lead: Initrode  → card {lead.id}" in timeline
+
+
+async def test_a_silence_counted_as_a_no_gets_a_closing_note_and_no_lead(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "s")  # Northwind never answered
+        after = app.screen
+        assert isinstance(after, AfterNoScreen)
+        assert after.script.startswith("Hi Priya, as I have not heard back, I will take it that")
+        assert "letting me know" not in after.script
+        await pilot.press("a")  # nobody offered a lead: nothing happens
+        assert app.screen is after
+        await pilot.press("c")
+        assert app.clipboard == after.script
+        await pilot.press("escape")
+        screen = board_screen(app)
+        screen.set_current(Stage.RESOLVED)
+        screen.column(Stage.RESOLVED).select_card("k7m2")
+        assert "✗ no (silence)" in screen.column(Stage.RESOLVED).card_text(0)
+    assert len(saved(board_path).cards) == len(demo_board(TODAY).cards)
+
+
+async def test_a_form_rejection_is_counted_and_needs_no_reply(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "f")  # Northwind: an automatic "we have decided to move forward with others"
+        after = app.screen
+        assert isinstance(after, AfterNoScreen)
+        assert after.script == ""
+        assert not after.query("#after-no-script")
+        assert "it needs no reply" in str(after.query_one("#after-no-why", Static).render())
+        assert after.greeting == "No #4 since your last yes: one step closer to the next one. Any day now."
+        clipboard = app.clipboard
+        await pilot.press("c")
+        assert app.clipboard == clipboard  # nothing to copy
+        await pilot.press("escape")
+        assert "nos until yes 4" in header(app)
+    assert (saved(board_path).card("k7m2").outcome, saved(board_path).card("k7m2").no_kind) == (Outcome.NO, NoKind.FORM)
 
 
 async def test_x_on_a_card_that_is_already_a_no_says_so(board_path: Path) -> None:

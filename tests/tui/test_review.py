@@ -33,15 +33,21 @@ async def test_the_queue_is_overdue_first_then_due_today(board_path: Path) -> No
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
-        # Northwind 5 days overdue; Acme Robotics and Initech 1 day (by name); Hooli's thank-you today.
-        assert review(app).queue == ["k7m2", "c9we", "b4nq", "h6yd"]
-        assert "1 of 4" in shown(app, "title")
+        # Northwind 5 days overdue; then 1 day, by name: Acme Robotics, Hooli's two thank-yous, Initech.
+        assert review(app).queue == [
+            ("k7m2", "applied_no_answer", "Priya Raman"),
+            ("c9we", "weekly", "Dana Ortiz"),
+            ("h6yd", "thank_you", "Monica Hall"),
+            ("h6yd", "thank_you", "Richard Roe"),
+            ("b4nq", "decision_passed", "Bill Lumbergh"),
+        ]
+        assert "1 of 5" in shown(app, "title")
         card = shown(app, "card")
         assert "Northwind Traders" in card
         assert "Priya Raman, Recruiter" in card
         assert "priya@northwind.example" in card
         assert "12d ago" in card
-        assert "follow-up 5d overdue (2026-11-20): no answer since you applied" in card
+        assert "follow-up 5d overdue (2026-11-20): no answer since you applied · nudge 1 of 2" in card
         assert "applied" in shown(app, "timeline")
         message = shown(app, "message")
         assert message.startswith("Hi Priya, I applied for the Senior Backend Engineer role at Northwind Traders")
@@ -59,19 +65,23 @@ async def test_a_whole_review_session(board_path: Path) -> None:
         assert isinstance(app.screen, FormScreen)
         await pilot.press("enter")  # by email, today
         assert "Acme Robotics" in shown(app, "card")  # the next card at once
-        assert "2 of 4" in shown(app, "title")
+        assert "2 of 5" in shown(app, "title")
         await pilot.press("s")
         assert isinstance(app.screen, SnoozeScreen)
-        await pilot.press("3")  # Acme Robotics: wait three days
+        await pilot.press("3")  # Acme Robotics: wait three days (Saturday: so until Monday)
+        assert "Hooli" in shown(app, "card")
+        assert "To       Monica Hall" in shown(app, "card")
+        assert shown(app, "message").startswith("Hi Monica, thank you for taking the time")
+        await pilot.press("t")  # Hooli: the thank-you to Monica sent
+        assert "To       Richard Roe" in shown(app, "card")
+        assert shown(app, "message").startswith("Hi Richard, thank you for taking the time")
+        await pilot.press("t")  # and the one to Richard
         assert "Initech" in shown(app, "card")
         assert "expected to decide on the Staff Engineer role around Friday 20 November" in shown(app, "message")
         await pilot.press("x", "x", "escape")  # Initech: a no (they said it), then the moment of a no
-        assert "Hooli" in shown(app, "card")
-        assert "thank you for taking the time" in shown(app, "message")
-        await pilot.press("t")  # Hooli: thank-you sent
         summary = shown(app, "summary")
         assert "Done for today." in summary
-        for line in ("Followed up       1", "Thank-yous sent   1", "Snoozed           1", "Resolved          1"):
+        for line in ("Followed up       1", "Thank-yous sent   2", "Snoozed           1", "Resolved          1"):
             assert line in summary
         assert "Nos until yes     4" in summary
         assert "Review streak     4 days in a row" in summary
@@ -82,9 +92,10 @@ async def test_a_whole_review_session(board_path: Path) -> None:
     assert after.review == ReviewLog(last_finished=TODAY, streak=4)
     northwind = after.card("k7m2")
     assert (northwind.timeline[-1].kind, northwind.timeline[-1].channel) == (EventKind.FOLLOWED_UP, Channel.EMAIL)
-    assert after.card("c9we").snoozed_until == TODAY + dt.timedelta(days=3)
+    assert after.card("c9we").snoozed_until == dt.date(2026, 11, 30)  # 3 days is a Saturday: the Monday
     assert (after.card("b4nq").stage, after.card("b4nq").outcome) == (Stage.RESOLVED, Outcome.NO)
-    assert after.card("h6yd").timeline[-1].kind is EventKind.THANK_YOU
+    thanks = [(e.kind, e.person) for e in after.card("h6yd").timeline[-2:]]
+    assert thanks == [(EventKind.THANK_YOU, "Monica Hall"), (EventKind.THANK_YOU, "Richard Roe")]
 
 
 async def test_skipping_and_leaving_early_log_nothing_and_keep_the_streak(board_path: Path) -> None:
@@ -93,7 +104,7 @@ async def test_skipping_and_leaving_early_log_nothing_and_keep_the_streak(board_
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "space", "space")
-        assert "3 of 4" in shown(app, "title")
+        assert "3 of 5" in shown(app, "title")
         await pilot.press("escape")
         board_screen(app)
     assert board_path.read_bytes() == before  # not finished: the streak is not counted
@@ -102,9 +113,9 @@ async def test_skipping_and_leaving_early_log_nothing_and_keep_the_streak(board_
 async def test_skipping_every_card_finishes_the_review(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r", "space", "space", "space", "space")
+        await pilot.press("r", "space", "space", "space", "space", "space")
         summary = shown(app, "summary")
-        assert "Skipped           4" in summary
+        assert "Skipped           5" in summary
         assert "Followed up       0" in summary
         assert "Review streak     1 day in a row" in summary
     assert saved(board_path).review == ReviewLog(last_finished=TODAY, streak=1)
@@ -114,7 +125,7 @@ async def test_yes_and_withdrawn_from_the_review(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "y", "w")
-        assert "Initech" in shown(app, "card")
+        assert "Hooli" in shown(app, "card")
     after = saved(board_path)
     assert after.card("k7m2").outcome is Outcome.YES
     assert after.card("c9we").outcome is Outcome.WITHDRAWN
@@ -128,13 +139,19 @@ async def test_i_and_e_in_the_review(board_path: Path) -> None:
         app.screen.query_one("#field-role").value = "Staff Backend Engineer"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         assert "Staff Backend Engineer" in shown(app, "card")
-        assert "1 of 4" in shown(app, "title")
-        await pilot.press("i", "enter")  # an interview today
-        assert "2 of 4" in shown(app, "title")
+        assert "1 of 5" in shown(app, "title")
+        await pilot.press("i", "enter")  # an interview today: held, so its thank-you comes next
+        assert "2 of 6" in shown(app, "title")
+        assert "Northwind Traders" in shown(app, "card")
+        assert "To       Priya Raman" in shown(app, "card")
+        assert "Thank-you to Priya Raman" in shown(app, "message-title")
+        await pilot.press("t")
+        assert "Acme Robotics" in shown(app, "card")
     card = saved(board_path).card("k7m2")
     assert card.role == "Staff Backend Engineer"
     assert card.stage is Stage.INTERVIEWED
     assert card.interviews[-1].date == TODAY
+    assert (card.timeline[-1].kind, card.timeline[-1].person) == (EventKind.THANK_YOU, "Priya Raman")
 
 
 async def test_nothing_due_says_so_and_suggests_an_application(board_path: Path) -> None:
@@ -162,18 +179,19 @@ async def test_changes_made_elsewhere_during_the_review_are_taken_in(board_path:
         # Before the review opens, another terminal deals with Northwind.
         assert main(["followup", "k7m2", "--board", str(board_path)], today=TODAY) == 0
         await pilot.press("r")
-        assert review(app).queue == ["c9we", "b4nq", "h6yd"]
-        # While Acme Robotics is on screen, Initech is resolved elsewhere: it is skipped.
-        assert main(["resolve", "b4nq", "no", "--board", str(board_path)], today=TODAY) == 0
+        assert [row[0] for row in review(app).queue] == ["c9we", "h6yd", "h6yd", "b4nq"]
+        # While Acme Robotics is on screen, Hooli's two thank-yous are logged at once elsewhere: skipped.
+        assert main(["thank", "h6yd", "--board", str(board_path)], today=TODAY) == 0
         await pilot.press("space")
-        assert "Hooli" in shown(app, "card")
-        assert "2 of 3" not in shown(app, "title")
-        await pilot.press("t")
+        assert "Initech" in shown(app, "card")
+        assert "4 of 4" in shown(app, "title")
+        await pilot.press("x", "x", "escape")
         assert "Done for today." in shown(app, "summary")
     after = saved(board_path)
     assert [event.kind for event in after.card("k7m2").timeline].count(EventKind.FOLLOWED_UP) == 1
     assert after.card("b4nq").outcome is Outcome.NO
-    assert after.card("h6yd").timeline[-1].kind is EventKind.THANK_YOU
+    last = after.card("h6yd").timeline[-1]
+    assert (last.kind, last.person, last.note) == (EventKind.THANK_YOU, "", "to Monica Hall, Richard Roe")
 
 
 async def test_t_only_logs_a_thank_you_that_is_owed(board_path: Path) -> None:
@@ -182,7 +200,7 @@ async def test_t_only_logs_a_thank_you_that_is_owed(board_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "t")  # Northwind: no interview, no thank-you owed
         assert "Northwind Traders" in shown(app, "card")
-        assert "1 of 4" in shown(app, "title")
+        assert "1 of 5" in shown(app, "title")
         assert any("No thank-you is owed here" in str(n.message) for n in app._notifications)
     assert board_path.read_bytes() == before
 
@@ -190,10 +208,10 @@ async def test_t_only_logs_a_thank_you_that_is_owed(board_path: Path) -> None:
 async def test_the_summary_counts_yes_and_withdrawn_as_resolved(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r", "y", "w", "space", "space")
+        await pilot.press("r", "y", "w", "space", "space", "space")
         summary = shown(app, "summary")
         assert "Resolved          2" in summary
-        assert "Skipped           2" in summary
+        assert "Skipped           3" in summary
         assert "Nos until yes     0" in summary  # a yes starts the count again
 
 

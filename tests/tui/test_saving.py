@@ -36,10 +36,10 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("3")  # Acme to Followed up: the disk is full
+        await pilot.press("2", "enter")  # Acme to Interviewed, an interview today: the disk is full
         assert app.unsaved
-        assert app.board.card("aaaa").stage is Stage.FOLLOWED_UP  # kept in memory
-        assert shown_ids(app, Stage.FOLLOWED_UP) == ["aaaa"]
+        assert app.board.card("aaaa").stage is Stage.INTERVIEWED  # kept in memory
+        assert shown_ids(app, Stage.INTERVIEWED) == ["cccc", "aaaa"]  # Initech's thank-you is older
         assert "NOT SAVED" in header(app)
         assert any("No space left on device" in str(n.message) for n in app._notifications)
         assert board_path.read_bytes() == before
@@ -52,7 +52,7 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
         await pilot.press("ctrl+s")
         assert not app.unsaved
         assert "NOT SAVED" not in header(app)
-        assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+        assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
         # The failure's notice is gone (it would cover the next dialog), and the save is said.
         assert [str(n.message) for n in app._notifications] == ["Saved: every change is in the file now."]
         await pilot.press("q")
@@ -65,15 +65,15 @@ async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, m
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("3")
+        await pilot.press("2", "enter")
         monkeypatch.undo()
-        await pilot.press("h", "h", "y")  # back in Applied, Globex: a yes; both changes are saved
+        await pilot.press("h", "y")  # back in Applied, Globex: a yes; both changes are saved
         assert not app.unsaved
         notices = [str(n.message) for n in app._notifications]
         assert "Saved: every change is in the file now." in notices
         assert any("yes" in notice.lower() and "Saved" not in notice for notice in notices), notices  # kept
     on_disk = saved(board_path)
-    assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
+    assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
     assert on_disk.card("bbbb").outcome is Outcome.YES
 
 
@@ -84,7 +84,7 @@ async def test_quitting_with_unsaved_changes_can_be_confirmed(
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("3", "ctrl+q")
+        await pilot.press("2", "enter", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
@@ -97,14 +97,14 @@ async def test_a_card_added_by_the_cli_meanwhile_is_kept(board_path: Path) -> No
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         assert main(["add", "FromCLI", "--board", str(board_path)]) == 0  # another terminal
-        await pilot.press("3")  # the TUI's own change, made on what is in the file now
+        await pilot.press("2", "enter")  # the TUI's own change, made on what is in the file now
         cli_card = next(card for card in app.board.cards if card.company == "FromCLI")
         assert cli_card.id in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_card is not None
         assert board_screen(app).selected_card.id == "aaaa"
     on_disk = saved(board_path)
     assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "FromCLI"}
-    assert on_disk.card("aaaa").stage is Stage.FOLLOWED_UP
+    assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
 
 
 async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) -> None:
@@ -112,7 +112,7 @@ async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         board = saved(board_path)
         store.save_board(board_path, board.replace(cards=board.cards[1:]))  # aaaa deleted outside
-        await pilot.press("3")  # on aaaa, still on screen: deleted there, changed here, so the person is asked
+        await pilot.press("2", "enter")  # on aaaa, still on screen: deleted there, changed here, so asked
         assert "Changed here and outside fu-board" in str(app.screen.query_one(".dialog-title", Label).content)
         await pilot.press("f")  # keep the file's version: deleted
         assert "aaaa" not in shown_ids(app, Stage.APPLIED)
@@ -132,9 +132,9 @@ async def test_a_file_broken_meanwhile_is_left_alone(board_path: Path) -> None:
         assert app.board.card("aaaa").stage is Stage.APPLIED  # the board on screen stays as it was
         said = [str(n.message) for n in app._notifications if "cannot be read now" in str(n.message)]
         assert len(said) == 1  # said once, not at every poll
-        await pilot.press("3")
+        await pilot.press("2", "enter")
         assert app.unsaved  # kept in memory, not written over the file
-        assert app.board.card("aaaa").stage is Stage.FOLLOWED_UP
+        assert app.board.card("aaaa").stage is Stage.INTERVIEWED
         assert any("Not saved" in str(n.message) and "not valid TOML" in str(n.message) for n in app._notifications)
     assert board_path.read_bytes() == b"schema_version = [oops\n"
 
@@ -226,8 +226,8 @@ async def test_a_save_starts_once_the_change_is_on_screen(board_path: Path) -> N
         moved = board_screen(app).selected_id()
         await pilot.pause()
         frames.clear()
-        await pilot.press("3")
+        await pilot.press("y")  # a yes: one change, no dialog
         await app.saves_settled()
     assert frames.count("save") == 1
     assert frames.index("save") > 0  # a frame first
-    assert saved(board_path).card(moved).stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card(moved).outcome is Outcome.YES

@@ -1,4 +1,4 @@
-"""What each screen looks like, on the fixed day, at 120 x 40.
+"""What each screen looks like, on the fixed day, at 120 x 40 (and the ones issue 14 added at 80 x 24 too).
 
 Update after looking at the report: `pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
@@ -15,8 +15,9 @@ from fu_board import board as ops
 from fu_board.backups import make_backup
 from fu_board.board_file import update
 from fu_board.demo import demo_board
-from fu_board.model import SCHEMA_VERSION
-from fu_board.store import dump_board
+from fu_board.model import SCHEMA_VERSION, Board, Contact, InterviewKind
+from fu_board.store import dump_board, save_board
+from fu_board.tui.app import make_app
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with
 
@@ -99,15 +100,14 @@ def test_stats_screen(snap_compare: Any, board_path: Path) -> None:
 
 
 def test_conflict_dialog(snap_compare: Any, board_path: Path) -> None:
-    """Another writer logged a follow-up on the selected card (Northwind Traders) while it was on screen;
-    here it goes to Followed up."""
+    """Another writer logged a follow-up on Hooli while it was on screen; here it goes back to Applied."""
 
     async def outside_follow_up(pilot: Any) -> None:
         await pilot.pause()  # the board is drawn first
-        update(board_path, lambda b: ops.log_follow_up(b, "k7m2", on=TODAY))
+        update(board_path, lambda b: ops.log_follow_up(b, "h6yd", on=TODAY))
 
     app = app_with(board_path, demo_board(TODAY))
-    assert snap_compare(app, terminal_size=SIZE, run_before=outside_follow_up, press=["3"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=outside_follow_up, press=["l", "1"])
 
 
 def test_unreadable_board_with_a_backup(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,3 +127,72 @@ def test_read_only_board(snap_compare: Any, board_path: Path) -> None:
     board_path.parent.mkdir(parents=True)
     board_path.write_bytes(data)
     assert snap_compare(app_with(board_path), terminal_size=SIZE)
+
+
+# Interviews as events, a thank-you to each interviewer, a cadence that ends (issue 14) ------------
+
+SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_board_with_a_scheduled_interview(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    """Pied Piper's onsite is booked for Tue 1 Dec: the card shows it, nothing is owed."""
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=["l", "j", "j"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_card_with_a_scheduled_interview(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=["l", "j", "j", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_on_a_thank_you_to_one_of_two(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    """Hooli's interview yesterday was with Monica Hall and Richard Roe: Monica's is logged, Richard's is next."""
+    press = ["r", "space", "space", "t"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=press)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_form(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    press = ["i", "ctrl+a", "ctrl+k", *"2026-12-08", "tab", *"14:00", "tab", *"on", "tab", *"1 Main St"]
+    press += ["tab", *"Monica Hall, Richard Roe"]
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=press)
+
+
+def closing_board() -> Board:
+    """The demo board with Massive Dynamic, whose close-the-loop message went out 9 days
+    ago unanswered, and an interview of today at 16:00 (Dunder Mifflin came back: reopened)."""
+
+    def ago(days: int) -> dt.date:
+        return TODAY - dt.timedelta(days=days)
+
+    nina = Contact(name="Nina Sharp", title="Recruiter", email="nina@massive.example", phone="+1 555 0199")
+    added = ops.add_card(
+        demo_board(TODAY), company="Massive Dynamic", role="Data Engineer", applied=ago(40), contact=nina
+    )
+    card_id = "md4x"  # not a random one: the snapshot must be the same every run
+    board = added.board.replace(cards=(*added.board.cards[:-1], added.card.replace(id=card_id)))
+    board = ops.log_interview(board, card_id, on=ago(30), kind=InterviewKind.VIDEO, interviewers=("Nina Sharp",)).board
+    board = ops.log_thank_you(board, card_id, on=ago(30)).board
+    for days in (23, 16, 9):
+        board = ops.log_follow_up(board, card_id, on=ago(days)).board
+    board = ops.reopen_card(board, "w3hb", on=ago(1)).board
+    booked = ops.log_interview(
+        board, "w3hb", on=TODAY, time="16:00", kind=InterviewKind.FINAL, interviewers=("Michael Scott",)
+    )
+    return booked.board
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_asks_about_the_silence(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    """Today's interview at the top; the silence question on the first card due."""
+    app = make_app(board_path, today=TODAY, now=dt.time(9, 0))
+    save_board(board_path, closing_board())
+    assert snap_compare(app, terminal_size=size, press=["r", "space"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_after_a_silence_counted_as_a_no(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(board_path, today=TODAY, now=dt.time(9, 0))
+    save_board(board_path, closing_board())
+    assert snap_compare(app, terminal_size=size, press=["r", "space", "x"])

@@ -12,7 +12,7 @@ from textual.theme import BUILTIN_THEMES
 
 from fu_board.board_file import update_board
 from fu_board.demo import demo_board
-from fu_board.model import SCHEMA_VERSION, Board, Settings, Stage
+from fu_board.model import SCHEMA_VERSION, Board, EventKind, Settings, Stage
 from fu_board.store import dump_board
 from fu_board.tui.app import FuBoardApp
 from tests.conftest import TODAY
@@ -68,7 +68,7 @@ async def test_the_palette_says_the_theme_is_kept(board_path: Path) -> None:
 async def test_a_board_without_a_theme_keeps_textuals_default_and_writes_none(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")  # any change: the file is written again
+        await pilot.press("y")  # any change: the file is written again
         assert app.theme == DEFAULT_THEME
     assert "theme" not in saved_settings(board_path)
 
@@ -77,7 +77,7 @@ async def test_undo_leaves_the_theme_alone(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         first = shown_ids(app, Stage.APPLIED)[0]
-        await pilot.press("3")  # Applied to Followed up
+        await pilot.press("2", "enter")  # Applied to Interviewed, an interview today
         assert first not in shown_ids(app, Stage.APPLIED)
         await choose_theme(pilot, app, "gruvbox")
         await pilot.press("u")
@@ -108,7 +108,8 @@ async def test_a_theme_textual_does_not_have_is_reported_and_kept_in_the_file(bo
         (message,) = [note.message for note in app._notifications if "settings.theme" in note.message]
         assert f"{board_path}: settings.theme: 'solarised-dusk' is not one of Textual's themes" in message
         assert "ctrl+p" in message
-        await pilot.press("3")  # a change saved beside it keeps the name as it was written
+        await pilot.press("f", "enter")  # a change saved beside it (Northwind followed up) keeps the name as written
+        assert saved(board_path).card("k7m2").timeline[-1].kind is EventKind.FOLLOWED_UP
         assert saved_settings(board_path)["theme"] == "solarised-dusk"
         await choose_theme(pilot, app, DEFAULT_THEME)  # the theme on screen, chosen: now it is the one kept
     assert saved_settings(board_path)["theme"] == DEFAULT_THEME

@@ -38,8 +38,9 @@ def cli_add(path: Path, company: str) -> str:
     return update(path, lambda b: ops.add_card(b, company=company, applied=TODAY)).card.id
 
 
-def cli_move(path: Path, card_id: str, to: Stage) -> None:
-    update(path, lambda b: ops.move_card(b, card_id, to, on=TODAY))
+def cli_follow_up(path: Path, card_id: str) -> None:
+    """Another terminal logs a nudge on the card (which keeps an application in Applied)."""
+    update(path, lambda b: ops.log_follow_up(b, card_id, on=TODAY))
 
 
 # Reloading while idle ---------------------------------------------------------------
@@ -92,7 +93,7 @@ async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(b
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f")  # the follow-up dialog for Acme
-        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        update(board_path, lambda b: ops.log_interview(b, "aaaa", on=TODAY))
         before = board_path.read_bytes()
         await pilot.press("enter")
         await pilot.pause()
@@ -104,15 +105,15 @@ async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(b
 async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_move(board_path, "aaaa", Stage.INTERVIEWED)  # not yet polled: the screen still shows Acme in Applied
+        cli_follow_up(board_path, "aaaa")  # not yet polled: the screen still shows Acme unchanged
         before = board_path.read_bytes()
-        await pilot.press("3")  # Acme to Followed up, here
+        await pilot.press("2", "enter")  # Acme to Interviewed, here: an interview today
         assert isinstance(app.screen, ChooseScreen)
         assert dialog_title(app) == "Changed here and outside fu-board"
         detail = str(app.screen.query_one(".choose-detail", Static).render())
         assert "Acme" in detail
-        assert "Followed up" in detail  # here
-        assert "Interviewed" in detail  # in the file
+        assert "Interviewed; latest entry: interviewed on 2026-11-25" in detail  # here
+        assert "Applied; latest entry: followed up on 2026-11-25" in detail  # in the file
         assert board_path.read_bytes() == before  # nothing written while the person decides
         await pilot.press("escape")  # decide later
         assert app.unsaved
@@ -123,8 +124,8 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
         await pilot.press("m")  # keep mine
         await pilot.pause()
         assert not app.unsaved
-        assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
-        assert shown_ids(app, Stage.FOLLOWED_UP) == ["aaaa"]
+        assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
+        assert "aaaa" in shown_ids(app, Stage.INTERVIEWED)
     # The file as it was before mine overwrote the other change is kept as a backup.
     assert any(backup.path.read_bytes() == before for backup in list_backups(board_path))
 
@@ -132,17 +133,19 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
 async def test_keeping_the_files_version_drops_only_the_conflicting_change(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
+        cli_follow_up(board_path, "aaaa")
         new = cli_add(board_path, "Northwind")
-        await pilot.press("3")
+        await pilot.press("2", "enter")
         await pilot.press("f")  # keep the file's version of Acme
         await pilot.pause()
         assert not app.unsaved
         on_disk = saved(board_path)
-        assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
+        assert on_disk.card("aaaa").stage is Stage.APPLIED
+        assert on_disk.card("aaaa").interviews == ()  # the interview logged here is dropped
+        assert on_disk.card("aaaa").timeline[-1].kind is EventKind.FOLLOWED_UP
         assert new in [card.id for card in on_disk.cards]
         assert app.board == on_disk
-        assert "aaaa" in shown_ids(app, Stage.INTERVIEWED)
+        assert "aaaa" in shown_ids(app, Stage.APPLIED)
         assert new in shown_ids(app, Stage.APPLIED)
 
 
@@ -150,8 +153,8 @@ async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         # Leave a change unsaved (a conflict the person put off), then quit.
-        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
-        await pilot.press("3", "escape")
+        cli_follow_up(board_path, "aaaa")
+        await pilot.press("2", "enter", "escape")
         before = board_path.read_bytes()
         await pilot.press("q")
         assert isinstance(app.screen, ChooseScreen)  # which side? first
@@ -167,12 +170,12 @@ async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(
 async def test_quitting_with_a_conflict_saves_the_chosen_side_and_quits(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_move(board_path, "aaaa", Stage.INTERVIEWED)
-        await pilot.press("3", "escape", "q", "m")
+        cli_follow_up(board_path, "aaaa")
+        await pilot.press("2", "enter", "escape", "q", "m")
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
-    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
 
 
 # Changes made while the conflict dialog is open are settled with it -------------------
@@ -186,7 +189,7 @@ async def test_a_lead_added_while_a_conflict_is_open_survives_answering_the_firs
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         # Outside, Acme moves on; here, Acme (under the cursor) is a no: a conflict.
-        update(board_path, lambda b: ops.move_card(b, "aaaa", Stage.FOLLOWED_UP, on=TODAY))
+        cli_follow_up(board_path, "aaaa")
         await pilot.press("x", "x")
         await pilot.pause()
         assert isinstance(app.screen, ChooseScreen)  # the question comes first, over the moment of a no
@@ -231,7 +234,7 @@ async def test_a_review_finished_while_a_conflict_is_open_keeps_its_streak(board
 # Read-only boards -------------------------------------------------------------------
 
 
-NEWER = b"""schema_version = 3
+NEWER = b"""schema_version = 4
 
 [settings]
 irons_target = 5
@@ -254,9 +257,10 @@ async def test_a_newer_board_opens_read_only_and_is_never_written(board_path: Pa
         assert shown_ids(app, Stage.APPLIED) == ["abcd"]
         assert "READ-ONLY" in header(app)
         assert any("newer fu-board" in str(n.message) for n in app._notifications)
-        await pilot.press("3", "n")
+        await pilot.press("y", "n")  # a yes, a new card: both refused
         await pilot.pause()
         assert shown_ids(app, Stage.APPLIED) == ["abcd"]
+        assert shown_ids(app, Stage.RESOLVED) == []
         assert any("Nothing was changed. Read-only" in str(n.message) for n in app._notifications)
         await pilot.press("q")
         await pilot.pause()
@@ -280,8 +284,9 @@ async def test_a_broken_board_offers_its_newest_good_backup_read_only(board_path
         await pilot.pause()
         assert shown_ids(app, Stage.APPLIED) == ["aaaa", "bbbb"]
         assert "READ-ONLY" in header(app)
-        await pilot.press("3")  # refused: a backup is only looked at
+        await pilot.press("y")  # refused: a backup is only looked at
         assert app.board == small_board()
+        assert any("Nothing was changed. Read-only" in str(n.message) for n in app._notifications)
         await pilot.press("q")
     assert board_path.read_bytes() == b"schema_version = [oops\n"
     assert backup.read_bytes() == good
@@ -306,8 +311,8 @@ async def test_the_first_save_after_opening_keeps_a_backup_and_later_ones_do_not
     app = app_with(board_path, small_board())
     first = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        await pilot.press("j", "3")
+        await pilot.press("y")  # Acme: a yes
+        await pilot.press("y")  # and Globex, now under the cursor
         await pilot.pause()
     backups = list_backups(board_path)
     assert [backup.path.read_bytes() for backup in backups] == [first]
@@ -337,19 +342,19 @@ async def test_a_newer_file_replaced_by_a_known_one_can_be_changed_again(board_p
         app.poll_file()
         await pilot.pause()
         assert "READ-ONLY" not in header(app)
-        await pilot.press("3")
+        await pilot.press("2", "enter")
         await pilot.pause()
-    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
 
 
 async def test_a_board_file_deleted_meanwhile_is_written_again_and_said(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         board_path.unlink()
-        await pilot.press("3")
+        await pilot.press("2", "enter")
         await pilot.pause()
         assert any("deleted or moved away" in str(n.message) for n in app._notifications)
-    assert saved(board_path).card("aaaa").stage is Stage.FOLLOWED_UP
+    assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
 
 
 async def test_quitting_with_typed_text_in_a_form_asks_first(board_path: Path) -> None:

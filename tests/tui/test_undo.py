@@ -17,21 +17,22 @@ async def test_undo_and_redo_a_move_and_both_are_saved(board_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         card_id = board_screen(app).selected_id()
         assert card_id is not None
-        await pilot.press("3")
-        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        await pilot.press("2", "enter")  # to Interviewed: an interview today
+        assert saved(board_path).card(card_id).stage is Stage.INTERVIEWED
         await pilot.press("u")
         assert app.board.card(card_id).stage is Stage.APPLIED
         assert card_id in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_id() == card_id  # the cursor follows the card back
         await app.saves_settled()
         assert saved(board_path).card(card_id).stage is Stage.APPLIED
+        assert saved(board_path).card(card_id).interviews == ()
         await pilot.press("U")
-        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        assert saved(board_path).card(card_id).stage is Stage.INTERVIEWED
         await pilot.press("u", "ctrl+r")
-        assert saved(board_path).card(card_id).stage is Stage.FOLLOWED_UP
+        assert saved(board_path).card(card_id).stage is Stage.INTERVIEWED
         notices = [notification.message for notification in app._notifications]
-        assert any(message.startswith("Undone: followed up on") for message in notices)
-        assert any(message.startswith("Redone: followed up on") for message in notices)
+        assert any(message.startswith("Undone: interviewed on") for message in notices)
+        assert any(message.startswith("Redone: interviewed on") for message in notices)
 
 
 async def test_undo_brings_back_a_deleted_card_and_a_resolution(board_path: Path) -> None:
@@ -59,17 +60,18 @@ EVERY_KIND_OF_CHANGE = [
     pytest.param((), ("n", *"Acme Robotics", "ctrl+s"), "Acme Robotics added", id="add"),
     pytest.param((), ("enter", *" Ltd", "ctrl+s"), "the edit of Northwind Traders Ltd (changed company)", id="edit"),
     pytest.param((), ("f", "enter"), "followed up on Northwind Traders", id="follow-up"),
-    pytest.param((), ("l", "j", "t"), "thank-you sent on Hooli", id="thank-you"),
+    pytest.param((), ("l", "t", "a"), "thank-you sent on Hooli", id="thank-you-to-everyone"),
+    pytest.param((), ("l", "t", "2"), "the thank-you to Richard Roe on Hooli", id="thank-you-to-one"),
     pytest.param((), ("i", "enter"), "interviewed on Northwind Traders", id="interview"),
     pytest.param((), ("s", "3"), "snoozed on Northwind Traders", id="snooze"),
     pytest.param((), ("L", "enter"), "interviewed on Northwind Traders", id="move-into-interviewed"),
-    pytest.param((), ("l", "1"), "Initech moved to Applied", id="move-back"),
+    pytest.param((), ("l", "1"), "Hooli moved to Applied", id="move-back"),
     pytest.param((), ("y",), "Northwind Traders resolved as yes", id="yes"),
     pytest.param((), ("x", "x", "escape"), "Northwind Traders resolved as no", id="no"),
     pytest.param((), ("w",), "Northwind Traders resolved as withdrawn", id="withdrawn"),
-    pytest.param(("y",), ("H",), "Northwind Traders moved to Followed up", id="reopen"),
+    pytest.param(("y",), ("H",), "Northwind Traders moved to Applied", id="reopen-where-it-was"),
     pytest.param((), ("d", "y"), "Northwind Traders deleted", id="delete"),
-    pytest.param((), ("r", "space", "space", "space", "space", "escape"), "the review finished", id="review-streak"),
+    pytest.param((), ("r", *["space"] * 5, "escape"), "the review finished", id="review-streak"),
 ]
 
 

@@ -17,7 +17,7 @@ from fu_board.columns import Columns
 from fu_board.model import STAGES, Card, Outcome, Stage
 from fu_board.tui.card_actions import CardActions, Done, card_title
 from fu_board.tui.screens.confirm import ConfirmScreen
-from fu_board.tui.widgets.board_header import BoardHeader
+from fu_board.tui.widgets.board_header import BoardHeader, TodaysInterviews
 from fu_board.tui.widgets.card_column import CardColumn
 
 if TYPE_CHECKING:
@@ -61,8 +61,20 @@ class BoardScreen(Screen[None]):
         Binding("n", "add", "New", tooltip="add an application"),
         Binding("g", "stats", "Stats", tooltip="the numbers: funnel, outcomes, weekly activity"),
         Binding("f", "follow_up", "Follow up", tooltip="log a follow-up (an Interviewed card moves to Followed up)"),
-        Binding("t", "thank_you", "Thanks", show=False, tooltip="log the thank-you note sent after an interview"),
-        Binding("i", "interview", "Interview", show=False, tooltip="log an interview; the card moves to Interviewed"),
+        Binding(
+            "t",
+            "thank_you",
+            "Thanks",
+            show=False,
+            tooltip="log a thank-you sent after an interview (to whom, when several are owed)",
+        ),
+        Binding(
+            "i",
+            "interview",
+            "Interview",
+            show=False,
+            tooltip="log an interview, held or booked; the card moves to Interviewed",
+        ),
         Binding("s", "snooze", "Snooze", show=False, tooltip="wait before following up: 1 day, 3 days, a week, a date"),
         Binding("H,shift+left", "move(-1)", "Move ←", tooltip="move the card one column left"),
         Binding("L,shift+right", "move(1)", "Move →", tooltip="move the card one column right"),
@@ -92,6 +104,7 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")
+        yield TodaysInterviews(id="today-interviews")
         yield Static(WELCOME, id="welcome")
         with Horizontal(id="columns"):
             for stage in STAGES:
@@ -143,11 +156,11 @@ class BoardScreen(Screen[None]):
 
     def refresh_board(self, follow: str | None = None) -> None:
         """Redraw the header and the columns that changed; `follow` puts the cursor on that card."""
-        board, today = self.board_app.board, self.board_app.today
+        board, today, now = self.board_app.board, self.board_app.today, self.board_app.now
         if self._columns is None:
-            self._columns, changed = Columns.of(board, today), set(STAGES)
+            self._columns, changed = Columns.of(board, today, now), set(STAGES)
         else:
-            self._columns, changed = self._columns.follow(board, today)
+            self._columns, changed = self._columns.follow(board, today, now)
         self.refresh_header()
         self.query_one("#welcome").display = not board.cards
         for stage in changed:
@@ -165,9 +178,9 @@ class BoardScreen(Screen[None]):
         app, cards = self.board_app, self._columns[stage]
         if self._filter:
             shown = self.board_app.finder.narrow(cards, self._filter)
-            self.column(stage).show_cards(shown, app.board.settings, app.today, of=len(cards))
+            self.column(stage).show_cards(shown, app.board.settings, app.today, now=app.now, of=len(cards))
         else:
-            self.column(stage).show_cards(cards, app.board.settings, app.today)
+            self.column(stage).show_cards(cards, app.board.settings, app.today, now=app.now)
 
     # Filter --------------------------------------------------------------------
 
@@ -251,7 +264,10 @@ class BoardScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         app = self.board_app
-        self.query_one(BoardHeader).show(app.board, app.today, unsaved=app.unsaved, read_only=app.file.read_only)
+        self.query_one(BoardHeader).show(
+            app.board, app.today, now=app.now, unsaved=app.unsaved, read_only=app.file.read_only
+        )
+        self.query_one(TodaysInterviews).show(app.board, app.today)
 
     # Cursor --------------------------------------------------------------------
 
@@ -289,6 +305,10 @@ class BoardScreen(Screen[None]):
         card = self.selected_card
         if card is None:
             return
+        if card.is_resolved and step < 0:  # back where it was resolved from
+            today = self.board_app.today
+            self._on_card(lambda card, done: self.actions.run(lambda b: ops.reopen_card(b, card.id, on=today), done))
+            return
         to = ops.neighbour_stage(card.stage, step)
         if to is None:
             self.app.bell()  # already in the first or last column
@@ -300,13 +320,20 @@ class BoardScreen(Screen[None]):
             self.send_to(card, Stage(stage))
 
     def send_to(self, card: Card, to: Stage) -> None:
-        """Move a card, asking first what the move needs: an outcome, or an interview."""
+        """Move a card, asking first what the move needs: an outcome, an interview, or the
+        follow-up. A move never invents what did not happen (`board.move_card`)."""
         if to is card.stage:
             self.notify(f"Already in {to.label}.", markup=False)
         elif to is Stage.RESOLVED:
             self._on_card(self.actions.choose_outcome)
-        elif to is Stage.INTERVIEWED and not card.is_resolved:
+        elif to is Stage.INTERVIEWED and not card.interviews:
             self._on_card(self.actions.interview)
+        elif (
+            to is Stage.FOLLOWED_UP
+            and card.stage is Stage.INTERVIEWED
+            and ops.can_follow_up_into(card, self.board_app.today)
+        ):
+            self._on_card(self.actions.follow_up)
         else:
             today = self.board_app.today
             self._on_card(lambda card, done: self.actions.run(lambda b: ops.move_card(b, card.id, to, on=today), done))
@@ -369,4 +396,4 @@ class BoardScreen(Screen[None]):
     def action_help(self) -> None:
         from fu_board.tui.screens.help import HelpScreen, key_rows
 
-        self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))
+        self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings), columns=True))

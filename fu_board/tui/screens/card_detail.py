@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -20,9 +20,13 @@ from textual.style import Style
 from textual.visual import RenderOptions, RichVisual, Visual
 from textual.widgets import Input, Label, Static, TextArea
 
+from fu_board import board as ops
 from fu_board.counts import days_since_touch
-from fu_board.model import Card, Contact, Event, EventKind
+from fu_board.history import describe
+from fu_board.model import Card, Contact, Event, EventKind, event_label
+from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
+from fu_board.tui.card_actions import CardActions
 from fu_board.tui.screens.form_screen import AskingScreen
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
@@ -31,9 +35,13 @@ from fu_board.tui.widgets.form_fields import (
     date_until,
     interviews,
     interviews_text,
+    keep_details,
     optional_date,
     required,
 )
+
+if TYPE_CHECKING:
+    from fu_board.tui.app import FuBoardApp
 
 
 def every_detail_field(today: dt.date) -> tuple[Field, ...]:
@@ -47,7 +55,7 @@ def every_detail_field(today: dt.date) -> tuple[Field, ...]:
         Field("contact_email", "Email"),
         Field("contact_phone", "Phone"),
         Field("applied", "Applied", date_until(today), "YYYY-MM-DD"),
-        Field("interviews", "Interviews", interviews, "2026-11-05 with Ana Lee, Bo Chen; 2026-11-11"),
+        Field("interviews", "Interviews", interviews, "2026-11-05 14:00 onsite with Ana Lee, Bo Chen; 2026-11-11"),
         Field("decision_expected", "Decision by", optional_date, "YYYY-MM-DD, when they said they would decide"),
         Field("resolved_on", "Answer on", date_until(today), "YYYY-MM-DD"),
     )
@@ -82,8 +90,9 @@ def shown_values(card: Card) -> dict[str, str]:
 CONTACT_FIELDS = {"contact_name": "name", "contact_title": "title", "contact_email": "email", "contact_phone": "phone"}
 
 
-def event_line(event: Event) -> Content:
-    """One timeline entry: the date, what happened, and the note."""
+def event_line(event: Event, today: dt.date | None = None) -> Content:
+    """One timeline entry: the date, what happened, and the note. An interview dated after
+    `today` reads "interview scheduled"; on its day, "interview today"."""
     if event.kind is EventKind.RESOLVED and event.outcome is not None:
         what = f"resolved: {event.outcome.symbol} {event.outcome.value}"
         if event.no_kind is not None:
@@ -91,7 +100,9 @@ def event_line(event: Event) -> Content:
     elif event.to is not None:
         what = f"{event.kind.label} to {event.to.label}"
     else:
-        what = event.kind.label
+        what = event_label(event, today)
+    if event.person:
+        what += f" to {visible(event.person, one_line=True)}"
     parts: list[str | tuple[str, str]] = [(event.date.isoformat(), "dim"), "  ", (what, "bold")]
     if event.note:
         parts += ["  ", visible(event.note)]
@@ -100,7 +111,39 @@ def event_line(event: Event) -> Content:
     return Content.assemble(*parts)
 
 
-def timeline_content(card: Card, today: dt.date) -> Content:
+def owed_line(card: Card, today: dt.date, now: dt.time | None = None) -> Content | None:
+    """ "Thank-yous owed: Monica Hall, Richard Roe · ctrl+t logs one", while any is."""
+    owed = [person or "your contact" for person, _ in owed_thank_yous(card, today, clock(now))]
+    if not owed:
+        return None
+    noun = "Thank-you owed" if len(owed) == 1 else "Thank-yous owed"
+    return Content.assemble(
+        (f"{noun}: ", "bold $text-warning"),
+        visible(", ".join(owed), one_line=True),
+        " · ",
+        ("ctrl+t", "bold $text-accent"),
+        " logs one sent",
+    )
+
+
+def interview_lines(card: Card, today: dt.date, now: dt.time | None = None) -> list[Content]:
+    """Each interview, the latest first: when, what kind, where, with whom, and the debrief
+    (what the one-line field above cannot show)."""
+    lines: list[Content] = []
+    for interview in sorted(card.interviews, key=lambda i: (i.date, i.time), reverse=True):
+        state = " (scheduled)" if not is_held(interview, today, clock(now)) else ""
+        parts: list[str | tuple[str, str]] = [(interview.when, "bold"), f" {interview.what}{state}"]
+        if interview.where:
+            parts.append(" · " + visible(interview.where, one_line=True))
+        if interview.interviewers:
+            parts.append(" · with " + visible(", ".join(interview.interviewers), one_line=True))
+        lines.append(Content.assemble(*parts))
+        if interview.note:
+            lines.append(Content.styled("  " + visible(interview.note, one_line=True), "italic"))
+    return lines
+
+
+def timeline_content(card: Card, today: dt.date, now: dt.time | None = None) -> Content:
     lines: list[Content] = [
         Content.assemble(
             ("Stage ", "bold"),
@@ -111,8 +154,14 @@ def timeline_content(card: Card, today: dt.date) -> Content:
             card.id,
         )
     ]
+    owed = owed_line(card, today, now)
+    if owed is not None:
+        lines.append(owed)
+    if any(interview.where or interview.note or interview.kind for interview in card.interviews):
+        lines.append(Content.styled("Interviews", "bold $text-primary"))
+        lines.extend(interview_lines(card, today, now))
     lines.append(Content.styled("Timeline, newest first", "bold $text-primary"))
-    lines.extend(event_line(event) for event in reversed(card.timeline))
+    lines.extend(event_line(event, today) for event in reversed(card.timeline))
     return Content("\n").join(lines)
 
 
@@ -173,6 +222,7 @@ class CardScreen(AskingScreen):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+t", "thank", "Thank-you sent", tooltip="log a thank-you sent to one of the interviewers"),
         Binding("escape", "close", "Close"),
     ]
     UNSAVED = "Unsaved changes: ctrl+s saves them, escape again throws them away."
@@ -188,6 +238,8 @@ class CardScreen(AskingScreen):
         self.card = card
         self.today = today
         self.read_only = read_only
+        self._drawn_at: dt.time | None = None
+        """The time of day the timeline was drawn for (what is owed changes when an interview begins)."""
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -206,8 +258,14 @@ class CardScreen(AskingScreen):
                     compact=True,
                     read_only=self.read_only,
                 )
-                yield Static(timeline_content(card, self.today), id="timeline")
+                self._drawn_at = self.now
+                yield Static(timeline_content(card, self.today, self.now), id="timeline")
             yield Static(self._hint(), classes="hint")
+
+    @property
+    def now(self) -> dt.time | None:
+        """The time of day the app's rules see: an interview later today has nobody to thank yet."""
+        return cast("FuBoardApp", self.app).now
 
     def render(self) -> RenderResult:  # type: ignore[override]  # a Visual, as any widget may return; Screen says less
         """The board behind, dimmed as by any modal screen, only sooner (`DimmedScreen`)."""
@@ -242,7 +300,8 @@ class CardScreen(AskingScreen):
         values and nothing typed, no problem shown, every cursor and scroll where a new
         one starts, the focus where `_focus_first` puts it. The title, timeline and hint
         are left alone when they would not change, so their lines need not be drawn again."""
-        same = card is self.card and (today, read_only) == (self.today, self.read_only)
+        same = card is self.card and (today, read_only, self.now) == (self.today, self.read_only, self._drawn_at)
+        self._drawn_at = self.now
         self.card = card
         self.today = today
         self.read_only = read_only
@@ -255,7 +314,7 @@ class CardScreen(AskingScreen):
         note.load_text(visible(card.note))  # and forgets the undo history, cursor and scroll at the start
         if not same:
             self.query_one(".dialog-title", Label).update(self._title())
-            self.query_one("#timeline", Static).update(timeline_content(card, today))
+            self.query_one("#timeline", Static).update(timeline_content(card, today, self.now))
             self.query_one(".hint", Static).update(self._hint())
         self.query_one(VerticalScroll).scroll_to(0, 0, animate=False, immediate=True)
         self.clear_selection()
@@ -283,6 +342,8 @@ class CardScreen(AskingScreen):
             return
         edited = self._edited()
         changes = {name: values[name] for name in edited if name not in CONTACT_FIELDS}
+        if "interviews" in changes:  # the line shows no place or note: each interview keeps its own
+            changes["interviews"] = keep_details(changes["interviews"], self.card.interviews)
         if edited.keys() & CONTACT_FIELDS.keys():
             contact = (self.card.contact or Contact()).replace(
                 **{CONTACT_FIELDS[name]: values[name] for name in edited if name in CONTACT_FIELDS}
@@ -300,3 +361,19 @@ class CardScreen(AskingScreen):
 
     def action_close(self) -> None:
         self.close()
+
+    def action_thank(self) -> None:
+        """Log a thank-you sent (asking to whom, when several are owed one); the card's
+        timeline shows it at once, and what was typed in the fields stays as it is."""
+        if self.read_only:
+            self.notify("Read-only: nothing can be logged here.", severity="warning")
+            return
+        if not owed_thank_yous(self.card, self.today, clock(self.now)):
+            self.notify("No thank-you is owed on this card.", markup=False)
+            return
+        CardActions(cast("FuBoardApp", self.app)).thank_you(self.card, self._logged)
+
+    def _logged(self, change: ops.Change) -> None:
+        self.card = change.card
+        self.query_one("#timeline", Static).update(timeline_content(change.card, self.today, self.now))
+        self.notify(f"Logged: {describe(change)}.", markup=False)

@@ -68,6 +68,7 @@ OUTCOMES: tuple[Choice[Outcome], ...] = (
 )
 
 NO_KINDS: tuple[Choice[NoKind], ...] = (
-    Choice(("x", "enter"), NoKind.SAID, "they said no"),
+    Choice(("x", "enter"), NoKind.SAID, "they said no: a person wrote or called"),
     Choice(("s",), NoKind.SILENCE, "no answer, and you decided silence counts as a no"),
+    Choice(("f",), NoKind.FORM, "a form rejection, with nobody behind it"),
 )

@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from fu_board.board import COLUMN_WORDS
+
 
 def key_rows(app: App[Any], bindings: Mapping[str, ActiveBinding]) -> list[tuple[str, str]]:
     """(keys, what they do) for each action, keys of one action joined: `H shift+←`.
@@ -37,9 +39,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], *, columns: bool = False) -> None:
+        """`columns`: say, under the keys, what each column of the board holds."""
         super().__init__()
         self.rows = rows
+        self.columns = columns
 
     def compose(self) -> ComposeResult:
         width = max((len(keys) for keys, _ in self.rows), default=0) + 2
@@ -50,6 +54,16 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
                 yield Static(lines, id="keys")
+                if self.columns:
+                    yield Static(
+                        Content("\n").join(
+                            [
+                                Content.styled("The columns", "bold"),
+                                *(Content(f"{words}.") for words in COLUMN_WORDS.values()),
+                            ]
+                        ),
+                        id="columns-help",
+                    )
             yield Static("escape, ? or q: close", classes="hint")
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -15,8 +15,20 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from fu_board.business_days import next_business_day
 from fu_board.tui.screens.form_screen import FormScreen
-from fu_board.tui.widgets.form_fields import Field, FormFields, channel, date, date_until, names, optional_date
+from fu_board.tui.widgets.form_fields import (
+    KIND_HINT,
+    Field,
+    FormFields,
+    channel,
+    clock_time,
+    date,
+    date_until,
+    interview_kind,
+    names,
+    optional_date,
+)
 
 
 def follow_up_form(title: Content, today: dt.date) -> FormScreen:
@@ -30,17 +42,23 @@ def follow_up_form(title: Content, today: dt.date) -> FormScreen:
 
 
 def interview_form(title: Content, today: dt.date) -> FormScreen:
-    """Returns `on`, `interviewers` and `decision_by`; the date may be ahead (a scheduled interview)."""
+    """Returns `on`, `time`, `kind`, `where`, `interviewers`, `decision_by` and `note`; a day
+    ahead (or a time later today) schedules the interview."""
     fields = (
-        Field("on", "Interview on", date, "YYYY-MM-DD"),
-        Field("interviewers", "With", names, "names, separated by commas"),
+        Field("on", "Interview on", date, "YYYY-MM-DD; a day ahead schedules it"),
+        Field("time", "Time", clock_time, "HH:MM, if you know it"),
+        Field("kind", "Kind", interview_kind, KIND_HINT),
+        Field("where", "Where", placeholder="an address, or the video link"),
+        Field("interviewers", "With", names, "names, separated by commas: each gets a thank-you"),
         Field("decision_by", "Decision by", optional_date, "YYYY-MM-DD, if they said when they would decide"),
+        Field("note", "Note", placeholder="the debrief: what was asked, what to mention next"),
     )
     return FormScreen(title, fields, {"on": today.isoformat()})
 
 
 class SnoozeScreen(ModalScreen[dt.date | None]):
-    """1: a day, 3: three days, w: a week, or d to type a date. Returns the day to wait until."""
+    """1: a day, 3: three days, w: a week, or d to type a date. Returns the day to wait until.
+    A wait ends on a business day: tomorrow, on a Friday, is Monday."""
 
     AUTO_FOCUS = ""  # keys 1, 3, w and d act at once; d moves into the date field
     BINDINGS = [
@@ -51,10 +69,17 @@ class SnoozeScreen(ModalScreen[dt.date | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, title: Content, today: dt.date) -> None:
+    def __init__(self, title: Content, today: dt.date, country: str | None = None, skip_weekends: bool = True) -> None:
         super().__init__()
         self.title_content = title
         self.today = today
+        self.country = country
+        self.skip_weekends = skip_weekends
+
+    def after(self, days: int) -> dt.date:
+        """`days` from today, moved on to a business day."""
+        day = self.today + dt.timedelta(days=days)
+        return next_business_day(day, country=self.country, skip_weekends=self.skip_weekends)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
@@ -62,16 +87,16 @@ class SnoozeScreen(ModalScreen[dt.date | None]):
             yield Static(
                 Content.assemble(
                     ("1", "bold $text-accent"),
-                    "  tomorrow\n",
+                    f"  {self._day(1)}\n",
                     ("3", "bold $text-accent"),
-                    "  in 3 days\n",
+                    f"  {self._day(3)}\n",
                     ("w", "bold $text-accent"),
-                    "  in a week\n",
+                    f"  {self._day(7)}\n",
                     ("d", "bold $text-accent"),
                     "  a date of your choice:",
                 )
             )
-            tomorrow = self.today + dt.timedelta(days=1)
+            tomorrow = self.after(1)
             yield FormFields(
                 (Field("until", "Until", self._after_today, "YYYY-MM-DD"),), {"until": tomorrow.isoformat()}
             )
@@ -83,8 +108,15 @@ class SnoozeScreen(ModalScreen[dt.date | None]):
             raise ValueError(f"a day after today ({self.today.isoformat()})")
         return day
 
+    def _day(self, days: int) -> str:
+        """ "tomorrow", "in 3 days, Mon 30 Nov": the day a key waits until."""
+        day = self.after(days)
+        moved = (day - self.today).days != days
+        words = {1: "next business day" if moved else "tomorrow", 3: "in 3 days", 7: "in a week"}[days]
+        return f"{words}: {day:%a} {day.day} {day:%b}"
+
     def action_wait(self, days: int) -> None:
-        self.dismiss(self.today + dt.timedelta(days=days))
+        self.dismiss(self.after(days))
 
     def action_pick_date(self) -> None:
         self.query_one(FormFields).input("until").focus()

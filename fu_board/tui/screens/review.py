@@ -22,20 +22,32 @@ from textual.widgets import Footer, Static
 
 from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
-from fu_board.drafts import suggested_message
-from fu_board.model import Card, Outcome
+from fu_board.drafts import contact_named, suggested_message
+from fu_board.model import Card, EventKind, NoKind, Outcome, Settings
 from fu_board.progress import to_go_words
-from fu_board.rules import REASON_WORDS, FollowUp, Reason, due_cards, next_follow_up
+from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
 from fu_board.text import visible
 from fu_board.tui.card_actions import CardActions, Done
 from fu_board.tui.screens.card_detail import event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
+from fu_board.tui.widgets.board_header import TodaysInterviews
 from fu_board.tui.widgets.card_column import days_ago, follow_up_line
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
 
 RECENT_EVENTS = 5
+
+PARTS = ("#review-card", "#review-question", "#review-timeline", "#review-message-title", "#review-message")
+"""What the review shows of a card, hidden by the summary."""
+
+Row = tuple[str, str, str]
+"""One row of the review: a card's id, what it asks for (a `Reason`) and for whom."""
+
+
+def row(card: Card, item: FollowUp) -> Row:
+    return card.id, item.reason.value, item.to or ""
+
 
 SUMMARY = (
     ("followed_up", "Followed up", True),
@@ -48,41 +60,111 @@ SUMMARY = (
 """What the summary counts: key, words, and whether it shows even at zero."""
 
 
-def card_details(card: Card, follow_up: FollowUp, today: dt.date) -> Content:
-    """Who to contact, when they were last touched, and what is due and why."""
+def person_line(card: Card, follow_up: FollowUp) -> Content:
+    """Whom the message is for: the interviewer or contact, with the email and phone known for
+    them; without anyone, how to find someone to write to."""
+    to = follow_up.to
+    contact = contact_named(card, to) if to else None
+    if to is None:
+        if card.contact is not None and not card.contact.is_empty:
+            contact = card.contact
+        else:
+            return Content.assemble(("To       ", "bold"), ("nobody yet: e adds a contact", "dim"))
+    who = ", ".join(
+        part for part in ((contact.name if contact else to) or "", contact.title if contact else "") if part
+    )
+    reach = "   ".join(part for part in ((contact.email, contact.phone) if contact else ()) if part)
+    if not reach and follow_up.reason is Reason.THANK_YOU:
+        reach = "no email known for them"
+    return Content.assemble(
+        ("To       ", "bold"),
+        visible(who, one_line=True),
+        "   ",
+        (visible(reach, one_line=True), "$text-accent" if contact and (contact.email or contact.phone) else "dim"),
+    )
+
+
+def step_words(follow_up: FollowUp, settings: Settings) -> str:
+    """ " · follow-up 2 of 2", for a follow-up of the cadence."""
+    if follow_up.reason in (Reason.AFTER_INTERVIEW, Reason.DECISION_PASSED, Reason.WEEKLY):
+        return f" · follow-up {follow_up.step} of {settings.follow_ups_before_close}"
+    if follow_up.reason is Reason.APPLIED_NO_ANSWER and settings.applied_follow_ups:
+        return f" · nudge {follow_up.step} of {settings.applied_follow_ups}"
+    return ""
+
+
+def card_details(card: Card, follow_up: FollowUp, today: dt.date, settings: Settings | None = None) -> Content:
+    """Who to write to, when they were last touched, and what is due and why."""
     lines = [
         Content.assemble(
             (visible(card.company, one_line=True), "bold $text-primary"),
             ("  " + visible(card.role, one_line=True) if card.role else "", "bold"),
             ("   " + card.stage.label, "$text-muted"),
-        )
+        ),
+        person_line(card, follow_up),
     ]
-    contact = card.contact
-    if contact is not None:
-        who = ", ".join(part for part in (contact.name, contact.title) if part)
-        reach = "   ".join(part for part in (contact.email, contact.phone) if part)
-        lines.append(
-            Content.assemble(
-                ("Contact  ", "bold"),
-                visible(who, one_line=True),
-                "   ",
-                (visible(reach, one_line=True), "$text-accent"),
-            )
-        )
-    else:
-        lines.append(Content.assemble(("Contact  ", "bold"), ("none yet: e adds one", "dim")))
     touched = last_touch(card, today)
     lines.append(
         Content.assemble(("Touched  ", "bold"), f"{days_ago(days_since_touch(card, today))} ({touched.isoformat()})")
     )
+    step = step_words(follow_up, settings) if settings is not None else ""
     lines.append(
         Content.assemble(
             ("Due      ", "bold"),
             follow_up_line(follow_up),
-            f" ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}",
+            f" ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}{step}",
         )
     )
     return Content("\n").join(lines)
+
+
+FIND_A_CONTACT = (
+    "Nobody to write to yet. Rather than a message to nobody, find a person at {company}: the hiring "
+    "manager or a recruiter (the posting, the company's site, LinkedIn), or someone you know there who "
+    "could refer you. e adds them to the card; f logs a nudge you sent another way."
+)
+
+
+def message_title(situation: FollowUp, message: str) -> str:
+    """What the suggested message is, and the keys that go with it."""
+    if situation.reason is Reason.THANK_YOU:
+        to = f" to {situation.to}" if situation.to else ""
+        return f"Thank-you{to}  (c copies it · t logs it)"
+    if situation.reason is Reason.CLOSE_THE_LOOP:
+        return "Close the loop: ask kindly for a definite answer  (c copies it)"
+    if situation.reason is Reason.ASK_SILENCE_NO:
+        if message:
+            return "If you count it as a no, a short closing note  (c copies it)"
+        return "If you count it as a no, nothing needs sending"
+    if situation.reason is Reason.APPLIED_NO_ANSWER and situation.to is None:
+        return "Find a contact first"
+    return "Suggested message  (c copies it)"
+
+
+def question(card: Card, situation: FollowUp, today: dt.date) -> Content | None:
+    """Above the message: the question about the silence, or the offer to call instead."""
+    if situation.reason is Reason.ASK_SILENCE_NO:
+        last = max((e.date for e in card.timeline if e.kind is EventKind.FOLLOWED_UP), default=card.applied)
+        return Content.assemble(
+            ("Count the silence as a no?", "bold $text-warning"),
+            f" No answer since your last message, {days_ago((today - last).days)}. Only you decide.\n",
+            ("x", "bold $text-accent"),
+            " yes, count it as a no   ",
+            ("s", "bold $text-accent"),
+            " snooze: wait longer   ",
+            ("f", "bold $text-accent"),
+            " you wrote again",
+        )
+    contact = contact_named(card, situation.to) or card.contact
+    if situation.reason is Reason.CLOSE_THE_LOOP and contact is not None and contact.phone:
+        return Content.assemble(
+            ("Or call instead: ", "bold"),
+            visible(f"{contact.name or 'them'} on {contact.phone}", one_line=True),
+            ", and log it with ",
+            ("f", "bold $text-accent"),
+            " (channel phone).",
+        )
+    return None
 
 
 class ReviewScreen(Screen[None]):
@@ -106,7 +188,10 @@ class ReviewScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.queue: list[str] = []
+        self.queue: list[Row] = []
+        """What the review walks through: one row per thing a card asks for (a thank-you
+        to each interviewer), fixed when it starts; a card that asks for more once
+        something is logged gets its new rows next."""
         self.position = 0
         self.counts: Counter[str] = Counter()
         self.finished = False
@@ -121,8 +206,10 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
+        yield TodaysInterviews(id="review-today")
         with VerticalScroll(id="review-body"):
             yield Static(id="review-card")
+            yield Static(id="review-question")
             yield Static(id="review-timeline")
             yield Static("Suggested message  (c copies it)", id="review-message-title")
             yield Static(id="review-message")
@@ -132,25 +219,44 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.board_app
         app.catch_up()  # the queue starts from what is in the file now
-        self.queue = [card.id for card, _ in due_cards(app.board, app.today)]
+        self.query_one(TodaysInterviews).show(app.board, app.today)
+        self.queue = [row(card, item) for card, item in due_cards(app.board, app.today, now=app.now) if item.is_action]
         self.show_current()
 
     # What is shown -------------------------------------------------------------
 
+    def due_on(self, card: Card) -> list[FollowUp]:
+        """What `card` asks for now: its messages and decisions due."""
+        app = self.board_app
+        return [item for item in due_items(card, app.board.settings, app.today, now=app.now) if item.is_action]
+
     def current(self) -> tuple[Card, FollowUp] | None:
-        """The card under review, skipping any that are gone or no longer due
-        (resolved, followed up or snoozed meanwhile, here or elsewhere)."""
+        """The row under review, skipping any that are gone or no longer due (the card
+        resolved, followed up or snoozed meanwhile, here or elsewhere; that person thanked)."""
         app = self.board_app
         while self.position < len(self.queue):
+            card_id, reason, to = self.queue[self.position]
             try:
-                card = app.board.card(self.queue[self.position])
+                card = app.board.card(card_id)
             except KeyError:
                 card = None
-            follow_up = None if card is None else next_follow_up(card, app.board.settings, app.today)
-            if card is not None and follow_up is not None and follow_up.is_due:
-                return card, follow_up
+            if card is not None:
+                for item in self.due_on(card):
+                    if row(card, item) == (card_id, reason, to):
+                        return card, item
             self.position += 1
         return None
+
+    def requeue(self, card_id: str) -> None:
+        """After a change to the card shown: what it asks for now and is not queued yet
+        comes next (an interview logged as held brings its thank-yous)."""
+        try:
+            card = self.board_app.board.card(card_id)
+        except KeyError:
+            return
+        ahead = set(self.queue[self.position :])
+        new = [key for key in (row(card, item) for item in self.due_on(card)) if key not in ahead]
+        self.queue[self.position + 1 : self.position + 1] = new
 
     def show_current(self) -> None:
         self.board_app.catch_up()  # another writer may have dealt with the next card already
@@ -162,20 +268,37 @@ class ReviewScreen(Screen[None]):
         app = self.board_app
         title = f"Daily review · {self.position + 1} of {len(self.queue)} · {app.today:%a %d %b %Y}"
         self.query_one("#review-title", Static).update(Content.styled(title, "bold"))
-        self.query_one("#review-card", Static).update(card_details(card, follow_up, app.today))
-        recent = [event_line(event) for event in reversed(card.timeline[-RECENT_EVENTS:])]
+        settings = app.board.settings
+        self.query_one("#review-card", Static).update(card_details(card, follow_up, app.today, settings))
+        situation = self.situation(card, follow_up)
+        asked = question(card, situation, app.today)
+        self.query_one("#review-question", Static).update(asked or "")
+        recent = [event_line(event, app.today) for event in reversed(card.timeline[-RECENT_EVENTS:])]
         self.query_one("#review-timeline", Static).update(
             Content("\n").join([Content.styled("Recent", "bold"), *recent])
         )
-        self.query_one("#review-message", Static).update(Content(visible(self.message(card, follow_up))))
+        message = self.message(card, follow_up)
+        self.query_one("#review-message-title", Static).update(message_title(situation, message))
+        if situation.reason is Reason.APPLIED_NO_ANSWER and situation.to is None:
+            shown_text = Content(FIND_A_CONTACT.format(company=visible(card.company, one_line=True)))
+        else:
+            shown_text = Content(visible(message))
+        self.query_one("#review-message", Static).update(shown_text)
         for part in ("#review-card", "#review-timeline", "#review-message-title", "#review-message"):
             self.query_one(part).display = True
+        self.query_one("#review-question").display = asked is not None
         self.query_one("#review-summary").display = False
 
+    def situation(self, card: Card, follow_up: FollowUp) -> FollowUp:
+        """What the row is about: for a snoozed card, what the snooze set aside."""
+        if follow_up.reason is not Reason.SNOOZED:
+            return follow_up
+        app = self.board_app
+        set_aside = agenda(card, app.board.settings, app.today, now=app.now, snooze=False)
+        return next((item for item in set_aside if item.is_action), follow_up)
+
     def message(self, card: Card, follow_up: FollowUp) -> str:
-        settings = self.board_app.board.settings
-        situation = next_follow_up(card, settings, self.board_app.today, snooze=False) or follow_up
-        return suggested_message(card, situation, settings.templates)
+        return suggested_message(card, self.situation(card, follow_up), self.board_app.board.settings.templates)
 
     def finish(self) -> None:
         """The end of the queue: count the day toward the streak and sum up."""
@@ -183,7 +306,13 @@ class ReviewScreen(Screen[None]):
         if not self.finished:
             self.finished = True
             app.apply_to_board(lambda board: ops.finish_review(board, app.today))
-        for part in ("#review-card", "#review-timeline", "#review-message-title", "#review-message"):
+        for part in (
+            "#review-card",
+            "#review-question",
+            "#review-timeline",
+            "#review-message-title",
+            "#review-message",
+        ):
             self.query_one(part).display = False
         summary = self.query_one("#review-summary", Static)
         summary.display = True
@@ -234,12 +363,13 @@ class ReviewScreen(Screen[None]):
     # Keys ------------------------------------------------------------------------
 
     def _next(self, counted: str) -> Done:
-        """After a change to the card shown: the next card, or this one again when it is
-        still due for another reason (a thank-you logged, and the decision date passed)."""
+        """After a change to the card shown: the next row, or this card again when it asks
+        for something more (a thank-you logged, and the decision date passed)."""
 
-        def done(_: ops.Change) -> None:
+        def done(change: ops.Change) -> None:
             self.counts[counted] += 1
-            self.show_current()  # `current` moves past the card once it is no longer due
+            self.requeue(change.card.id)
+            self.show_current()  # `current` moves past the row once it is no longer due
 
         return done
 
@@ -254,14 +384,23 @@ class ReviewScreen(Screen[None]):
             "snooze": (self.actions.snooze, "snoozed"),
         }
         run, counted = act[what]
-        if what == "thank_you" and shown[1].reason is not Reason.THANK_YOU:
-            self.notify("No thank-you is owed here: f logs a follow-up, s snoozes.", markup=False)
+        if what == "thank_you":
+            card, follow_up = shown
+            if follow_up.reason is not Reason.THANK_YOU:
+                self.notify("No thank-you is owed here: f logs a follow-up, s snoozes.", markup=False)
+                return
+            self.actions.thank_you(card, self._next(counted), to=follow_up.to or "")
             return
         run(shown[0], self._next(counted))
 
     def action_resolve(self, outcome: str) -> None:
-        if (shown := self.current()) is not None:
-            self.actions.resolve(shown[0], Outcome(outcome), self._next("resolved"))
+        if (shown := self.current()) is None:
+            return
+        card, follow_up = shown
+        if Outcome(outcome) is Outcome.NO and self.situation(card, follow_up).reason is Reason.ASK_SILENCE_NO:
+            self.actions.say_no(card, self._next("resolved"), kind=NoKind.SILENCE)  # the question asked: one key
+        else:
+            self.actions.resolve(card, Outcome(outcome), self._next("resolved"))
 
     def action_skip(self) -> None:
         if self.current() is not None:
@@ -275,7 +414,11 @@ class ReviewScreen(Screen[None]):
 
     def action_copy(self) -> None:
         if (shown := self.current()) is not None:
-            self.app.copy_to_clipboard(self.message(*shown))
+            message = self.message(*shown)
+            if not message:
+                self.notify("Nothing to copy here: no message fits this one.", markup=False)
+                return
+            self.app.copy_to_clipboard(message)
             self.notify("Message copied: paste it into your email or LinkedIn.", markup=False)
 
     def action_add(self) -> None:

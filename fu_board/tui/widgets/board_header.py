@@ -7,23 +7,32 @@ import datetime as dt
 from textual.content import Content
 from textual.widgets import Static
 
+from fu_board.changes import swapped
 from fu_board.counts import irons_in_fire, nos_until_yes
-from fu_board.model import Board
+from fu_board.model import Board, Card, Interview
 from fu_board.progress import to_go_words
-from fu_board.rules import due_counts
+from fu_board.rules import card_interviews_on, due_counts
+from fu_board.text import visible
+from fu_board.tui.widgets.card_column import INTERVIEW_MARK
 
 Part = str | tuple[str, str]
 
 
 def header_content(
-    board: Board, today: dt.date, *, unsaved: bool = False, read_only: str | None = None, width: int | None = None
+    board: Board,
+    today: dt.date,
+    *,
+    now: dt.time | None = None,
+    unsaved: bool = False,
+    read_only: str | None = None,
+    width: int | None = None,
 ) -> Content:
     """The header in `width` cells when it can: the full line, or shorter ones that keep,
     to the last, the three numbers (irons in the fire, due today, nos until yes)."""
     irons = irons_in_fire(board)
     target = board.settings.irons_target
     nos = nos_until_yes(board)
-    due, overdue = due_counts(board, today)
+    due, overdue = due_counts(board, today, now=now)
     ahead = to_go_words(board)
     irons_style = "bold" if irons >= target else "bold $text-warning"
     due_style = "bold $text-warning" if due else "bold"
@@ -66,21 +75,92 @@ def header_content(
 class BoardHeader(Static):
     """Today's date, irons in the fire against the target, and nos until yes."""
 
-    _shown: tuple[Board, dt.date, bool, str | None] | None = None
+    _shown: tuple[Board, dt.date, dt.time | None, bool, str | None] | None = None
 
-    def show(self, board: Board, today: dt.date, *, unsaved: bool = False, read_only: str | None = None) -> None:
-        self._shown = (board, today, unsaved, read_only)
+    def show(
+        self,
+        board: Board,
+        today: dt.date,
+        *,
+        now: dt.time | None = None,
+        unsaved: bool = False,
+        read_only: str | None = None,
+    ) -> None:
+        self._shown = (board, today, now, unsaved, read_only)
         self._draw()
 
     def _draw(self) -> None:
         if self._shown is None:
             return
-        board, today, unsaved, read_only = self._shown
+        board, today, now, unsaved, read_only = self._shown
         width = self.content_region.width or None
         # One line, the full width: its size never changes, so no layout pass (a whole-screen
         # reflow, about 100 ms at 10,000 cards).
-        self.update(header_content(board, today, unsaved=unsaved, read_only=read_only, width=width), layout=False)
+        content = header_content(board, today, now=now, unsaved=unsaved, read_only=read_only, width=width)
+        self.update(content, layout=False)
 
     def on_resize(self) -> None:
         """A narrower terminal gets a shorter line, not one cut off before nos until yes."""
         self._draw()
+
+
+def interview_words(card: Card, interview: Interview, today: dt.date) -> Content:
+    """`today 14:00: onsite at Acme (Monica Hall, Richard Roe) · 1 Main St`."""
+    day = "today" if interview.date == today else interview.when
+    when = f"{day} {interview.time}" if interview.date == today and interview.time else day
+    parts: list[Part] = [(f"{when}: ", "bold"), f"{interview.what} at ", (visible(card.company, one_line=True), "bold")]
+    if interview.interviewers:
+        parts.append(" (" + visible(", ".join(interview.interviewers), one_line=True) + ")")
+    if interview.where:
+        parts.append(" · " + visible(interview.where, one_line=True))
+    return Content.assemble(*parts)
+
+
+SHOWN = 3
+"""Interviews of today named on the line; more are counted ("+2 more")."""
+
+
+def todays_interviews(found: list[tuple[Card, Interview]], today: dt.date) -> Content | None:
+    """The interviews of today (`rules.interviews_on`) on one line, by time; None on a day without one."""
+    if not found:
+        return None
+    lines = [interview_words(card, interview, today) for card, interview in found[:SHOWN]]
+    more = [(f"   +{len(found) - SHOWN} more", "$text-muted")] if len(found) > SHOWN else []
+    return Content.assemble((INTERVIEW_MARK, "bold $text-accent"), Content("   ").join(lines), *more)
+
+
+class TodaysInterviews(Static):
+    """The interviews of today, under the header; hidden on a day without one. It follows the
+    board card by card (`changes.swapped`), so a key on a big board does not look at every card."""
+
+    _shown: Content | None = None
+    _board: Board | None = None
+    _day: dt.date | None = None
+    _found: dict[str, tuple[Card, list[Interview]]]
+
+    def show(self, board: Board, today: dt.date) -> None:
+        if board is self._board and today == self._day:
+            return
+        pairs = swapped(self._board, board) if self._board is not None and today == self._day else None
+        if pairs is None:
+            self._found = {
+                card.id: (card, interviews) for card in board.cards if (interviews := card_interviews_on(card, today))
+            }
+        else:
+            for _, card in pairs:
+                if interviews := card_interviews_on(card, today):
+                    self._found[card.id] = (card, interviews)
+                else:
+                    self._found.pop(card.id, None)
+        self._board, self._day = board, today
+        found = sorted(
+            ((card, interview) for card, interviews in self._found.values() for interview in interviews),
+            key=lambda pair: (pair[1].time, pair[0].company.casefold(), pair[0].id),
+        )
+        content = todays_interviews(found, today)
+        if content == self._shown:
+            return
+        self._shown = content
+        self.display = content is not None
+        if content is not None:
+            self.update(content)

@@ -18,8 +18,8 @@ from textual.strip import Strip
 from textual.style import Style
 
 from fu_board.counts import days_since_touch, follow_up_count
-from fu_board.model import Card, NoKind, Outcome, Settings, Stage
-from fu_board.rules import FollowUp, Status, next_follow_up
+from fu_board.model import Card, Interview, NoKind, Outcome, Settings, Stage
+from fu_board.rules import FollowUp, Reason, Status, clock, next_follow_up, scheduled_interviews
 from fu_board.text import visible
 
 OUTCOME_STYLE = {
@@ -42,31 +42,57 @@ FOLLOW_UP_STYLE = {
 }
 
 
+INTERVIEW_MARK = "◆ "
+"""Marks an interview to come, as ⚑ marks what is due and ○ what is coming."""
+
+
+def interview_line(interview: Interview, today: dt.date, style: str = "$text-accent") -> Content:
+    """ "◆ Tue 8 Dec 14:00 onsite": when first (cut short in a narrow column, the day and time
+    stay), then what kind of interview."""
+    when = "today" if interview.date == today else f"{interview.date:%a} {interview.date.day} {interview.date:%b}"
+    when = f"{when} {interview.time}" if interview.time else when
+    return Content.styled(f"{INTERVIEW_MARK}{when} {interview.what}", style)
+
+
 def follow_up_line(follow_up: FollowUp) -> Content:
-    """ "⚑ follow-up 4d overdue": the words carry it, the colour repeats it."""
+    """ "⚑ follow-up 4d overdue": the words carry it, the colour repeats it. An interview to
+    come reads "◆ Tue 8 Dec 14:00 onsite"."""
+    if follow_up.reason is Reason.INTERVIEW_TODAY and follow_up.interview is not None:
+        style = "bold $text-accent" if follow_up.is_due else "$text-accent"
+        return interview_line(follow_up.interview, follow_up.today, style)
     mark = "○ " if follow_up.status is Status.UPCOMING else "⚑ "
     return Content.styled(mark + follow_up.words, FOLLOW_UP_STYLE[follow_up.status])
 
 
-def card_prompt(card: Card, settings: Settings, today: dt.date) -> Content:
-    """The lines a card shows on the board: company, role, then its next follow-up
-    and, dimmed, the days since the last touch and the follow-ups so far; a
-    resolved card shows its outcome in words."""
+NO_KIND_WORDS = {NoKind.SILENCE: " (silence)", NoKind.FORM: " (form)"}
+
+
+def card_prompt(card: Card, settings: Settings, today: dt.date, now: dt.time | None = None) -> Content:
+    """The lines a card shows on the board: company, role, then what it asks for first
+    and, dimmed, the days since the last touch and the follow-ups so far (or the
+    interview booked, when something else comes first); a resolved card shows its
+    outcome in words."""
     ago = days_ago(days_since_touch(card, today))
     role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
     lines: list[Content] = [
         Content.styled(visible(card.company, one_line=True), "bold"),
         Content.assemble(role),
     ]
-    follow_up = next_follow_up(card, settings, today)
+    follow_up = next_follow_up(card, settings, today, now=now)
     if card.outcome is not None:
-        silence = " (silence)" if card.no_kind is NoKind.SILENCE else ""
-        outcome = (f"{card.outcome.symbol} {card.outcome.value}{silence}", OUTCOME_STYLE[card.outcome])
+        kind = NO_KIND_WORDS.get(card.no_kind, "") if card.no_kind is not None else ""
+        outcome = (f"{card.outcome.symbol} {card.outcome.value}{kind}", OUTCOME_STYLE[card.outcome])
         lines.append(Content.assemble(outcome, (f" · {ago}", "dim")))
     elif follow_up is not None:
-        count = follow_up_count(card)
-        touched = f"{count} follow-up{'s' if count > 1 else ''} · {ago}" if count else f"touched {ago}"
-        lines += [follow_up_line(follow_up), Content.styled(touched, "dim")]
+        booked = scheduled_interviews(card, today, clock(now))
+        if booked and follow_up.reason is not Reason.INTERVIEW_TODAY:
+            below = interview_line(booked[0], today)
+        else:
+            count = follow_up_count(card)
+            below = Content.styled(
+                f"{count} follow-up{'s' if count > 1 else ''} · {ago}" if count else f"touched {ago}", "dim"
+            )
+        lines += [follow_up_line(follow_up), below]
     return Content("\n").join(lines)
 
 
@@ -146,6 +172,7 @@ class CardColumn(ScrollView, can_focus=False):
         self._cards: Sequence[Card] = ()
         self._settings = Settings()
         self._today = dt.date.min
+        self._now: dt.time | None = None
         """What the cards are drawn for: set with the cards, by `show_cards`."""
         self._highlighted: int | None = None
         self._titled: tuple[int, int | None] | None = None
@@ -155,13 +182,21 @@ class CardColumn(ScrollView, can_focus=False):
 
     # The cards ---------------------------------------------------------------------
 
-    def show_cards(self, cards: Sequence[Card], settings: Settings, today: dt.date, *, of: int | None = None) -> None:
+    def show_cards(
+        self,
+        cards: Sequence[Card],
+        settings: Settings,
+        today: dt.date,
+        *,
+        now: dt.time | None = None,
+        of: int | None = None,
+    ) -> None:
         """Replace the cards shown (a list the caller will not change), keeping the
         cursor on the same row where it can. `of`: how many the column holds when a
         filter shows only some of them ("3 of 12" in the title)."""
-        if settings is not self._settings or today != self._today:
+        if settings is not self._settings or today != self._today or now != self._now:
             self._drawn.clear()
-        self._cards, self._settings, self._today = cards, settings, today
+        self._cards, self._settings, self._today, self._now = cards, settings, today, now
         height = len(cards) * self.stride - 1 if cards else 0
         virtual_size = Size(self.scrollable_content_region.width, height)
         if virtual_size != self.virtual_size:
@@ -186,7 +221,7 @@ class CardColumn(ScrollView, can_focus=False):
 
     def card_text(self, index: int) -> str:
         """The text the card at `index` shows, one line per row."""
-        return card_prompt(self._cards[index], self._settings, self._today).plain
+        return card_prompt(self._cards[index], self._settings, self._today, self._now).plain
 
     @property
     def selected_id(self) -> str | None:
@@ -316,7 +351,7 @@ class CardColumn(ScrollView, can_focus=False):
         if drawn is not None and drawn[0] is card and drawn[1] == width:
             return drawn[2]
         padding = self.get_component_styles("card-column--card").padding
-        content = card_prompt(card, self._settings, self._today)
+        content = card_prompt(card, self._settings, self._today, self._now)
         strips = card_strips(content.split("\n"), width, padding, style, self.card_lines)
         if len(self._drawn) >= self.KEPT:
             self._drawn.clear()

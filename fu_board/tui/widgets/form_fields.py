@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from fu_board.model import Channel, Interview, parse_date
+from fu_board.model import Channel, Interview, InterviewKind, parse_date
 from fu_board.text import visible
 
 
@@ -67,27 +68,80 @@ def names(value: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in value.split(",") if name.strip())
 
 
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def clock_time(value: str) -> str:
+    """A time of day, `14:00` (`9:30` is 09:30); blank for none."""
+    if not value.strip():
+        return ""
+    match = _TIME.fullmatch(value.strip())
+    if match is None:
+        raise ValueError("a time like 09:30 or 14:00 (24-hour), or blank")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+KIND_HINT = ", ".join(kind.label for kind in InterviewKind)
+
+
+def interview_kind(value: str) -> InterviewKind | None:
+    """phone screen, video, technical, onsite, final or other; a first letter is enough; blank for none."""
+    wanted = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    if not wanted:
+        return None
+    for kind in InterviewKind:
+        if kind.label.startswith(wanted):
+            return kind
+    raise ValueError(f"{KIND_HINT} (a first letter is enough)")
+
+
 def interviews(value: str) -> tuple[Interview, ...]:
-    """`2026-11-05 with Ana Lee, Bo Chen; 2026-11-11`: dates and who was there."""
+    """`2026-12-08 14:00 onsite with Ana Lee, Bo Chen; 2026-11-11`: each interview's date, then
+    its time and kind when known, and who was there."""
     found = []
     for part in value.split(";"):
         if not part.strip():
             continue
-        day, _, names = part.strip().partition(" with ")
+        head, _, people = part.strip().partition(" with ")
+        day, *rest = head.split()
         try:
             on = parse_date(day)
         except ValueError:
-            raise ValueError(f"{day.strip()!r} is not a date like 2026-11-25 (dates are separated by ;)") from None
-        found.append(Interview(date=on, interviewers=tuple(n.strip() for n in names.split(",") if n.strip())))
+            raise ValueError(f"{day.strip()!r} is not a date like 2026-11-25 (interviews are separated by ;)") from None
+        time = ""
+        if rest and _TIME.fullmatch(rest[0]):
+            time = clock_time(rest.pop(0))
+        try:
+            kind = interview_kind(" ".join(rest))
+        except ValueError:
+            raise ValueError(f"after the date and time, the kind: {KIND_HINT}") from None
+        found.append(Interview(date=on, time=time, kind=kind, interviewers=names(people)))
     return tuple(found)
 
 
 def interviews_text(value: tuple[Interview, ...]) -> str:
     """The text `interviews` reads back."""
-    return "; ".join(
-        interview.date.isoformat() + (f" with {', '.join(interview.interviewers)}" if interview.interviewers else "")
-        for interview in value
-    )
+    parts = []
+    for interview in value:
+        words = [interview.date.isoformat(), interview.time, interview.kind.label if interview.kind else ""]
+        text = " ".join(word for word in words if word)
+        parts.append(text + (f" with {', '.join(interview.interviewers)}" if interview.interviewers else ""))
+    return "; ".join(parts)
+
+
+def keep_details(typed: tuple[Interview, ...], before: tuple[Interview, ...]) -> tuple[Interview, ...]:
+    """The interviews as typed in one line, each keeping the place and the note that line does
+    not show: those of the interview it was (the one of the same day, else the one in its place)."""
+    unused = list(before)
+    kept = []
+    for index, interview in enumerate(typed):
+        same = next((old for old in unused if old.date == interview.date), None)
+        if same is None and index < len(before) and before[index] in unused:
+            same = before[index]
+        if same is not None:
+            unused.remove(same)
+        kept.append(interview if same is None else interview.replace(where=same.where, note=same.note))
+    return tuple(kept)
 
 
 def refill(widget: Input, value: str) -> None:
