@@ -66,6 +66,7 @@ from fu_board.model import (  # noqa: E402
     Contact,
     Event,
     EventKind,
+    InterviewKind,
     NoKind,
     Outcome,
     ReviewLog,
@@ -176,7 +177,7 @@ CHECK_IN_NOTES = (
     "pinged on LinkedIn",
     "left a voicemail",
 )
-FATES = ("applied", "interviewed", "followed_up", "yes", "no_said", "no_silence", "withdrawn")
+FATES = ("applied", "interviewed", "followed_up", "yes", "no_said", "no_silence", "no_form", "withdrawn")
 """What becomes of a generated application; the first cards of any board take one each."""
 OPEN_FATES = FATES[:3]
 
@@ -290,7 +291,7 @@ class _Generator:
         """Old applications have mostly ended; recent ones mostly wait for an answer."""
         resolved = min(0.97, 0.1 + age / 90)
         if self.rng.random() < resolved:
-            return self.rng.choices(FATES[3:], weights=(6, 40, 44, 10))[0]
+            return self.rng.choices(FATES[3:], weights=(6, 28, 44, 12, 10))[0]
         return self.rng.choices(OPEN_FATES, weights=(60, 20, 20))[0]
 
     def applied_age(self, fate: str) -> int:
@@ -338,9 +339,23 @@ class _Life:
         if self.card.contact is not None and rng.random() < 0.3:
             people.insert(0, self.card.contact.name)
         decision = on + dt.timedelta(days=rng.randint(2, 14)) if rng.random() < 0.5 else None
-        self.do(ops.log_interview(self.board, self.card_id, on=on, interviewers=tuple(people), decision_by=decision))
+        timed = rng.random() < 0.6
+        self.do(
+            ops.log_interview(
+                self.board,
+                self.card_id,
+                on=on,
+                time=f"{rng.randint(8, 17):02d}:{rng.choice((0, 15, 30, 45)):02d}" if timed else "",
+                kind=rng.choice((*InterviewKind, None)),
+                where=rng.choice(("", "", "https://meet.example/abc-defg-hij", f"{rng.randint(1, 999)} Main Street")),
+                interviewers=tuple(people),
+                decision_by=decision,
+            )
+        )
         if not scheduled and rng.random() < 0.75:
-            self.do(ops.log_thank_you(self.board, self.card_id, on=self.later(0, 1, until=until)))
+            thanked = self.later(0, 1, until=until)
+            for person in people if people and rng.random() < 0.7 else [None]:  # each, or all at once
+                self.do(ops.log_thank_you(self.board, self.card_id, on=thanked, to=person))
 
     def maybe_edit(self, until: dt.date) -> None:
         rng = self.gen.rng
@@ -378,6 +393,7 @@ def _live(life: _Life, fate: str, *, snooze: bool) -> None:
         "yes": rng.randint(2, 4),
         "no_said": rng.choice((0, 0, 1, 1, 2, 3)),
         "no_silence": rng.choice((0, 0, 0, 1, 2)),
+        "no_form": rng.choice((0, 0, 0, 0, 1)),
         "withdrawn": rng.choice((0, 0, 1, 2)),
     }[fate]
     # Follow-ups while still in Applied: more of them when nobody answers.
@@ -397,8 +413,10 @@ def _live(life: _Life, fate: str, *, snooze: bool) -> None:
         life.resolve(Outcome.NO, NoKind.SAID, 1, 30)
         if rng.random() < 0.02:  # they came back: reopened, then an answer again
             on = life.later(10, 40, until=today)
-            life.do(ops.move_card(life.board, life.card_id, Stage.FOLLOWED_UP, on=on))
+            life.do(ops.reopen_card(life.board, life.card_id, on=on))
             life.resolve(Outcome.NO, NoKind.SAID, 3, 20)
+    elif fate == "no_form":
+        life.resolve(Outcome.NO, NoKind.FORM, 3, 30)
     elif fate == "no_silence":
         life.resolve(Outcome.NO, NoKind.SILENCE, 21, 60)
     elif fate == "withdrawn":
@@ -483,6 +501,7 @@ def describe_board(board: Board) -> str:
         "yes": sum(card.outcome is Outcome.YES for card in board.cards),
         "no said": sum(card.no_kind is NoKind.SAID for card in board.cards),
         "no silence": sum(card.no_kind is NoKind.SILENCE for card in board.cards),
+        "no form": sum(card.no_kind is NoKind.FORM for card in board.cards),
         "withdrawn": sum(card.outcome is Outcome.WITHDRAWN for card in board.cards),
     }
     snoozed = sum(card.snoozed_until is not None for card in board.cards)
@@ -916,10 +935,9 @@ def _plain_write(path: Path, data: bytes) -> None:
 
 
 def _one_change(board: Board, on: dt.date) -> Board:
-    """Board after one ordinary change: the first open card moves to another column."""
-    card = next(card for card in board.cards if not card.is_resolved)
-    to = Stage.FOLLOWED_UP if card.stage is not Stage.FOLLOWED_UP else Stage.APPLIED
-    return ops.move_card(board, card.id, to, on=on).board
+    """Board after one ordinary change: the first card in Interviewed or Followed up moves back to Applied."""
+    card = next(card for card in board.cards if card.stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP))
+    return ops.move_card(board, card.id, Stage.APPLIED, on=on).board
 
 
 def _save_over(path: Path, board: Board) -> None:
@@ -1113,17 +1131,18 @@ async def _board_keys(path: Path, today: dt.date, samples: int, gap: float) -> K
             before = selected()
             times.cursor.append(await watch.key("j", "j", moved(selected, before, on=board_screen)))
 
-        # Moving a card without a dialog: 3 sends it to Followed up, 1 back to Applied
-        # (L from Applied would ask about the interview). Saved as the app saves it.
+        # Moving a card without a dialog: 1 sends a card of Interviewed back to Applied, 2
+        # returns it (it has its interview: nothing to ask). Saved as the app saves it.
+        await pilot.press("l")
         card_id = selected()
         if card_id is None:
-            raise RuntimeError("the Applied column is empty: nothing to move")
+            raise RuntimeError("the Interviewed column is empty: nothing to move")
 
         def stage_is(stage: Stage) -> Callable[[Screen[Any]], bool]:
             return lambda screen: on_board(screen) and app.board.card(card_id).stage is stage
 
         for _ in range(samples):
-            for key, stage in (("3", Stage.FOLLOWED_UP), ("1", Stage.APPLIED)):
+            for key, stage in (("1", Stage.APPLIED), ("2", Stage.INTERVIEWED)):
                 await pilot.pause(gap)
                 if selected() != card_id:
                     raise RuntimeError(f"the cursor left the card being moved ({selected()} is not {card_id})")
@@ -1164,7 +1183,7 @@ def measure_keys(ws: Workspace, size: int, today: dt.date, samples: int, gap: fl
     check, target = (within(0.03), "≤ 30 ms") if size == 10000 else (None, "—")
     return [
         Figure("key → frame: cursor move (`j`)", size, times.cursor, "s", floor, target, check),
-        Figure("key → frame: move a card (`3`, `1`)", size, times.move, "s", floor, target, check),
+        Figure("key → frame: move a card (`1`, `2`)", size, times.move, "s", floor, target, check),
         Figure("key → frame: first move after opening", size, times.first_move, "s", floor, target, check),
         Figure("key → frame: open a card (`enter`)", size, times.open_card, "s", floor, target, check),
         Figure("key → frame: close the card (`escape`)", size, times.close_card, "s", floor),

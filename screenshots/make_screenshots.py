@@ -25,18 +25,18 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
     "light": ("j",),
     "filter": ("slash", *"engineer", "enter", "j"),
-    "card": ("l", "l", "enter"),
-    "review": ("r", "space", "space"),
+    "card": ("l", "j", "j", "enter"),
+    "review": ("r", "space", "space", "t"),
     "after-no": ("l", "x", "x"),
     "stats": ("g",),
-    "conflict": ("3",),
+    "conflict": ("l", "1"),
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
 
 BOARDS = {"light": lambda board: board.replace(settings=board.settings.replace(theme="textual-light"))}
 """How a screenshot's board differs from the demo board."""
 
-OUTSIDE = {"conflict": lambda path: update(path, lambda b: ops.log_follow_up(b, "k7m2", on=DAY))}
+OUTSIDE = {"conflict": lambda path: update(path, lambda b: ops.log_follow_up(b, "h6yd", on=DAY))}
 """What another writer changes in the file, once the board is on screen, before the keys."""
 
 
