@@ -402,7 +402,15 @@ def log_interview(
     names = tuple(name.strip() for name in interviewers if name.strip())
     try:
         interview = Interview.validate(
-            {"date": on, "time": time.strip(), "kind": kind, "where": where, "interviewers": names, "note": note}
+            {
+                "date": on,
+                "time": time.strip(),
+                "id": max((interview.id for interview in card.interviews), default=0) + 1,
+                "kind": kind,
+                "where": where,
+                "interviewers": names,
+                "note": note,
+            }
         )
     except ValueError as error:
         if is_validation_error(error):

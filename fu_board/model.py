@@ -385,6 +385,10 @@ class Interview(Record):
     date: Day
     time: ClockTime = ""
     """The local time it starts, `HH:MM`; empty when not known."""
+    id: Annotated[int, _Range(0)] = 0
+    """Its number on the card, 1 for the first booked; it stays when the interview is moved
+    to another day, so its event in a calendar follows it (0 in a hand edit: the next free
+    number is given when the board is read)."""
     kind: InterviewKind | None = None
     where: Line = ""
     """An address, or a video link."""
@@ -468,7 +472,8 @@ class Card(Record):
         from pydantic_core import core_schema
 
         checked = core_schema.no_info_after_validator_function(_check_resolution, handler(source))
-        return core_schema.no_info_before_validator_function(_keep_furthest, checked)
+        numbered = core_schema.no_info_after_validator_function(_number_interviews, checked)
+        return core_schema.no_info_before_validator_function(_keep_furthest, numbered)
 
     @property
     def contact(self) -> Contact | None:
@@ -495,6 +500,25 @@ def _keep_furthest(data: Any) -> Any:
         ):
             data = {**data, "furthest_stage": stage}
     return data
+
+
+def _number_interviews(card: Card) -> Card:
+    """Each interview keeps its number; one without (0, or one that an earlier interview of
+    the card already has) gets the next free one."""
+    ids = [interview.id for interview in card.interviews]
+    if 0 not in ids and len(set(ids)) == len(ids):
+        return card
+    taken = set(ids)
+    seen: set[int] = set()
+    numbered = []
+    for interview in card.interviews:
+        kept = interview
+        if not kept.id or kept.id in seen:
+            kept = interview.replace(id=max(taken) + 1)
+            taken.add(kept.id)
+        seen.add(kept.id)
+        numbered.append(kept)
+    return card.replace(interviews=tuple(numbered))
 
 
 def _check_resolution(card: Card) -> Card:
@@ -549,6 +573,16 @@ def _template(value: str) -> str:
 Template = Annotated[str, _After(_template)]
 
 
+def _subject(value: str) -> str:
+    value = _template(value)
+    if "\n" in value or "\r" in value:
+        raise ValueError("is a subject line: one line, without line breaks")
+    return value
+
+
+Subject = Annotated[str, _After(_subject)]
+
+
 def _country(value: str) -> str:
     """A country (and region) that the holidays library knows, in its spelling: `US`, `DE-BY`."""
     code = _trimmed(value).upper()
@@ -564,6 +598,18 @@ def _country(value: str) -> str:
 
 
 Country = Annotated[str, _After(_country)]
+
+
+def _calendar_path(value: str) -> str:
+    path = _trimmed(value)
+    if not path or any(ord(char) < 32 for char in path):
+        raise ValueError("should be the path of an .ics file, on one line, like '~/fu-board.ics'")
+    if not path.lower().endswith(".ics"):
+        raise ValueError("should be the path of a calendar file ending in .ics, like '~/fu-board.ics'")
+    return path
+
+
+CalendarPath = Annotated[str, _After(_calendar_path)]
 
 
 @_checked
@@ -613,6 +659,15 @@ class Templates(Record):
         "my application reached you. [One reason you fit: a result, or a skill the posting asks for.] I would "
         "love to tell you how I could help the team."
     )
+    thank_you_subject: Subject = "Thank you: the {role} role at {company}"
+    """Each message's subject line, when it is written as an email (`m`, `fu-board draft`)."""
+    decision_passed_subject: Subject = "Checking in: the {role} role at {company}"
+    after_interview_subject: Subject = "Following up: the {role} role at {company}"
+    second_follow_up_subject: Subject = "One more thought on the {role} role at {company}"
+    close_the_loop_subject: Subject = "Closing the loop: the {role} role at {company}"
+    after_no_subject: Subject = "Thank you: the {role} role at {company}"
+    after_silence_subject: Subject = "The {role} role at {company}"
+    applied_no_answer_subject: Subject = "My application for the {role} role at {company}"
 
 
 @_checked
@@ -646,6 +701,9 @@ class Settings(Record):
     """Where you live, as a code like `US`, `GB` or `DE-BY`: its public holidays are not business days."""
     expected_nos_per_yes: Annotated[int, _Range(1, 1000)] | None = None
     """Your own guess of how many nos come before a yes; without it, your history's."""
+    calendar_file: CalendarPath | None = None
+    """An iCalendar file (`~/fu-board.ics`) that every save rewrites: the interviews booked,
+    the follow-ups and thank-yous due, for a calendar program that subscribes to it."""
     theme: ThemeName | None = None
     """The look chosen in the command palette (ctrl+p, Theme): one of Textual's themes.
     Without it, Textual's default (`textual-dark`, or `$TEXTUAL_THEME`)."""

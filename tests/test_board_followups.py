@@ -125,7 +125,7 @@ def test_interview_moves_the_card_and_stores_interviewers_and_decision_date() ->
     card = check_change(change, board)
     assert card.stage is Stage.INTERVIEWED
     assert card.furthest_stage is Stage.INTERVIEWED
-    assert card.interviews == (Interview(date=D("2026-11-09"), interviewers=("Dana Kim", "Lee")),)
+    assert card.interviews == (Interview(date=D("2026-11-09"), id=1, interviewers=("Dana Kim", "Lee")),)
     assert card.decision_expected == D("2026-11-20")
     assert change.event is not None
     assert (change.event.date, change.event.kind) == (D("2026-11-09"), EventKind.INTERVIEWED)
@@ -295,7 +295,7 @@ def test_snooze_is_cleared_by_logging_an_interview_on_an_application() -> None:
     board = snoozed(board, card_id)
     card = log_interview(board, card_id, on=D("2026-11-22")).card
     assert card.snoozed_until is None
-    assert card.interviews == (Interview(date=D("2026-11-22")),)
+    assert card.interviews == (Interview(date=D("2026-11-22"), id=1),)
 
 
 def test_a_move_is_no_contact_and_keeps_the_snooze() -> None:
@@ -500,6 +500,7 @@ def test_an_interview_keeps_its_time_kind_place_people_and_note() -> None:
     (interview,) = change.card.interviews
     assert interview == Interview(
         date=D("2026-12-08"),
+        id=1,
         time="14:00",
         kind=InterviewKind.ONSITE,
         where="1 Main St",

@@ -236,7 +236,7 @@ def test_a_move_into_followed_up_never_invents_a_follow_up() -> None:
 def test_a_second_interview_is_added_not_replaced() -> None:
     board, card = followed_up_card()
     change = log_interview(board, card.id, on=DAY4)
-    assert change.card.interviews == (Interview(date=DAY2), Interview(date=DAY4))
+    assert change.card.interviews == (Interview(date=DAY2, id=1), Interview(date=DAY4, id=2))
     assert change.card.stage is Stage.INTERVIEWED
     assert change.card.furthest_stage is Stage.FOLLOWED_UP
 
@@ -284,7 +284,7 @@ def test_moving_a_resolved_card_back_reopens_it(to: Stage) -> None:
     assert change.event == Event(date=DAY4, kind=EventKind.REOPENED, to=to)
     assert reopened.timeline[-1] == change.event
     assert len(reopened.timeline) == 4
-    assert reopened.interviews == (Interview(date=DAY2),)  # going back invents no interview
+    assert reopened.interviews == (Interview(date=DAY2, id=1),)  # going back invents no interview
 
 
 def test_reopening_into_a_column_its_history_does_not_allow_is_refused() -> None:
@@ -599,7 +599,7 @@ def test_interviews_and_the_answer_date_can_be_corrected() -> None:
     fixed = edit_card(
         board, card.id, on=DAY2, interviews=(Interview(date=DAY1, interviewers=("Ana",)),), resolved_on=DAY1
     )
-    assert fixed.card.interviews == (Interview(date=DAY1, interviewers=("Ana",)),)
+    assert fixed.card.interviews == (Interview(date=DAY1, id=1, interviewers=("Ana",)),)
     assert fixed.card.resolved_on == DAY1
     assert fixed.event is not None
     assert fixed.event.note == "changed interviews, resolved_on"

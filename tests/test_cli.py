@@ -521,7 +521,7 @@ def test_move_to_interviewed_takes_back_a_card_whose_interview_is_on_record(cli:
     card = load_board(board).card(card_id)
     assert card.stage is Stage.INTERVIEWED
     assert card.furthest_stage is Stage.INTERVIEWED
-    assert card.interviews == (Interview(date=dt.date(2026, 1, 20)),)  # the move added none
+    assert card.interviews == (Interview(date=dt.date(2026, 1, 20), id=1),)  # the move added none
     assert [(event.kind, event.date, event.to) for event in card.timeline] == [
         (EventKind.APPLIED, dt.date(2026, 1, 10), None),
         (EventKind.INTERVIEWED, dt.date(2026, 1, 20), None),

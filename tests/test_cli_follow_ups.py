@@ -432,14 +432,14 @@ def test_interview_writes_the_interview_the_decision_date_and_an_event(fu: Fu, b
     card = load_board(board).card(card_id)
     assert card.stage is Stage.INTERVIEWED
     assert card.furthest_stage is Stage.INTERVIEWED
-    assert card.interviews == (Interview(date=D("2026-11-10"), interviewers=("Ada Lovelace", "Bob")),)
+    assert card.interviews == (Interview(date=D("2026-11-10"), id=1, interviewers=("Ada Lovelace", "Bob")),)
     assert card.decision_expected == D("2026-11-13")
     assert (card.timeline[-1].kind, card.timeline[-1].date) == (EventKind.INTERVIEWED, D("2026-11-10"))
 
     raw = raw_card(board, card_id)
     assert raw["stage"] == "interviewed"
     assert raw["decision_expected"] == D("2026-11-13")
-    assert raw["interviews"] == [{"date": D("2026-11-10"), "interviewers": ["Ada Lovelace", "Bob"]}]
+    assert raw["interviews"] == [{"date": D("2026-11-10"), "id": 1, "interviewers": ["Ada Lovelace", "Bob"]}]
     assert raw["timeline"][-1] == {
         "date": D("2026-11-10"),
         "kind": "interviewed",
@@ -454,7 +454,7 @@ def test_interview_defaults_to_today_without_names_or_decision(fu: Fu, board: Pa
         f"{card_id} interview on 2026-11-12 logged; next follow-up 2026-11-12 (thank_you)\n"
     )
     raw = raw_card(board, card_id)
-    assert raw["interviews"] == [{"date": today}]
+    assert raw["interviews"] == [{"date": today, "id": 1}]
     assert "decision_expected" not in raw
     assert raw["timeline"][-1] == {"date": today, "kind": "interviewed"}
 
@@ -510,6 +510,7 @@ def test_interview_takes_a_time_a_kind_a_place_and_each_interviewer(fu: Fu, boar
         {
             "date": D("2026-11-10"),
             "time": "09:30",
+            "id": 1,
             "kind": "phone_screen",
             "where": "https://meet.example/abc",
             "interviewers": ["Monica Hall", "Richard Roe", "Ann"],
@@ -525,6 +526,7 @@ def test_interview_takes_a_time_a_kind_a_place_and_each_interviewer(fu: Fu, boar
     assert interview == Interview(
         date=D("2026-11-10"),
         time="09:30",
+        id=1,
         kind=InterviewKind.PHONE_SCREEN,
         where="https://meet.example/abc",
         interviewers=("Monica Hall", "Richard Roe", "Ann"),
@@ -557,7 +559,9 @@ def test_an_interview_still_to_come_is_scheduled(
     assert out == f"{card_id} interview on {date} 14:00 {said}\n"
     raw = raw_card(board, card_id)
     assert raw["stage"] == "interviewed"
-    assert raw["interviews"] == [{"date": D(date), "time": "14:00", "kind": "onsite", "interviewers": ["Grace Hopper"]}]
+    assert raw["interviews"] == [
+        {"date": D(date), "time": "14:00", "id": 1, "kind": "onsite", "interviewers": ["Grace Hopper"]}
+    ]
     assert raw["timeline"][-1] == {"date": D(date), "kind": "interviewed", "note": "onsite 14:00 with Grace Hopper"}
 
 
@@ -918,7 +922,7 @@ def test_a_whole_story_through_the_cli(fu: Fu, board: Path) -> None:
     assert raw["timeline"][2]["person"] == "Ada"  # the one interviewer owed
     assert raw["timeline"][3]["channel"] == "phone"
     assert raw["timeline"][3]["note"] == "still deciding"
-    assert raw["interviews"] == [{"date": D("2026-11-10"), "interviewers": ["Ada"]}]
+    assert raw["interviews"] == [{"date": D("2026-11-10"), "id": 1, "interviewers": ["Ada"]}]
     assert (raw["stage"], raw["decision_expected"], raw["snoozed_until"]) == (
         "followed_up",
         D("2026-11-13"),

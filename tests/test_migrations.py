@@ -144,10 +144,19 @@ def golden_v3() -> Board:
         close_wait_days=10,
         skip_weekends=False,
         country="GB-ENG",
+        calendar_file="~/fu-board.ics",
         templates=v2.settings.templates.replace(
             thank_you="Thanks {interviewer}, for the {role} talk on {interview_date}!",
             close_the_loop="Hi {contact}, could you tell me either way about {role} at {company}?",
             after_silence="",
+            thank_you_subject="Thank you, {interviewer}",
+            decision_passed_subject="{company}: any news?",
+            after_interview_subject="Following up on {interview_date}",
+            second_follow_up_subject="The {role} role, again",
+            close_the_loop_subject="Either way is fine",
+            after_no_subject="Thank you, {contact}",
+            after_silence_subject="Moving on",
+            applied_no_answer_subject="My application of {applied_date}",
         ),
     )
     first, second, third = v2.cards
@@ -219,6 +228,16 @@ def _models(value: object) -> list[Record]:
     return []
 
 
+TEMPLATE_NAMES = (
+    "thank_you",
+    "decision_passed",
+    "after_interview",
+    "second_follow_up",
+    "close_the_loop",
+    "after_no",
+    "after_silence",
+    "applied_no_answer",
+)
 IN_SCHEMA_3 = {
     "Interview.time",
     "Interview.kind",
@@ -233,6 +252,8 @@ IN_SCHEMA_3 = {
     "Settings.country",
     "Templates.close_the_loop",
     "Templates.after_silence",
+    "Settings.calendar_file",
+    *(f"Templates.{name}_subject" for name in TEMPLATE_NAMES),
 }
 ADDED_LATER: dict[int, set[str]] = {1: {"Settings.theme", *IN_SCHEMA_3}, 2: IN_SCHEMA_3, 3: set()}
 """Fields (`Class.field`) each golden file cannot cover, as a later schema added them."""

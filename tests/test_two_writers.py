@@ -193,7 +193,7 @@ def test_stale_tui_board_plus_a_cli_add_keeps_both(board_path: Path, capsys: pyt
     assert on_disk == result.board
     assert [card.id for card in on_disk.cards] == ["aaaa", "bbbb", added]
     assert on_disk.card("aaaa").stage is Stage.INTERVIEWED
-    assert on_disk.card("aaaa").interviews == (Interview(date=TODAY),)
+    assert on_disk.card("aaaa").interviews == (Interview(date=TODAY, id=1),)
     assert on_disk.card(added).company == "Elsewhere Inc"
     assert file.base == on_disk
     assert not file.changed_outside()

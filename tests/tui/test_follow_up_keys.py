@@ -160,7 +160,7 @@ async def test_i_logs_an_interview_with_who_and_the_decision_date(board_path: Pa
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
     card = saved(board_path).card("k7m2")
     assert card.stage is Stage.INTERVIEWED
-    assert card.interviews[-1] == Interview(date=dt.date(2026, 11, 27), interviewers=("Priya Raman", "Sam Lee"))
+    assert card.interviews[-1] == Interview(date=dt.date(2026, 11, 27), id=1, interviewers=("Priya Raman", "Sam Lee"))
     assert card.decision_expected == dt.date(2026, 12, 4)
     assert card.timeline[-1].note == "with Priya Raman, Sam Lee; decision by 2026-12-04"
     settings = saved(board_path).settings
@@ -214,4 +214,4 @@ async def test_moving_into_interviewed_logs_the_interview_form(board_path: Path)
         await pilot.press("enter")
     card = saved(board_path).card("k7m2")
     assert card.stage is Stage.INTERVIEWED
-    assert card.interviews[-1] == Interview(date=TODAY, interviewers=("Priya",))
+    assert card.interviews[-1] == Interview(date=TODAY, id=1, interviewers=("Priya",))

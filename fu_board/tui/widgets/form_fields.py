@@ -130,8 +130,10 @@ def interviews_text(value: tuple[Interview, ...]) -> str:
 
 
 def keep_details(typed: tuple[Interview, ...], before: tuple[Interview, ...]) -> tuple[Interview, ...]:
-    """The interviews as typed in one line, each keeping the place and the note that line does
-    not show: those of the interview it was (the one of the same day, else the one in its place)."""
+    """The interviews as typed in one line, each keeping what that line does not show (its
+    number, place and note): those of the interview it was (the one of the same day, else the
+    one in its place). A line that was no interview before gets its number when the card is
+    checked."""
     unused = list(before)
     kept = []
     for index, interview in enumerate(typed):
@@ -140,7 +142,7 @@ def keep_details(typed: tuple[Interview, ...], before: tuple[Interview, ...]) ->
             same = before[index]
         if same is not None:
             unused.remove(same)
-        kept.append(interview if same is None else interview.replace(where=same.where, note=same.note))
+        kept.append(interview if same is None else interview.replace(id=same.id, where=same.where, note=same.note))
     return tuple(kept)
 
 
