@@ -908,6 +908,14 @@ def measure_cli(ws: Workspace, sizes: Sequence[int], repeat: int) -> list[Figure
             name = f"`fu-board {' '.join(verb[:2]) if verb[0] == 'list' else verb[0]}` (whole process)"
             figures.append(Figure(name, size, samples, "s", floor, target, check))
             note(f"{name} with {size} cards: {show(statistics.median(samples), 's')}")
+    for size in sizes:  # for a shell prompt: from the status a save writes beside the board
+        path = ws.board(size)
+        argv = [sys.executable, "-m", "fu_board", "due", "--count", "--board", str(path)]
+        _wall(argv, env)  # the first count after the board was written by hand reads it, and writes the status
+        samples = [_wall(argv, env) for _ in range(repeat)]
+        check, target = (ratio_within(1.5), "≤ 1.5× floor") if size == max(sizes) else (None, "—")
+        figures.append(Figure("`fu-board due --count` (whole process)", size, samples, "s", floor, target, check))
+        note(f"`fu-board due --count` with {size} cards: {show(statistics.median(samples), 's')}")
     size = 1000 if 1000 in sizes else max(sizes)
     path = ws.board(size)
     textual = [_imports_textual([*verb, "--board", str(path)], env) for verb in (["due"], ["list", "--json"])]

@@ -13,6 +13,13 @@ def main() -> int:
     cards. The board (the TUI) turns it back on once its board is loaded.
     """
     gc.disable()
+    if "--count" in sys.argv[1:]:
+        from fu_board.due_status import fast_count  # a shell prompt's question: no more than it needs
+
+        counted = fast_count(sys.argv[1:])
+        if counted is not None:
+            sys.stdout.write(f"{counted}\n")
+            return 0
     from fu_board.cli import main as run  # imported once the collector is off
 
     return run()

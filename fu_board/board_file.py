@@ -11,6 +11,7 @@ read or wrote and, at each save, merges in whatever others saved meanwhile
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fu_board import board as ops
+from fu_board import due_status
 from fu_board.backups import backup_folder, make_backup, newest_loadable
 from fu_board.merge import Merge, Side, merge
 from fu_board.model import Board
@@ -89,8 +91,9 @@ def temporaries(path: Path) -> list[Path]:
     backups = backup_folder(path)
     # Exactly what `write_atomically` makes (mkstemp's 8 random characters), and not the
     # temporary file of a sibling board such as `board.toml.old`, which has its own lock.
-    places = {
-        real.parent: re.compile(rf"^\.{re.escape(real.name)}\.[a-z0-9_]{{8}}\.tmp$"),
+    name = re.escape(real.name)
+    places = {  # the board's and its due status's (`fu_board.due_status`)
+        real.parent: re.compile(rf"^\.(\.{name}\.due\.json|{name})\.[a-z0-9_]{{8}}\.tmp$"),
         backups: re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$"),
     }
     found = []
@@ -140,10 +143,26 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 # One change from the command line ---------------------------------------------------
 
 
-def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = False) -> ops.Change:
+def after_save(path: Path, board: Board, today: dt.date | None = None) -> None:
+    """What follows the board file, written after each save, still under the lock: the due
+    status beside it (for `fu-board due --count`) and the calendar file, if the settings name
+    one, both for `today` (default: the real date). Neither can fail the save: a status not
+    written is only a slower count, and a calendar not written is said (`ics.SYNCED`)."""
+    day = today or dt.date.today()
+    due_status.write(path, board, day)
+    if board.settings.calendar_file is not None:
+        from fu_board import ics  # only for a board that keeps a calendar
+
+        ics.sync(board, day)
+
+
+def update(
+    path: Path, change: Callable[[Board], ops.Change], *, create: bool = False, today: dt.date | None = None
+) -> ops.Change:
     """Read, change and save the board in one locked step, keeping a backup of the file as it was.
 
-    A missing file raises `FileNotFoundError` unless `create` starts an empty board.
+    A missing file raises `FileNotFoundError` unless `create` starts an empty board. `today`
+    is the day a calendar file is written for (see `save_board`).
     """
     done: list[ops.Change] = []
 
@@ -151,11 +170,13 @@ def update(path: Path, change: Callable[[Board], ops.Change], *, create: bool = 
         done.append(change(board))
         return done[-1].board
 
-    update_board(path, changed, create=create)
+    update_board(path, changed, create=create, today=today)
     return done[-1]
 
 
-def update_board(path: Path, change: Callable[[Board], Board | None], *, create: bool = False) -> None:
+def update_board(
+    path: Path, change: Callable[[Board], Board | None], *, create: bool = False, today: dt.date | None = None
+) -> None:
     """`update` for any change of the whole board: `change` returns the new board, or None
     to write nothing (and keep no backup)."""
     if not path.exists():  # nothing is created for a change that is refused
@@ -174,6 +195,7 @@ def update_board(path: Path, change: Callable[[Board], Board | None], *, create:
             if old is not None:
                 make_backup(path, old.data)
             save_board(path, changed, cached=True, replacing=old)
+            after_save(path, changed, today)
 
 
 def restore(path: Path, backup: Path) -> Path | None:
@@ -228,6 +250,8 @@ class BoardFile:
         self._viewing: str | None = None
         self._signature: tuple[int, int, int] | None = None
         self._backed_up = False
+        self.today: Callable[[], dt.date] = dt.date.today
+        """The day a calendar file is written for (the app's own)."""
 
     def open(self) -> Board:
         """Read the board, creating an empty one on first run, after clearing what a crash left.
@@ -330,6 +354,7 @@ class BoardFile:
             make_backup(self.path, old.data)
             self._backed_up = True
         self._remember(board, save_board(self.path, board, replacing=old))
+        after_save(self.path, board, self.today())
 
     def settle(self, conflict: Conflict, side: Side, mine: Board) -> Board:
         """The person chose a side for the conflicting cards: the board to save is returned.

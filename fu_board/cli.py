@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -40,9 +41,10 @@ from fu_board.model import (
     parse_date,
 )
 from fu_board.progress import no_greeting, yes_celebration
-from fu_board.rules import FollowUp, Reason, clock, due_cards, is_held, next_follow_up
-from fu_board.store import BoardFileError, NewerBoardError, default_board_path, write_atomically
+from fu_board.rules import FollowUp, Reason, clock, due_cards, due_counts, is_held, next_follow_up
+from fu_board.store import BoardFileError, NewerBoardError, write_atomically
 from fu_board.text import safe_json, visible
+from fu_board.where import ENV_VAR, default_board_path
 
 EXIT_USAGE = 2
 
@@ -203,7 +205,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     due = verbs.add_parser("due", parents=[common], help="what to follow up on today, most overdue first")
     due.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="another day than today")
-    due.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    counted = due.add_mutually_exclusive_group()
+    counted.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    counted.add_argument(
+        "--count", action="store_true", help="print only how many cards are due or overdue (for a shell prompt)"
+    )
+
+    draft = verbs.add_parser(
+        "draft", parents=[common], help="the message a card asks for next, as an email: to, subject, body"
+    )
+    draft.add_argument("card", metavar="ID")
+    draft.add_argument("--to", default=None, metavar="NAME", help="for this contact or interviewer")
+    shape = draft.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print a JSON object for scripts")
+    shape.add_argument("--mailto", action="store_true", help="print it as a mailto: URL (RFC 6068)")
+
+    remind = verbs.add_parser(
+        "remind", parents=[common], help="show a desktop notification of what is due today; --install: every day"
+    )
+    remind.add_argument("-v", "--verbose", action="store_true", help="say why no notification was shown")
+    job = remind.add_mutually_exclusive_group()
+    job.add_argument("--install", action="store_true", help="remind you every day, in your own scheduler")
+    job.add_argument("--uninstall", action="store_true", help="remove exactly what --install set up")
+    remind.add_argument("--at", type=_clock_time, default=None, metavar="HH:MM", help="with --install (default 09:00)")
+    remind.add_argument("--dry-run", action="store_true", help="say what --install or --uninstall would do, do nothing")
 
     _add_log_verbs(verbs, common)
     _add_file_verbs(verbs, common)
@@ -386,6 +411,7 @@ def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
             note=args.note,
         ),
         create=True,  # first card: the file is created only once the card is valid
+        today=today,
     )
     return done.card.id
 
@@ -404,6 +430,16 @@ def _list(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     day = _day(args.date, today)
+    if args.count:
+        from fu_board import due_status
+
+        if not path.exists():  # a prompt asks on every Enter: no board yet is nothing due, quietly
+            return "0"
+        read = due_status.signature(path)
+        board = _board_or_empty(path)
+        if args.date is None and read is not None:  # the status for the next count, which can then be quick
+            due_status.write(path, board, today, read)
+        return str(due_counts(board, day, now=_now(args, day, today))[0])
     queue = due_cards(_board_or_empty(path), day, now=_now(args, day, today))
     if args.json:
         return _json(
@@ -437,11 +473,110 @@ def _due_line(card: Card, follow_up: FollowUp) -> str:
     return visible(f"{card.id}  {follow_up.words:<24} {card.company}  ({why})", one_line=True)
 
 
+class NotDone(Exception):
+    """A verb that found nothing to do, or could not do all of it (not for bad input): said on
+    stderr, and the exit status is 1."""
+
+
+def _draft(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board.drafts import NoSuchPerson, card_draft
+    from fu_board.mail import mailto
+
+    board = _board_or_empty(path)
+    card = ops.find_card(board, args.card)
+    try:
+        draft = card_draft(card, board.settings, today, now=args.now, to=args.to)
+    except NoSuchPerson:
+        raise UsageError(
+            f"--to: nobody of that name on {card.id}, among its contacts and interviewers "
+            f"(fu-board list --json shows the contact)"
+        ) from None
+    if draft is None:
+        raise NotDone(f"nothing to write on {card.id} now: no message is owed, or none fits")
+    url = mailto(draft)
+    if args.json:
+        return _json(
+            {
+                "id": card.id,
+                "template": draft.template,
+                "to": draft.to,
+                "email": draft.email or None,
+                "subject": draft.subject,
+                "body": draft.body,
+                "mailto": url,
+            }
+        )
+    if args.mailto:
+        if not draft.email:
+            sys.stderr.write(f"fu-board: no email known for {card.id}'s contact: the mail program will ask\n")
+        return url
+    return visible(f"To: {_address(draft.to, draft.email)}\nSubject: {draft.subject}\n\n{draft.body}")
+
+
+def _address(name: str | None, email: str) -> str:
+    """`"Hall, Monica" <monica@hooli.example>`, as a To line writes it; the name alone, and
+    what is missing, without an address."""
+    if not email:
+        return f"{name} (no email known)" if name else "(nobody known: add a contact to the card)"
+    if not name:
+        return email
+    from email.headerregistry import Address
+
+    try:
+        return str(Address(display_name=name, addr_spec=email))
+    except (ValueError, IndexError):  # an address the email package cannot parse: shown as it is
+        return f"{name} <{email}>"
+
+
+def _remind(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board import remind
+
+    if args.at is not None and not args.install:
+        raise UsageError("--at is for --install: fu-board remind --install --at 08:30")
+    if args.dry_run and not (args.install or args.uninstall):
+        raise UsageError("--dry-run is for --install or --uninstall")
+    if args.install or args.uninstall:
+        hour, minute = (args.at or "09:00").split(":")
+        named = getattr(args, "board", None) is not None or bool(os.environ.get(ENV_VAR))
+        made = remind.plan(install=args.install, at=dt.time(int(hour), int(minute)), board=path if named else None)
+        if args.uninstall and made.remove and not any(file.exists() for file in made.remove):
+            return "nothing to remove: no daily reminder is installed"
+        said, problems = remind.carry_out(made, dry_run=args.dry_run)
+        if problems:
+            sys.stdout.write(visible("\n".join(said)) + "\n")
+            raise NotDone("; ".join(problems))
+        return visible("\n".join(said))
+
+    def why(words: str) -> None:
+        if args.verbose:
+            sys.stderr.write(f"fu-board: no notification: {visible(words, one_line=True)}\n")
+
+    if not path.exists():
+        why(f"no board yet at {path}")
+        return ""
+    board = _board_or_empty(path)
+    now = _now(args, today, today)
+    if board.settings.calendar_file is not None:  # each morning, what is overdue moves onto today
+        from fu_board import ics
+
+        ics.sync(board, today)
+    shown = remind.reminder(board, today, now)
+    if shown is None:
+        why("nothing is due today")
+        return ""
+    problem = remind.notify(shown)
+    if problem is not None:
+        why(problem)
+    elif args.verbose:
+        sys.stderr.write(f"fu-board: shown: {visible(shown.title, one_line=True)}\n")
+    return ""
+
+
 def _move(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if args.stage is Stage.RESOLVED:
         raise UsageError("a card is resolved with an answer: fu-board resolve ID yes|no|withdrawn")
     on = _not_ahead(_day(args.date, today), today, "--date")
-    done = update(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on))
+    done = update(path, lambda b: ops.move_card(b, ops.find_card(b, args.card).id, args.stage, on=on), today=today)
     return f"{done.card.id} moved to {done.card.stage.label}"
 
 
@@ -452,6 +587,7 @@ def _resolve(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     done = update(
         path,
         lambda b: ops.resolve_card(b, ops.find_card(b, args.card).id, args.outcome, on=on, no_kind=args.kind),
+        today=today,
     )
     words = {Outcome.NO: no_greeting, Outcome.YES: yes_celebration}.get(args.outcome)
     said = f"\n{visible(words(done.board, done.card), one_line=True)}" if words else ""
@@ -484,6 +620,7 @@ def _interview(args: argparse.Namespace, path: Path, today: dt.date) -> str:
             decision_by=decision,
             note=args.note,
         ),
+        today=today,
     )
     now = _now(args, today, today)
     interview = done.card.interviews[-1]
@@ -497,6 +634,7 @@ def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     done = update(
         path,
         lambda b: ops.log_follow_up(b, ops.find_card(b, args.card).id, on=on, channel=args.channel, note=args.note),
+        today=today,
     )
     return f"{done.card.id} follow-up on {on.isoformat()} logged{_next_line(done, today, _now(args, today, today))}"
 
@@ -504,7 +642,9 @@ def _followup(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 def _thank(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     on = _not_ahead(_day(args.date, today), today, "--date")
     now = _now(args, on, today)
-    done = update(path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on, to=args.to, now=now))
+    done = update(
+        path, lambda b: ops.log_thank_you(b, ops.find_card(b, args.card).id, on=on, to=args.to, now=now), today=today
+    )
     event = done.event
     to = f" to {event.person}" if event is not None and event.person else ""
     next_line = _next_line(done, today, _now(args, today, today))
@@ -519,7 +659,7 @@ def _snooze(args: argparse.Namespace, path: Path, today: dt.date) -> str:
             until = next_business_day(until, country=settings.country, skip_weekends=settings.skip_weekends)
         return ops.snooze_card(board, ops.find_card(board, args.card).id, until=until, on=today)
 
-    done = update(path, snooze)
+    done = update(path, snooze, today=today)
     return f"{done.card.id} snoozed until {done.card.snoozed_until}"
 
 
@@ -566,7 +706,7 @@ def _import(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if args.dry_run:
         bring(_board_or_empty(path))
     else:
-        update_board(path, bring, create=True)
+        update_board(path, bring, create=True, today=today)
     summary = done[-1].summary(dry_run=args.dry_run)
     if done[-1].settings_taken and not args.dry_run:
         summary += "\nthe settings came with it (the board was empty)"
@@ -609,6 +749,8 @@ VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "add": _add,
     "list": _list,
     "due": _due,
+    "draft": _draft,
+    "remind": _remind,
     "move": _move,
     "resolve": _resolve,
     "interview": _interview,
@@ -648,9 +790,15 @@ def run_demo(today: dt.date) -> int:
 
 
 def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
+    calendar = sys.modules.get("fu_board.ics")  # imported only by a save that keeps a calendar
+    if calendar is not None:  # (or by an earlier run in this process: a test's)
+        calendar.SYNCED.problem = None
     printed = VERBS[args.verb](args, path, today)
     if printed:
         sys.stdout.write(printed + "\n")
+    calendar = sys.modules.get("fu_board.ics")
+    if calendar is not None and calendar.SYNCED.problem:
+        sys.stderr.write(f"fu-board: warning: {visible(calendar.SYNCED.problem, one_line=True)}; the board is saved\n")
     return 0
 
 
@@ -681,6 +829,9 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now
         if error.backup is not None:
             message += f". The newest backup that loads is {error.backup.name}; fu-board restore {error.backup.name}"
             message += " puts it back (the broken file is kept as a backup too)"
+    except NotDone as error:
+        sys.stderr.write(f"fu-board: {visible(str(error), one_line=True)}\n")
+        return 1
     except (UsageError, ops.BoardError) as error:
         message = str(error)
     except ValueError as error:

@@ -11,12 +11,20 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from fu_board import __version__, plain
+from fu_board import plain
 from fu_board.columns import column
 from fu_board.counts import last_touch
 from fu_board.model import STAGES, Board, Card, Contact, Interview, event_label
-from fu_board.rules import REASON_WORDS, Reason, next_follow_up
+from fu_board.rules import REASON_WORDS, next_follow_up
 from fu_board.text import safe_json
+
+
+def to_ics(board: Board, today: dt.date) -> str:
+    """The calendar of `fu_board.ics`, the same a `calendar_file` in the settings keeps."""
+    from fu_board.ics import to_ics as calendar  # only this format needs it (and icalendar)
+
+    return calendar(board, today)
+
 
 FORMATS = ("csv", "json", "md", "ics")
 """What `fu-board export --format` takes."""
@@ -141,41 +149,6 @@ def _md(text: str) -> str:
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
     return text
-
-
-SUMMARY_WORDS = {Reason.THANK_YOU: "Thank-you", Reason.INTERVIEW_TODAY: "Interview"}
-
-
-def to_ics(board: Board, today: dt.date) -> str:
-    """One all-day event per follow-up to come; one already overdue is put on today."""
-    from icalendar import Calendar, Event  # only this format needs it
-
-    calendar = Calendar()
-    calendar.add("prodid", f"-//fu-board//fu-board {__version__}//EN")
-    calendar.add("version", "2.0")
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for card in board.cards:
-        follow_up = next_follow_up(card, board.settings, today)
-        if follow_up is None:
-            continue
-        day = max(follow_up.due, today)
-        description = [REASON_WORDS[follow_up.reason].capitalize() + "."]
-        if follow_up.due < day:
-            description.append(f"Due since {follow_up.due.isoformat()}.")
-        if (contact := card.contact) is not None:
-            description.append(f"Contact: {_who(contact)}.")
-        if card.link:
-            description.append(card.link)
-        event = Event()
-        event.add("uid", f"{card.id}-{day.isoformat()}@fu-board")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"{SUMMARY_WORDS.get(follow_up.reason, 'Follow up')}: {card.title}")
-        event.add("description", "\n".join(description))
-        calendar.add_component(event)
-    ical: bytes = calendar.to_ical()
-    return ical.decode("utf-8")
 
 
 EXPORTERS: dict[str, Callable[[Board, dt.date], str]] = {

@@ -476,6 +476,37 @@ def due_counts(board: Board, today: dt.date, *, now: dt.time | None = None) -> t
     return _DUE_COUNTS.get(board, today, now)
 
 
+def due_from(card: Card, settings: Settings, today: dt.date) -> tuple[dt.date, str] | None:
+    """The first moment from the start of `today` on when `card` counts as due (a message or
+    a decision due, as `due_counts` counts), as (day, `HH:MM`; empty for the start of the day);
+    None when it never will without a change to it (resolved, or waiting on nothing).
+
+    Between two of the card's scheduled interviews nothing changes but the date, and each
+    item's due day is fixed, so the first due day of each stretch is the answer once it falls
+    before the next interview begins."""
+    if card.is_resolved:
+        return None
+    starts = [(today, "")] + [
+        (interview.date, interview.time) for interview in scheduled_interviews(card, today, clock(dt.time.min))
+    ]
+    starts.sort()
+    for number, (day, at) in enumerate(starts):
+        items = [item for item in agenda(card, settings, day, now=_clock_at(at)) if item.is_action]
+        if not items:
+            continue
+        first = max((min(item.due for item in items), ""), (day, at))
+        if number + 1 == len(starts) or first < starts[number + 1]:
+            return first
+    return None
+
+
+def _clock_at(at: str) -> dt.time:
+    if not at:
+        return dt.time.min
+    hour, minute = at.split(":")
+    return dt.time(int(hour), int(minute))
+
+
 def count_due(follow_ups: Iterable[FollowUp | None]) -> tuple[int, int]:
     """(due today or overdue, of which overdue), counting messages and decisions, not interviews."""
     due = overdue = 0

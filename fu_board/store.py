@@ -16,12 +16,11 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_type_hints
 
-import platformdirs
 import tomli_w
 
 from fu_board import cache
@@ -31,9 +30,6 @@ from fu_board.model import SCHEMA_VERSION, Board, Card, Record, field_path, firs
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-APP_NAME = "fu-board"
-FILE_NAME = "board.toml"
-ENV_VAR = "FU_BOARD_FILE"
 
 HEADER = (
     b"# fu-board's board: your applications, contacts and follow-ups.\n"
@@ -74,14 +70,6 @@ class NewerBoardError(BoardFileError):
         )
         self.version = version
         self.board = board
-
-
-def default_board_path(environ: Mapping[str, str] | None = None) -> Path:
-    """`$FU_BOARD_FILE` if set, else `board.toml` in the user's data folder."""
-    environ = os.environ if environ is None else environ
-    if override := environ.get(ENV_VAR):
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME)) / FILE_NAME
 
 
 # Reading -----------------------------------------------------------------------

@@ -22,12 +22,21 @@ def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.delenv("FU_BOARD_FILE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_real_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may fill the person's clipboard: every test runs as a session over ssh, where
+    fu-board tries no system clipboard tool (a test of the tools says otherwise)."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_CLIENT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SSH_TTY", "/dev/pts/fu-board-tests")
+
+
 @pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "board.toml"
 
 
-SAVE_COMPANIONS = {".board.toml.lock", "board.toml.backups"}
+SAVE_COMPANIONS = {".board.toml.lock", "board.toml.backups", ".board.toml.due.json"}
 """What saving keeps beside `board.toml`: the writers' lock file and the backups folder."""
 
 

@@ -9,13 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
 
 from fu_board import board as ops
 from fu_board.demo import demo_board
 from fu_board.export import CSV_COLUMNS
 from fu_board.model import SCHEMA_VERSION, Board, Contact
-from fu_board.rules import Reason, next_follow_up
+from fu_board.rules import next_follow_up
 from fu_board.store import load_board, save_board
 from tests.conftest import TODAY
 from tests.test_cli import Result, run_main
@@ -96,31 +95,6 @@ def test_markdown_is_a_report_by_column_with_each_timeline(capsys: pytest.Captur
     assert "- Next: interview Tue 1 Dec 14:00 (2026-12-01): an interview is scheduled\n" in pied_piper
     assert "- Interview: 2026-12-01 14:00 onsite, 5230 Newell Road, Palo Alto, with Richard Hendricks\n" in pied_piper
     assert "  - 2026-12-01 interview scheduled: onsite 14:00 with Richard Hendricks\n" in pied_piper
-
-
-def test_ics_has_one_event_per_follow_up_to_come(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = demo_file(tmp_path)
-    result = export(capsys, path, "ics")
-    assert result.code == 0, result.err
-    calendar = Calendar.from_ical(result.out)
-    events = calendar.walk("VEVENT")
-    board = load_board(path)
-    expected = {card.id: f for card in board.cards if (f := next_follow_up(card, board.settings, TODAY))}
-    assert len(events) == len(expected) == 9
-    by_uid = {str(event["UID"]).split("-")[0]: event for event in events}
-    assert set(by_uid) == set(expected)
-    words = {Reason.THANK_YOU: "Thank-you", Reason.INTERVIEW_TODAY: "Interview"}
-    for card_id, follow_up in expected.items():
-        event = by_uid[card_id]
-        assert event.decoded("DTSTART") == max(follow_up.due, TODAY)
-        assert str(event["SUMMARY"]) == f"{words.get(follow_up.reason, 'Follow up')}: {board.card(card_id).title}"
-    assert str(by_uid["h6yd"]["SUMMARY"]) == "Thank-you: Hooli — Site Reliability Engineer"
-    pied_piper = by_uid["f2pp"]  # the onsite booked in 6 days, on its day
-    assert str(pied_piper["SUMMARY"]) == "Interview: Pied Piper — Senior Python Engineer"
-    assert pied_piper.decoded("DTSTART") == TODAY + dt.timedelta(days=6)
-    northwind = by_uid["k7m2"]
-    assert "No answer since you applied" in str(northwind["DESCRIPTION"])
-    assert "Contact: Priya Raman, Recruiter, priya@northwind.example" in str(northwind["DESCRIPTION"])
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md", "ics"])

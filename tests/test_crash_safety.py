@@ -161,7 +161,12 @@ def test_kill_9_during_save_board_never_loses_an_acknowledged_save(tmp_path: Pat
     cards: list[Card] = []  # cards[i] is numbered_card(i + 1), the same objects every round
     count = 0
     rng = random.Random(20261125)
-    for round_number in range(rounds):
+    round_number = 0
+    # At least `rounds` kills, and on until a quarter as many saves were acknowledged: on a
+    # busy machine a child finishes fewer saves before its kill, and the test runs longer
+    # rather than failing.
+    while round_number < rounds or (count < rounds // 4 and round_number < 10 * rounds):
+        round_number += 1
         # Warm store's per-card text cache with the very card objects the child will save,
         # so the child's first save costs one card, like every later one.
         dump_board(Board(cards=tuple(cards[:count])))
@@ -191,7 +196,7 @@ def test_kill_9_during_save_board_never_loses_an_acknowledged_save(tmp_path: Pat
         removed = clean_stale_temporaries(path)
         assert sorted(p.name for p in removed) == stale
         assert temporaries(folder) == []
-        assert sorted(os.listdir(folder)) == ["board.toml"]
+        assert sorted(os.listdir(folder)) in (["board.toml"], [".board.toml.due.json", "board.toml"])
     assert count >= rounds // 4, "the child hardly ever finished a save before it was killed"
 
 

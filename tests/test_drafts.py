@@ -133,7 +133,10 @@ def test_default_templates_fill_every_placeholder(reason: Reason) -> None:
         assert "Acme Robotics" in message
 
 
-@pytest.mark.parametrize("name", [name for name in Templates.field_names() if name != "after_no"])
+BODIES = [name for name in Templates.field_names() if not name.endswith("_subject")]
+
+
+@pytest.mark.parametrize("name", [name for name in BODIES if name != "after_no"])
 def test_every_default_template_has_a_visible_slot_for_one_specific_thing(name: str) -> None:
     text: str = getattr(Templates(), name)
     assert text.count("[") == text.count("]")
@@ -270,3 +273,11 @@ def test_format_codes_are_refused(template: str) -> None:
 def test_every_known_placeholder_is_accepted() -> None:
     templates = Templates(**dict.fromkeys(Templates.field_names(), EVERY_PLACEHOLDER))
     assert templates.second_follow_up == EVERY_PLACEHOLDER
+
+
+@pytest.mark.parametrize("name", BODIES)
+def test_every_message_has_a_subject_on_one_line_without_a_slot(name: str) -> None:
+    subject: str = getattr(Templates(), f"{name}_subject")
+    assert subject
+    assert "\n" not in subject
+    assert "[" not in subject

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fu_board import store
 from fu_board.board import edit_card
 from fu_board.board_file import BoardFile
 from fu_board.model import (
@@ -39,13 +38,13 @@ from fu_board.store import (
     BoardFileError,
     FileContent,
     NewerBoardError,
-    default_board_path,
     digest,
     dump_board,
     load_board,
     parse_board,
     save_board,
 )
+from fu_board.where import default_board_path
 from tests.conftest import leftovers
 
 DAY = dt.date(2024, 3, 1)
@@ -213,7 +212,7 @@ def test_empty_fields_are_omitted() -> None:
     assert resolved["outcome"] == "no"
     assert resolved["resolved_on"] == dt.date(2024, 2, 1)
     assert raw["cards"][0]["contacts"][1] == {"name": "Bo"}
-    assert raw["cards"][0]["interviews"][1] == {"date": dt.date(2024, 3, 12)}
+    assert raw["cards"][0]["interviews"][1] == {"date": dt.date(2024, 3, 12), "id": 2}
     assert raw["cards"][0]["timeline"][0] == {"date": DAY, "kind": "applied"}
     assert raw["cards"][0]["timeline"][4] == {"date": dt.date(2024, 3, 21), "kind": "moved", "to": "interviewed"}
     text = dump_board(sample_board()).decode()
@@ -231,6 +230,7 @@ def test_enums_and_dates_are_written_as_plain_toml() -> None:
     assert raw["cards"][0]["interviews"][0] == {
         "date": dt.date(2024, 3, 8),
         "time": "14:00",
+        "id": 1,
         "kind": "onsite",
         "where": "1 Main St",
         "interviewers": ["Ann", "Kim"],
@@ -784,10 +784,12 @@ def test_any_board_survives_a_round_trip(board: Board) -> None:
     assert dump_board(parse_board(data, Path("board.toml"))) == data
 
 
-def test_store_module_exposes_the_documented_names() -> None:
-    assert store.ENV_VAR == "FU_BOARD_FILE"
-    assert store.FILE_NAME == "board.toml"
-    assert store.APP_NAME == "fu-board"
+def test_the_documented_names_of_the_board_file() -> None:
+    from fu_board import where
+
+    assert where.ENV_VAR == "FU_BOARD_FILE"
+    assert where.FILE_NAME == "board.toml"
+    assert where.APP_NAME == "fu-board"
 
 
 @pytest.mark.parametrize("data", [b"", b"\n\n", b"# only a comment\n", b"\xef\xbb\xbf"])

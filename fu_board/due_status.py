@@ -1,0 +1,153 @@
+"""A small file beside the board that says when each open card falls due, so that
+`fu-board due --count` answers in the time Python takes to start, for a shell prompt.
+
+Every save writes it (`write`): the board file's size, modification time and inode as
+they are after the save, and each open card's first due moment (`rules.due_from`). A
+reader (`count`) trusts it only while the board file still has that size, time and inode,
+so a board changed by anything else (a hand edit, a sync, a backup put back) is counted
+afresh, never from a stale status. Deleting it is always safe.
+
+This module imports nothing of fu-board's at first: the count must not pay for the
+board's model, pydantic or the TOML reader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fu_board.model import Board, Card, Settings
+
+FORMAT = 1
+
+
+def status_path(board_path: Path) -> Path:
+    """`.board.toml.due.json` beside `board.toml` (beside the file a link points to)."""
+    real = Path(os.path.realpath(board_path))
+    return real.with_name(f".{real.name}.due.json")
+
+
+def _signature(board_path: Path) -> list[int] | None:
+    try:
+        found = os.stat(board_path)
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino]
+
+
+class _Moments:
+    """Each card's `due_from`, by the card's identity, for one day and one set of settings
+    (a save after one change works out one card's)."""
+
+    def __init__(self) -> None:
+        self._for: tuple[dt.date, object] | None = None
+        self._moments: dict[int, tuple[Card, tuple[dt.date, str] | None]] = {}
+
+    def of(self, card: Card, settings: Settings, today: dt.date) -> tuple[dt.date, str] | None:
+        from fu_board.rules import due_from
+
+        if self._for is None or self._for[0] != today or self._for[1] is not settings or len(self._moments) > 25_000:
+            self._for, self._moments = (today, settings), {}
+        entry = self._moments.get(id(card))
+        if entry is None or entry[0] is not card:
+            entry = self._moments[id(card)] = (card, due_from(card, settings, today))
+        return entry[1]
+
+
+_MOMENTS = _Moments()
+
+
+def signature(board_path: Path) -> list[int] | None:
+    """What a status is for: the board file's size, modification time and inode."""
+    return _signature(board_path)
+
+
+def write(board_path: Path, board: Board, today: dt.date, read: list[int] | None = None) -> None:
+    """Say when each open card falls due, from the start of `today`, for the board file as it
+    is now (just saved, under the lock), or as it was when `board` was `read` (its
+    `signature` then: nothing is written if the file has changed since). Best effort: a
+    status that cannot be written is only a slower count."""
+    from fu_board import __version__
+
+    signature = _signature(board_path)
+    if signature is None or (read is not None and read != signature):
+        return
+    moments = sorted(
+        f"{day.isoformat()} {at}".rstrip()
+        for card in board.cards
+        if (moment := _MOMENTS.of(card, board.settings, today)) is not None
+        for day, at in [moment]
+    )
+    data = {"format": FORMAT, "version": __version__, "board": signature, "from": today.isoformat(), "due": moments}
+    with contextlib.suppress(OSError):
+        _replace(status_path(board_path), json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace the file whole, as `store.write_atomically` does, but without waiting for the
+    disk: a status lost in a power cut is only a slower count (a half-written one does not
+    parse, and one from an older save does not match the board file)."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def count(board_path: Path, today: dt.date, now: dt.time) -> int | None:
+    """Cards due by `now` on `today`, from the status; None when there is none to trust (no
+    status, another version's, another file's, or asked about a day before it was written)."""
+    from fu_board import __version__
+
+    try:
+        with open(status_path(board_path), "rb") as handle:
+            data = json.loads(handle.read())
+        if data["format"] != FORMAT or data["version"] != __version__ or data["board"] != _signature(board_path):
+            return None
+        if today.isoformat() < data["from"]:
+            return None
+        by = f"{today.isoformat()} {now.hour:02d}:{now.minute:02d}"
+        return sum(1 for moment in data["due"] if moment <= by)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def count_argv(argv: list[str]) -> Path | None:
+    """The board `argv` asks to count when it is exactly `due --count` (with `--board PATH`,
+    before or after); None for any other command line, which the full command line runs."""
+    from fu_board.where import default_board_path
+
+    words, board = [], None
+    given = iter(argv)
+    for word in given:
+        if word == "--board":
+            board = next(given, None)
+            if board is None:
+                return None
+        elif word.startswith("--board="):
+            board = word.removeprefix("--board=")
+        else:
+            words.append(word)
+    if words != ["due", "--count"] or board == "":
+        return None
+    return Path(board) if board is not None else default_board_path()
+
+
+def fast_count(argv: list[str]) -> int | None:
+    """`fu-board due --count` from the status alone, when it can be trusted; None otherwise
+    (the full command line then counts, and writes the status for next time)."""
+    path = count_argv(argv)
+    if path is None:
+        return None
+    moment = dt.datetime.now()
+    return count(path, moment.date(), moment.time())

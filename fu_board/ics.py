@@ -1,0 +1,236 @@
+"""The board as an iCalendar file (RFC 5545): the interviews as timed events, each
+follow-up and thank-you due as an all-day event with a morning alarm.
+
+Every event's UID names the thing it stands for, never its date: an interview by its
+number on the card, a follow-up by its step of the cadence (after which interview, or
+after applying). A snooze, a day passing (an overdue follow-up sits on today) or an
+interview moved to another day changes the event's date and keeps its UID, so a calendar
+that imports the file again updates the event instead of keeping a second copy.
+
+With `calendar_file` in the settings, every save rewrites that file (`sync`), atomically,
+for a calendar program that subscribes to a local file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fu_board import __version__
+from fu_board.drafts import contact_named
+from fu_board.model import Board, Card, Interview
+from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda
+
+if TYPE_CHECKING:
+    from icalendar import Alarm, Event
+
+INTERVIEW_LENGTH = dt.timedelta(hours=1)
+"""How long an interview's event lasts: its real length is not known."""
+INTERVIEW_ALARM = dt.timedelta(hours=-1)
+"""An interview's alarm: an hour before it starts."""
+MORNING_ALARM = dt.timedelta(hours=9)
+"""A follow-up's alarm: 09:00 on its day (an all-day event starts at midnight)."""
+
+SUMMARY_WORDS = {
+    Reason.THANK_YOU: "Thank-you",
+    Reason.CLOSE_THE_LOOP: "Close the loop",
+    Reason.ASK_SILENCE_NO: "Decide on the silence",
+}
+"""What a day's event says first; a follow-up otherwise."""
+
+
+def uid(card: Card, item: FollowUp) -> str:
+    """The event's identity: `k7m2-interview-2@fu-board`, `k7m2-interview-2-thank-you@fu-board`,
+    `k7m2-interview-2-follow-up-1@fu-board`, `k7m2-applied-follow-up-2@fu-board`,
+    `k7m2-interview-2-close-the-loop@fu-board`, `k7m2-applied-silence@fu-board`."""
+    after = f"interview-{item.interview.id}" if item.interview is not None else "applied"
+    if item.reason is Reason.INTERVIEW_TODAY:
+        what = ""
+    elif item.reason is Reason.THANK_YOU:
+        what = "-thank-you"
+    elif item.reason is Reason.CLOSE_THE_LOOP:
+        what = "-close-the-loop"
+    elif item.reason is Reason.ASK_SILENCE_NO:
+        what = "-silence"
+    else:
+        what = f"-follow-up-{item.step}"
+    return f"{card.id}-{after}{what}@fu-board"
+
+
+def interview_uid(card: Card, interview: Interview) -> str:
+    return f"{card.id}-interview-{interview.id}@fu-board"
+
+
+def _alarm(trigger: dt.timedelta, words: str) -> Alarm:
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", words)
+    alarm.add("trigger", trigger)
+    return alarm
+
+
+def _interview_event(card: Card, interview: Interview, stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", interview_uid(card, interview))
+    event.add("dtstamp", stamp)
+    if interview.time:
+        hour, minute = (int(part) for part in interview.time.split(":"))
+        start = dt.datetime.combine(interview.date, dt.time(hour, minute))  # local, wherever the person is
+        event.add("dtstart", start)
+        event.add("dtend", start + INTERVIEW_LENGTH)
+        event.add_component(_alarm(INTERVIEW_ALARM, f"In an hour: {interview.what} at {card.company}"))
+    else:
+        event.add("dtstart", interview.date)
+        event.add("dtend", interview.date + dt.timedelta(days=1))
+        event.add_component(_alarm(MORNING_ALARM, f"Today: {interview.what} at {card.company}"))
+    event.add("summary", f"Interview ({interview.what}): {card.title}")
+    if interview.where:
+        event.add("location", interview.where)
+    description = []
+    if interview.interviewers:
+        description.append("With " + ", ".join(interview.interviewers) + ".")
+    if interview.note:
+        description.append(interview.note)
+    if card.link:
+        description.append(card.link)
+    if description:
+        event.add("description", "\n".join(description))
+    return event
+
+
+def _day_event(card: Card, item: FollowUp, day: dt.date, owed: list[str], stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid(card, item))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    words = SUMMARY_WORDS.get(item.reason, "Follow up")
+    event.add("summary", f"{words}: {card.title}")
+    description = [REASON_WORDS[item.reason].capitalize() + "."]
+    if item.due < day:
+        description.append(f"Due since {item.due.isoformat()}.")
+    for name in owed:
+        contact = contact_named(card, name)
+        who = (
+            ", ".join(part for part in (name, *(contact.title, contact.email, contact.phone)) if part)
+            if contact
+            else name
+        )
+        description.append(f"To {who}.")
+    if item.reason is not Reason.ASK_SILENCE_NO:
+        description.append(f"fu-board draft {card.id} writes the message.")
+    if card.link:
+        description.append(card.link)
+    event.add("description", "\n".join(description))
+    event.add_component(_alarm(MORNING_ALARM, f"{words}: {card.company}"))
+    return event
+
+
+def card_events(card: Card, board: Board, today: dt.date, stamp: dt.datetime) -> list[Event]:
+    """One card's events: each of its interviews (booked or held, while the card is open),
+    the thank-yous owed for an interview (one event, on its day), and the next step of its
+    cadence; what a snooze set aside, on the snooze's day. Nothing once it is resolved."""
+    if card.is_resolved:
+        return []
+    settings = board.settings
+    events = [_interview_event(card, interview, stamp) for interview in card.interviews]
+    snoozed = next((item.due for item in agenda(card, settings, today) if item.reason is Reason.SNOOZED), None)
+    thanks: dict[int, tuple[FollowUp, list[str]]] = {}
+    steps: list[FollowUp] = []
+    for item in agenda(card, settings, today, snooze=False):
+        if item.reason is Reason.THANK_YOU and item.interview is not None:
+            owed = thanks.setdefault(item.interview.id, (item, []))[1]
+            if item.to:
+                owed.append(item.to)
+        elif item.is_action:
+            steps.append(item)
+    for item, owed in [*thanks.values(), *((step, [step.to] if step.to else []) for step in steps)]:
+        day = max(snoozed or item.due, today)
+        events.append(_day_event(card, item, day, owed, stamp))
+    return events
+
+
+class _Written:
+    """Each card's events as iCalendar text, by the card's identity, for one day and one set
+    of settings: the library takes about a millisecond an event, and a save after one change
+    writes one card's events anew, not the whole calendar's (as `rules._Remembered` does for
+    the follow-ups)."""
+
+    LIMIT = 25_000
+
+    def __init__(self) -> None:
+        self._for: tuple[dt.date, object] | None = None
+        self._texts: dict[int, tuple[Card, str]] = {}
+
+    def text(self, card: Card, board: Board, today: dt.date) -> str:
+        if (
+            self._for is None
+            or self._for[0] != today
+            or self._for[1] is not board.settings
+            or len(self._texts) > self.LIMIT
+        ):
+            self._for, self._texts = (today, board.settings), {}
+        entry = self._texts.get(id(card))
+        if entry is None or entry[0] is not card:
+            stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            text = "".join(event.to_ical().decode("utf-8") for event in card_events(card, board, today, stamp))
+            entry = self._texts[id(card)] = (card, text)
+        return entry[1]
+
+
+_WRITTEN = _Written()
+
+
+def to_ics(board: Board, today: dt.date) -> str:
+    """The board's calendar (see the module's docstring)."""
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//fu-board//fu-board {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "fu-board")
+    head, end = calendar.to_ical().decode("utf-8").split("END:VCALENDAR")
+    events = "".join(_WRITTEN.text(card, board, today) for card in board.cards if not card.is_resolved)
+    return f"{head}{events}END:VCALENDAR{end}"
+
+
+def calendar_path(board: Board) -> Path | None:
+    """Where the settings ask for the calendar to be kept, `~` expanded; None for nowhere."""
+    name = board.settings.calendar_file
+    return Path(os.path.expanduser(name)) if name else None
+
+
+@dataclass
+class Synced:
+    problem: str | None = None
+    """What went wrong the last time the calendar file was written, in words; None when it
+    was written (or there is none). The command line says it on stderr, the board in a notice."""
+
+
+SYNCED = Synced()
+
+
+def sync(board: Board, today: dt.date) -> None:
+    """Rewrite the calendar file the settings name, if any, atomically (`SYNCED.problem`
+    says whether it could be: the board itself is saved either way)."""
+    from fu_board.store import write_atomically
+
+    path = calendar_path(board)
+    if path is None:
+        SYNCED.problem = None
+        return
+    try:
+        write_atomically(path, to_ics(board, today).encode("utf-8"))
+    except OSError as error:
+        SYNCED.problem = f"the calendar file {path} could not be written: {error.strerror or error}"
+    else:
+        SYNCED.problem = None
