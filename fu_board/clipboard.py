@@ -26,6 +26,17 @@ def is_remote(env: Mapping[str, str]) -> bool:
     return any(env.get(name) for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
+def has_desktop(env: Mapping[str, str], platform: str | None = None) -> bool:
+    """A desktop on this machine that the person sits at: a mail program or a browser opened
+    here is one they see (not over ssh; on Linux, with a display)."""
+    platform = sys.platform if platform is None else platform
+    if is_remote(env):
+        return False
+    if platform in ("darwin", "win32"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) or _is_wsl(env)
+
+
 def _is_wsl(env: Mapping[str, str]) -> bool:
     if env.get("WSL_DISTRO_NAME") or env.get("WSL_INTEROP"):
         return True

@@ -125,3 +125,19 @@ def test_the_real_environment_is_used_by_default(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(os, "environ", {"PATH": str(folder), "DISPLAY": ":0"})
     assert clipboard.copy(TEXT, platform="linux") == "xclip"
     assert got(xclip) == TEXT.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("platform", "names", "desktop"),
+    [
+        ("darwin", {}, True),
+        ("win32", {}, True),
+        ("linux", {"DISPLAY": ":0"}, True),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ("linux", {}, False),  # a console
+        ("darwin", {"SSH_CONNECTION": "10.0.0.1 22 10.0.0.2 5555"}, False),  # over ssh
+        ("linux", {"DISPLAY": "localhost:10.0", "SSH_TTY": "/dev/pts/3"}, False),  # X forwarded over ssh
+    ],
+)
+def test_a_desktop_here_is_one_the_person_sits_at(platform: str, names: dict[str, str], desktop: bool) -> None:
+    assert clipboard.has_desktop(names, platform) is desktop

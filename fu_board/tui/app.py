@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -13,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -71,6 +72,9 @@ class FuBoardApp(App[int]):
         super().__init__()
         self.path = path
         self.file = BoardFile(path)
+        self.file.today = lambda: self.today
+        self._calendar_problem: str | None = None
+        """What was last said about the calendar file not being written."""
         self._today = today
         self._clock = clock
         self._now = now if today is not None else dt.datetime.now().time()
@@ -414,6 +418,7 @@ class FuBoardApp(App[int]):
         if worker is not self._worker:
             return
         board, self._worker, self._in_flight = self._in_flight, None, None
+        self._report_calendar()
         result = worker.result if worker.state is WorkerState.SUCCESS else worker.error
         if isinstance(result, Exception):
             self._save_failed(result)
@@ -498,6 +503,7 @@ class FuBoardApp(App[int]):
         return self._asking
 
     def _show_saved_state(self, was_unsaved: bool) -> None:
+        self._report_calendar()
         if was_unsaved and not self.unsaved:
             self.notify("Saved: every change is in the file now.", timeout=4)
         if self.unsaved != was_unsaved or self.reloaded:
@@ -507,6 +513,37 @@ class FuBoardApp(App[int]):
                     self.screen.refresh_board()
                 else:
                     self.screen.refresh_header()
+
+    def copy_text(self, text: str, copied: str = "") -> None:
+        """Copy `text` both ways there are: the terminal's clipboard (OSC 52, which reaches the
+        person's own machine even over ssh) and, in a local session, the system's (a tool
+        such as `pbcopy`, on a thread); then say truthfully whether it worked. `copied` is
+        said first, when it did (what was copied)."""
+        self.copy_to_clipboard(text)
+        self._copy_to_system(text, copied)
+
+    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
+    def _copy_to_system(self, text: str, copied: str) -> None:
+        from fu_board import clipboard
+
+        tool = clipboard.copy(text)
+        words, warn = clipboard.copied_words(tool, os.environ)
+        if copied and not warn:
+            words = copied
+        self.call_from_thread(
+            self.notify, words, severity="warning" if warn else "information", timeout=10 if warn else 4, markup=False
+        )
+
+    def _report_calendar(self) -> None:
+        """Say once that the calendar file could not be written, and once that it is again."""
+        calendar = sys.modules.get("fu_board.ics")  # imported only by a save that keeps a calendar
+        problem = calendar.SYNCED.problem if calendar is not None else None
+        if problem != self._calendar_problem:
+            if problem:
+                self.notify(f"Saved, but {problem}.", severity="warning", timeout=15, markup=False)
+            elif self._calendar_problem:
+                self.notify("The calendar file is written again.", timeout=4)
+            self._calendar_problem = problem
 
     def _ask_about(self, conflict: Conflict, *, quitting: bool) -> None:
         """One dialog at a time; changes made while it is open are settled with it.

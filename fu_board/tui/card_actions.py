@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual.app import App
 from textual.content import Content
 
 from fu_board import board as ops
-from fu_board.drafts import after_no_message
+from fu_board.drafts import after_no_draft, after_no_message
 from fu_board.model import Board, Card, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import clock, owed_thank_yous
@@ -66,6 +68,31 @@ def card_title(card: Card, verb: str) -> Content:
     """`Follow-up with Acme (Backend Engineer)`: a dialog's title, the company in bold."""
     role = f" ({visible(card.role, one_line=True)})" if card.role else ""
     return Content.assemble(verb, (visible(card.company, one_line=True), "bold"), role)
+
+
+def open_outside(app: App[Any], url: str, instead: str) -> bool:
+    """Open `url` through Textual (the browser, or for a `mailto:` the mail program), where
+    the person can see it: when the app is served on the web, or with a desktop here. Over
+    ssh, or on a console, Python's `webbrowser` would start a text browser inside this very
+    terminal; then it says so, and `instead` (what to do), and opens nothing."""
+    from fu_board.clipboard import has_desktop
+
+    if app.is_web or has_desktop(os.environ):
+        app.open_url(url)
+        return True
+    app.notify(f"No desktop here to open it on (over ssh, or a console): {instead}", severity="warning", markup=False)
+    return False
+
+
+def open_link(app: FuBoardApp, card: Card) -> None:
+    """`O`: the card's link (the posting) in the browser (see `open_outside`)."""
+    link = card.link.strip()
+    if not link.lower().startswith(("http://", "https://")):
+        words = "This card has no link" if not link else "The card's link is not a web address (http or https)"
+        app.notify(f"{words}: e adds one.", markup=False)
+        return
+    if open_outside(app, link, "the link is on the card (enter opens it)."):
+        app.notify("Opening the card's link in your browser.", timeout=3)
 
 
 class CardActions:
@@ -204,7 +231,8 @@ class CardActions:
                     done(change)
 
             greeting = no_greeting(change.board, said_no)
-            self.app.push_screen(AfterNoScreen(greeting, script, said_no.no_kind or NoKind.SAID), closed)
+            draft = after_no_draft(said_no, change.board.settings.templates)
+            self.app.push_screen(AfterNoScreen(greeting, script, said_no.no_kind or NoKind.SAID, draft), closed)
 
         if kind is not None:
             kind_chosen(kind)

@@ -91,8 +91,8 @@ class BoardCommands(Provider):
 
     def show_path(self) -> None:
         path = str(self.board_app.file.path)
-        self.app.copy_to_clipboard(path)
-        self.app.notify(f"{path} (copied)", title="Your board", timeout=10)
+        self.app.notify(path, title="Your board", timeout=10, markup=False)
+        self.board_app.copy_text(path, copied="Its path is copied.")
 
     def export(self, fmt: str) -> None:
         from fu_board.export import EXPORTERS

@@ -8,6 +8,8 @@ counted as a no gets a short closing note, or nothing; a form rejection needs no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,8 +17,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from fu_board.drafts import Draft
+from fu_board.mail import mailto
 from fu_board.model import NoKind
 from fu_board.text import visible
+from fu_board.tui.card_actions import open_outside
+
+if TYPE_CHECKING:
+    from fu_board.tui.app import FuBoardApp
 
 EXPLAINED = {
     NoKind.SAID: "A short reply keeps the door open: say you are disappointed, wish them well, ask to be kept in "
@@ -33,15 +41,18 @@ class AfterNoScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("c", "copy", "Copy"),
+        Binding("m", "mail", "Mail"),
         Binding("a", "add_lead", "Add their lead"),
         Binding("escape,enter", "close", "Done"),
     ]
 
-    def __init__(self, greeting: str, script: str, kind: NoKind = NoKind.SAID) -> None:
+    def __init__(self, greeting: str, script: str, kind: NoKind = NoKind.SAID, draft: Draft | None = None) -> None:
         super().__init__()
         self.greeting = greeting
         self.script = script
         self.kind = kind
+        self.draft = draft
+        """The reply as an email, for `m`."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="after-no"):
@@ -54,6 +65,8 @@ class AfterNoScreen(ModalScreen[bool]):
             keys: list[str | tuple[str, str]] = []
             if self.script:
                 keys += [("c", "bold $text-accent"), " copies the message · "]
+            if self.draft is not None and self.draft.email:
+                keys += [("m", "bold $text-accent"), " writes it in your mail program · "]
             if self.kind is NoKind.SAID:
                 keys += [("a", "bold $text-accent"), " adds a lead they mention as a new card · "]
             keys += [("escape", "bold $text-accent"), " done"]
@@ -62,13 +75,23 @@ class AfterNoScreen(ModalScreen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "copy":
             return bool(self.script)
+        if action == "mail":
+            return self.draft is not None
         if action == "add_lead":
             return self.kind is NoKind.SAID
         return True
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.script)
-        self.notify("Message copied.", markup=False)
+        cast("FuBoardApp", self.app).copy_text(self.script)
+
+    def action_mail(self) -> None:
+        """The reply in the mail program; nothing is logged (the card is resolved already)."""
+        if self.draft is None:
+            return
+        if not self.draft.email:
+            self.notify("No email known for them: c copies the message instead.", severity="warning", markup=False)
+            return
+        open_outside(self.app, mailto(self.draft), "c copies the message.")
 
     def action_add_lead(self) -> None:
         self.dismiss(True)

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from fu_board import board as ops
 from fu_board.columns import Columns
 from fu_board.model import STAGES, Card, Outcome, Stage
-from fu_board.tui.card_actions import CardActions, Done, card_title
+from fu_board.tui.card_actions import CardActions, Done, card_title, open_link
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.widgets.board_header import BoardHeader, TodaysInterviews
 from fu_board.tui.widgets.card_column import CardColumn
@@ -87,6 +87,7 @@ class BoardScreen(Screen[None]):
         Binding("w", "resolve('withdrawn')", "Withdrawn", show=False, tooltip="resolve: ↩ withdrawn, you stepped out"),
         Binding("d", "delete", "Delete", show=False, tooltip="delete the card, after asking"),
         Binding("E", "edit_note", "Edit note", show=False, tooltip="edit the card's note in $VISUAL or $EDITOR"),
+        Binding("O", "open_link", "Open link", show=False, tooltip="open the card's link (the posting) in the browser"),
         Binding("u", "undo", "Undo", show=False, tooltip="undo the latest change of this session"),
         Binding("U,ctrl+r", "redo", "Redo", show=False, tooltip="redo the latest change undone"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="show every key"),
@@ -343,6 +344,10 @@ class BoardScreen(Screen[None]):
 
     def action_follow_up(self) -> None:
         self._on_card(self.actions.follow_up)
+
+    def action_open_link(self) -> None:
+        if (card := self.selected_card) is not None:
+            open_link(self.board_app, card)
 
     def action_thank_you(self) -> None:
         self._on_card(self.actions.thank_you)

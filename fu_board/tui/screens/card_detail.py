@@ -22,11 +22,13 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from fu_board import board as ops
 from fu_board.counts import days_since_touch
+from fu_board.drafts import card_draft
 from fu_board.history import describe
-from fu_board.model import Card, Contact, Event, EventKind, event_label
+from fu_board.mail import mailto
+from fu_board.model import Board, Card, Channel, Contact, Event, EventKind, event_label
 from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions
+from fu_board.tui.card_actions import CardActions, open_link, open_outside
 from fu_board.tui.screens.form_screen import AskingScreen
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
@@ -223,6 +225,8 @@ class CardScreen(AskingScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+t", "thank", "Thank-you sent", tooltip="log a thank-you sent to one of the interviewers"),
+        Binding("ctrl+o", "mail", "Mail", tooltip="write the message it asks for next in your mail program"),
+        Binding("ctrl+l", "open_link", "Link", show=False, tooltip="open the card's link (the posting) in the browser"),
         Binding("escape", "close", "Close"),
     ]
     UNSAVED = "Unsaved changes: ctrl+s saves them, escape again throws them away."
@@ -372,6 +376,49 @@ class CardScreen(AskingScreen):
             self.notify("No thank-you is owed on this card.", markup=False)
             return
         CardActions(cast("FuBoardApp", self.app)).thank_you(self.card, self._logged)
+
+    def action_mail(self) -> None:
+        """The message the card asks for next, in the mail program (`m` in the review; here
+        a letter would be typed); then, as there, "sent?": `y` logs it."""
+        app = cast("FuBoardApp", self.app)
+        draft = card_draft(self.card, app.board.settings, self.today, now=self.now)
+        if draft is None:
+            self.notify("Nothing to write on this card now.", markup=False)
+            return
+        if not draft.email:
+            who = visible(draft.to, one_line=True) if draft.to else "them"
+            self.notify(f"No email known for {who}: add it above, then ctrl+o again.", severity="warning", markup=False)
+            return
+        if not open_outside(
+            app, mailto(draft), f"fu-board draft {self.card.id} --mailto prints the message as a mailto: link."
+        ):
+            return
+        if self.read_only or draft.template == "after_silence" or self.card.is_resolved:
+            return
+        to = visible(draft.to or draft.email, one_line=True)
+
+        def answered(sent: bool | None) -> None:
+            if not sent:
+                return
+            actions = CardActions(app)
+            if draft.template == "thank_you":
+                actions.thank_you(self.card, self._logged, to=draft.to or "")
+                return
+            on, person, card_id = self.today, draft.to or "", self.card.id
+
+            def log(board: Board) -> ops.Change:
+                return ops.log_follow_up(board, card_id, on=on, channel=Channel.EMAIL, to=person)
+
+            actions.run(log, self._logged)
+
+        from fu_board.tui.screens.confirm import ConfirmScreen
+
+        app.push_screen(
+            ConfirmScreen(Content.assemble("Sent to ", (to, "bold"), "?"), "y logs it (by email, today)."), answered
+        )
+
+    def action_open_link(self) -> None:
+        open_link(cast("FuBoardApp", self.app), self.card)
 
     def _logged(self, change: ops.Change) -> None:
         self.card = change.card

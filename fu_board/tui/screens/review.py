@@ -22,12 +22,13 @@ from textual.widgets import Footer, Static
 
 from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
-from fu_board.drafts import contact_named, suggested_message
-from fu_board.model import Card, EventKind, NoKind, Outcome, Settings
+from fu_board.drafts import contact_named, draft_for, suggested_message
+from fu_board.mail import mailto
+from fu_board.model import Board, Card, Channel, EventKind, NoKind, Outcome, Settings
 from fu_board.progress import to_go_words
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, Done
+from fu_board.tui.card_actions import CardActions, Done, open_link, open_outside
 from fu_board.tui.screens.card_detail import event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
 from fu_board.tui.widgets.board_header import TodaysInterviews
@@ -125,20 +126,22 @@ FIND_A_CONTACT = (
 )
 
 
-def message_title(situation: FollowUp, message: str) -> str:
-    """What the suggested message is, and the keys that go with it."""
+def message_title(situation: FollowUp, message: str, *, mailable: bool = False) -> str:
+    """What the suggested message is, and the keys that go with it (`m` where an address is
+    known to mail it to)."""
+    keys = "m mails it · c copies it" if mailable else "c copies it"
     if situation.reason is Reason.THANK_YOU:
         to = f" to {situation.to}" if situation.to else ""
-        return f"Thank-you{to}  (c copies it · t logs it)"
+        return f"Thank-you{to}  ({keys} · t logs it)"
     if situation.reason is Reason.CLOSE_THE_LOOP:
-        return "Close the loop: ask kindly for a definite answer  (c copies it)"
+        return f"Close the loop: ask kindly for a definite answer  ({keys})"
     if situation.reason is Reason.ASK_SILENCE_NO:
         if message:
-            return "If you count it as a no, a short closing note  (c copies it)"
+            return f"If you count it as a no, a short closing note  ({keys})"
         return "If you count it as a no, nothing needs sending"
     if situation.reason is Reason.APPLIED_NO_ANSWER and situation.to is None:
         return "Find a contact first"
-    return "Suggested message  (c copies it)"
+    return f"Suggested message  ({keys})"
 
 
 def question(card: Card, situation: FollowUp, today: dt.date) -> Content | None:
@@ -181,6 +184,8 @@ class ReviewScreen(Screen[None]):
         Binding("space", "skip", "Skip", tooltip="leave it for now, next card"),
         Binding("e", "edit", "Edit", show=False, tooltip="open the card to edit it"),
         Binding("c", "copy", "Copy", tooltip="copy the suggested message"),
+        Binding("m", "mail", "Mail", tooltip="write it in your mail program: to, subject and message filled in"),
+        Binding("O", "open_link", "Open link", show=False, tooltip="open the card's link (the posting) in the browser"),
         Binding("n", "add", "New", tooltip="add an application"),
         Binding("escape", "leave", "Board", tooltip="back to the board"),
         Binding("question_mark", "help", "Help", key_display="?", show=False, tooltip="show every key"),
@@ -278,7 +283,9 @@ class ReviewScreen(Screen[None]):
             Content("\n").join([Content.styled("Recent", "bold"), *recent])
         )
         message = self.message(card, follow_up)
-        self.query_one("#review-message-title", Static).update(message_title(situation, message))
+        draft = draft_for(card, situation, settings.templates) if message else None
+        mailable = draft is not None and bool(draft.email)
+        self.query_one("#review-message-title", Static).update(message_title(situation, message, mailable=mailable))
         if situation.reason is Reason.APPLIED_NO_ANSWER and situation.to is None:
             shown_text = Content(FIND_A_CONTACT.format(company=visible(card.company, one_line=True)))
         else:
@@ -418,8 +425,56 @@ class ReviewScreen(Screen[None]):
             if not message:
                 self.notify("Nothing to copy here: no message fits this one.", markup=False)
                 return
-            self.app.copy_to_clipboard(message)
-            self.notify("Message copied: paste it into your email or LinkedIn.", markup=False)
+            self.board_app.copy_text(message)
+
+    def action_mail(self) -> None:
+        """Open the mail program on the message; back here, one question: was it sent?"""
+        if (shown := self.current()) is None:
+            return
+        card, follow_up = shown
+        situation = self.situation(card, follow_up)
+        draft = draft_for(card, situation, self.board_app.board.settings.templates)
+        if draft is None:
+            self.notify("Nothing to write here: no message fits this one.", markup=False)
+            return
+        if not draft.email:
+            who = visible(draft.to, one_line=True) if draft.to else "them"
+            self.notify(
+                f"No email known for {who}: c copies the message instead, e adds their address.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if not open_outside(
+            self.app, mailto(draft), f"c copies the message; fu-board draft {card.id} --mailto prints its link."
+        ):
+            return
+        if situation.reason is Reason.ASK_SILENCE_NO:  # a note for after the no: x counts it
+            return
+        to = visible(draft.to or draft.email, one_line=True)
+
+        def answered(sent: bool | None) -> None:
+            if not sent or (current := self.current()) is None or current[0].id != card.id:
+                return
+            if situation.reason is Reason.THANK_YOU:
+                self.actions.thank_you(current[0], self._next("thank_you"), to=situation.to or "")
+            else:
+                on, person = self.board_app.today, draft.to or ""
+
+                def log(board: Board) -> ops.Change:
+                    return ops.log_follow_up(board, card.id, on=on, channel=Channel.EMAIL, to=person)
+
+                self.actions.run(log, self._next("followed_up"))
+
+        from fu_board.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(Content.assemble("Sent to ", (to, "bold"), "?"), "y logs it (by email, today)."), answered
+        )
+
+    def action_open_link(self) -> None:
+        if (shown := self.current()) is not None:
+            open_link(self.board_app, shown[0])
 
     def action_add(self) -> None:
         def added(change: ops.Change) -> None:
