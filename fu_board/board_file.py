@@ -198,12 +198,13 @@ def update_board(
             after_save(path, changed, today)
 
 
-def restore(path: Path, backup: Path) -> Path | None:
-    """Put the backup back as the board, after backing up the file it replaces (returned)."""
+def restore(path: Path, backup: Path, *, today: dt.date | None = None) -> Path | None:
+    """Put the backup back as the board, after backing up the file it replaces (returned);
+    then what follows the board (`after_save`) follows the restored one."""
     data = _read(backup)
     if data is None:
         raise FileNotFoundError(backup)
-    parse_board(data, backup)  # only a backup that loads is restored
+    board = parse_board(data, backup)  # only a backup that loads is restored
     with locked(path):
         clean_stale_temporaries(path)
         current = _read(path)
@@ -212,6 +213,7 @@ def restore(path: Path, backup: Path) -> Path | None:
             write_atomically(path, data)
         except OSError as error:
             raise BoardFileError(path, f"could not be restored: {error.strerror or error}") from None
+        after_save(path, board, today)
     return kept
 
 

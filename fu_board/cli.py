@@ -734,12 +734,12 @@ def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
     return visible("\n".join(lines))
 
 
-def _restore(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
+def _restore(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     try:
         backup = find_backup(path, args.backup)
     except FileNotFoundError:
         raise UsageError(f"no backup {args.backup!r}; fu-board backups lists them") from None
-    kept = restore(path, backup)
+    kept = restore(path, backup, today=today)
     saved = f"; the file it replaced is kept as {kept.name}" if kept else ""
     return visible(f"Restored {backup} to {path}{saved}", one_line=True)
 

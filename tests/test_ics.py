@@ -213,3 +213,23 @@ def test_a_calendar_file_setting_that_cannot_be_one_is_refused(
     assert "settings.calendar_file" in result.err
     assert problem in result.err
     assert path.read_bytes() == before
+
+
+def test_a_backup_put_back_brings_its_calendar_back(
+    capsys: pytest.CaptureFixture[str], calendar_board: tuple[Path, Path]
+) -> None:
+    import json
+
+    path, calendar = calendar_board
+
+    def nudge_day() -> object:
+        written = Calendar.from_ical(calendar.read_text(encoding="utf-8"))
+        uid = "k7m2-applied-follow-up-1@fu-board"
+        return next(e for e in written.walk("VEVENT") if str(e["UID"]) == uid).decoded("DTSTART")
+
+    assert run_main(capsys, ["snooze", "k7m2", "2026-12-02", "--board", str(path)], TODAY).code == 0
+    assert nudge_day() == dt.date(2026, 12, 2)
+    (backup,) = json.loads(run_main(capsys, ["backups", "--json", "--board", str(path)], TODAY).out)
+    result = run_main(capsys, ["restore", backup["name"], "--board", str(path)], TODAY)
+    assert result.code == 0, result.err
+    assert nudge_day() == TODAY  # the snooze undone: the follow-up is due again today

@@ -18,8 +18,8 @@ from textual.app import App
 from textual.content import Content
 
 from fu_board import board as ops
-from fu_board.drafts import after_no_draft, after_no_message
-from fu_board.model import Board, Card, Contact, NoKind, Outcome
+from fu_board.drafts import Draft, after_no_draft, after_no_message
+from fu_board.model import Board, Card, Channel, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import clock, owed_thank_yous
 from fu_board.text import visible
@@ -139,6 +139,42 @@ class CardActions:
 
         form.refused = refused
         self.app.push_screen(form, answered)
+
+    def mail(self, card: Card, draft: Draft | None, done: Done, *, instead: str, ask: bool = True) -> None:
+        """`m`: the message in the mail program (`open_outside`; `instead` is what to do where
+        nothing can open it); then, with `ask`, one question, "sent?", whose `y` logs the
+        thank-you to that person or the follow-up by email, today, and calls `done`."""
+        from fu_board.mail import mailto
+
+        if draft is None:
+            self.app.notify("Nothing to write here now: no message fits.", markup=False)
+            return
+        if not draft.email:
+            who = visible(draft.to, one_line=True) if draft.to else "them"
+            self.app.notify(
+                f"No email known for {who}: c copies the message instead, e adds their address.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if not open_outside(self.app, mailto(draft), instead) or not ask or self.app.file.read_only:
+            return
+        to = visible(draft.to or draft.email, one_line=True)
+        on, person, card_id = self.today, draft.to or "", card.id
+
+        def log(board: Board) -> ops.Change:
+            if draft.template == "thank_you":
+                return ops.log_thank_you(board, card_id, on=on, to=person or None, now=self.app.now)
+            return ops.log_follow_up(board, card_id, on=on, channel=Channel.EMAIL, to=person)
+
+        def answered(sent: bool | None) -> None:
+            if sent:
+                self.run(log, done)
+
+        from fu_board.tui.screens.confirm import ConfirmScreen
+
+        question = Content.assemble("Sent to ", (to, "bold"), "?")
+        self.app.push_screen(ConfirmScreen(question, "y logs it (by email, today)."), answered)
 
     @writes
     def follow_up(self, card: Card, done: Done) -> None:

@@ -24,11 +24,10 @@ from fu_board import board as ops
 from fu_board.counts import days_since_touch
 from fu_board.drafts import card_draft
 from fu_board.history import describe
-from fu_board.mail import mailto
-from fu_board.model import Board, Card, Channel, Contact, Event, EventKind, event_label
+from fu_board.model import Card, Contact, Event, EventKind, event_label
 from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, open_link, open_outside
+from fu_board.tui.card_actions import CardActions, open_link
 from fu_board.tui.screens.form_screen import AskingScreen
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
@@ -382,39 +381,13 @@ class CardScreen(AskingScreen):
         a letter would be typed); then, as there, "sent?": `y` logs it."""
         app = cast("FuBoardApp", self.app)
         draft = card_draft(self.card, app.board.settings, self.today, now=self.now)
-        if draft is None:
-            self.notify("Nothing to write on this card now.", markup=False)
-            return
-        if not draft.email:
-            who = visible(draft.to, one_line=True) if draft.to else "them"
-            self.notify(f"No email known for {who}: add it above, then ctrl+o again.", severity="warning", markup=False)
-            return
-        if not open_outside(
-            app, mailto(draft), f"fu-board draft {self.card.id} --mailto prints the message as a mailto: link."
-        ):
-            return
-        if self.read_only or draft.template == "after_silence" or self.card.is_resolved:
-            return
-        to = visible(draft.to or draft.email, one_line=True)
-
-        def answered(sent: bool | None) -> None:
-            if not sent:
-                return
-            actions = CardActions(app)
-            if draft.template == "thank_you":
-                actions.thank_you(self.card, self._logged, to=draft.to or "")
-                return
-            on, person, card_id = self.today, draft.to or "", self.card.id
-
-            def log(board: Board) -> ops.Change:
-                return ops.log_follow_up(board, card_id, on=on, channel=Channel.EMAIL, to=person)
-
-            actions.run(log, self._logged)
-
-        from fu_board.tui.screens.confirm import ConfirmScreen
-
-        app.push_screen(
-            ConfirmScreen(Content.assemble("Sent to ", (to, "bold"), "?"), "y logs it (by email, today)."), answered
+        closing = draft is not None and draft.template == "after_silence"  # a note for after the no
+        CardActions(app).mail(
+            self.card,
+            draft,
+            self._logged,
+            instead=f"fu-board draft {self.card.id} --mailto prints the message as a mailto: link.",
+            ask=not (self.read_only or self.card.is_resolved or closing),  # a reply to a no: nothing to log
         )
 
     def action_open_link(self) -> None:

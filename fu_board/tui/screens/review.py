@@ -23,12 +23,11 @@ from textual.widgets import Footer, Static
 from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
 from fu_board.drafts import contact_named, draft_for, suggested_message
-from fu_board.mail import mailto
-from fu_board.model import Board, Card, Channel, EventKind, NoKind, Outcome, Settings
+from fu_board.model import Card, EventKind, NoKind, Outcome, Settings
 from fu_board.progress import to_go_words
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, Done, open_link, open_outside
+from fu_board.tui.card_actions import CardActions, Done, open_link
 from fu_board.tui.screens.card_detail import event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
 from fu_board.tui.widgets.board_header import TodaysInterviews
@@ -434,42 +433,13 @@ class ReviewScreen(Screen[None]):
         card, follow_up = shown
         situation = self.situation(card, follow_up)
         draft = draft_for(card, situation, self.board_app.board.settings.templates)
-        if draft is None:
-            self.notify("Nothing to write here: no message fits this one.", markup=False)
-            return
-        if not draft.email:
-            who = visible(draft.to, one_line=True) if draft.to else "them"
-            self.notify(
-                f"No email known for {who}: c copies the message instead, e adds their address.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        if not open_outside(
-            self.app, mailto(draft), f"c copies the message; fu-board draft {card.id} --mailto prints its link."
-        ):
-            return
-        if situation.reason is Reason.ASK_SILENCE_NO:  # a note for after the no: x counts it
-            return
-        to = visible(draft.to or draft.email, one_line=True)
-
-        def answered(sent: bool | None) -> None:
-            if not sent or (current := self.current()) is None or current[0].id != card.id:
-                return
-            if situation.reason is Reason.THANK_YOU:
-                self.actions.thank_you(current[0], self._next("thank_you"), to=situation.to or "")
-            else:
-                on, person = self.board_app.today, draft.to or ""
-
-                def log(board: Board) -> ops.Change:
-                    return ops.log_follow_up(board, card.id, on=on, channel=Channel.EMAIL, to=person)
-
-                self.actions.run(log, self._next("followed_up"))
-
-        from fu_board.tui.screens.confirm import ConfirmScreen
-
-        self.app.push_screen(
-            ConfirmScreen(Content.assemble("Sent to ", (to, "bold"), "?"), "y logs it (by email, today)."), answered
+        counted = "thank_you" if situation.reason is Reason.THANK_YOU else "followed_up"
+        self.actions.mail(
+            card,
+            draft,
+            self._next(counted),
+            instead=f"c copies the message; fu-board draft {card.id} --mailto prints its link.",
+            ask=situation.reason is not Reason.ASK_SILENCE_NO,  # a note for after the no: x counts it
         )
 
     def action_open_link(self) -> None:
