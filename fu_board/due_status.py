@@ -17,7 +17,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +73,7 @@ def write(board_path: Path, board: Board, today: dt.date, read: list[int] | None
     `signature` then: nothing is written if the file has changed since). Best effort: a
     status that cannot be written is only a slower count."""
     from fu_board import __version__
+    from fu_board.store import write_quickly
 
     signature = _signature(board_path)
     if signature is None or (read is not None and read != signature):
@@ -86,22 +86,7 @@ def write(board_path: Path, board: Board, today: dt.date, read: list[int] | None
     )
     data = {"format": FORMAT, "version": __version__, "board": signature, "from": today.isoformat(), "due": moments}
     with contextlib.suppress(OSError):
-        _replace(status_path(board_path), json.dumps(data, separators=(",", ":")).encode("utf-8"))
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Replace the file whole, as `store.write_atomically` does, but without waiting for the
-    disk: a status lost in a power cut is only a slower count (a half-written one does not
-    parse, and one from an older save does not match the board file)."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        write_quickly(status_path(board_path), json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
 def count(board_path: Path, today: dt.date, now: dt.time) -> int | None:

@@ -13,13 +13,16 @@ for a calendar program that subscribes to a local file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fu_board import __version__
+from fu_board import __version__, plain
 from fu_board.drafts import contact_named
 from fu_board.model import Board, Card, Interview
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda
@@ -163,15 +166,17 @@ class _Written:
     """Each card's events as iCalendar text, by the card's identity, for one day and one set
     of settings: the library takes about a millisecond an event, and a save after one change
     writes one card's events anew, not the whole calendar's (as `rules._Remembered` does for
-    the follow-ups)."""
+    the follow-ups). A new process starts from what an earlier one wrote (`kept`, by each
+    card's content), so a change from the command line renders one card too."""
 
     LIMIT = 25_000
 
     def __init__(self) -> None:
         self._for: tuple[dt.date, object] | None = None
-        self._texts: dict[int, tuple[Card, str]] = {}
+        self._texts: dict[int, tuple[Card, str, str]] = {}
 
-    def text(self, card: Card, board: Board, today: dt.date) -> str:
+    def text(self, card: Card, board: Board, today: dt.date, kept: dict[str, str]) -> tuple[str, str]:
+        """The card's events, and the key of its content they were kept under."""
         if (
             self._for is None
             or self._for[0] != today
@@ -181,26 +186,80 @@ class _Written:
             self._for, self._texts = (today, board.settings), {}
         entry = self._texts.get(id(card))
         if entry is None or entry[0] is not card:
-            stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            text = "".join(event.to_ical().decode("utf-8") for event in card_events(card, board, today, stamp))
-            entry = self._texts[id(card)] = (card, text)
-        return entry[1]
+            key = _content_key(plain.encode(card))
+            text = kept.get(key)
+            if text is None:
+                stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+                text = "".join(event.to_ical().decode("utf-8") for event in card_events(card, board, today, stamp))
+            entry = self._texts[id(card)] = (card, key, text)
+        return entry[2], entry[1]
 
 
 _WRITTEN = _Written()
 
 
-def to_ics(board: Board, today: dt.date) -> str:
-    """The board's calendar (see the module's docstring)."""
+def _content_key(data: object) -> str:
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+KEPT_FORMAT = 1
+
+
+def _kept_path(calendar: Path) -> Path:
+    from fu_board.cache import cache_folder
+
+    name = hashlib.sha256(os.path.realpath(calendar).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return cache_folder() / f"calendar-{name}.json"
+
+
+def _kept_for(board: Board, today: dt.date) -> dict[str, object]:
+    return {
+        "format": KEPT_FORMAT,
+        "version": __version__,
+        "today": today.isoformat(),
+        "settings": _content_key(plain.encode(board.settings)),
+    }
+
+
+def _read_kept(calendar: Path, board: Board, today: dt.date) -> dict[str, str]:
+    """The events an earlier run wrote for this calendar, this day and these settings, by
+    each card's content; nothing when there are none (or they are for anything else)."""
+    try:
+        data = json.loads(_kept_path(calendar).read_bytes())
+        if not isinstance(data, dict) or data.get("for") != _kept_for(board, today):
+            return {}
+        events = data["events"]
+        return {k: v for k, v in events.items() if isinstance(k, str) and isinstance(v, str)}
+    except (OSError, ValueError, KeyError, AttributeError):
+        return {}
+
+
+def to_ics(board: Board, today: dt.date, *, calendar: Path | None = None) -> str:
+    """The board's calendar (see the module's docstring). With `calendar`, the file it is
+    written to, its events are kept in the cache folder for the next process."""
     from icalendar import Calendar
 
-    calendar = Calendar()
-    calendar.add("prodid", f"-//fu-board//fu-board {__version__}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "fu-board")
-    head, end = calendar.to_ical().decode("utf-8").split("END:VCALENDAR")
-    events = "".join(_WRITTEN.text(card, board, today) for card in board.cards if not card.is_resolved)
-    return f"{head}{events}END:VCALENDAR{end}"
+    head_calendar = Calendar()
+    head_calendar.add("prodid", f"-//fu-board//fu-board {__version__}//EN")
+    head_calendar.add("version", "2.0")
+    head_calendar.add("x-wr-calname", "fu-board")
+    head, end = head_calendar.to_ical().decode("utf-8").split("END:VCALENDAR")
+    kept = _read_kept(calendar, board, today) if calendar is not None else {}
+    events: list[str] = []
+    now_kept: dict[str, str] = {}
+    for card in board.cards:
+        if not card.is_resolved:
+            text, key = _WRITTEN.text(card, board, today, kept)
+            events.append(text)
+            now_kept[key] = text
+    if calendar is not None and now_kept.keys() != kept.keys():
+        from fu_board.store import write_quickly
+
+        data = json.dumps({"for": _kept_for(board, today), "events": now_kept}, ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            write_quickly(_kept_path(calendar), data.encode("utf-8", "surrogatepass"))
+    return f"{head}{''.join(events)}END:VCALENDAR{end}"
 
 
 def calendar_path(board: Board) -> Path | None:
@@ -229,7 +288,7 @@ def sync(board: Board, today: dt.date) -> None:
         SYNCED.problem = None
         return
     try:
-        write_atomically(path, to_ics(board, today).encode("utf-8"))
+        write_atomically(path, to_ics(board, today, calendar=path).encode("utf-8"))
     except OSError as error:
         SYNCED.problem = f"the calendar file {path} could not be written: {error.strerror or error}"
     else:

@@ -512,6 +512,22 @@ def write_atomically(path: Path, data: bytes) -> None:
         _fsync_folder(folder)
 
 
+def write_quickly(path: Path, data: bytes) -> None:
+    """Replace the file whole, as `write_atomically` does, but without waiting for the disk:
+    for what can be worked out again (the due status, the calendar's kept events), where a
+    copy lost in a power cut costs only time (a half-written one does not parse)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def save_board(path: Path, board: Board, *, cached: bool = False, replacing: FileContent | None = None) -> str:
     """Write the board to `path` safely (see `write_atomically`); the new fingerprint.
 

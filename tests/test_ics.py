@@ -233,3 +233,29 @@ def test_a_backup_put_back_brings_its_calendar_back(
     result = run_main(capsys, ["restore", backup["name"], "--board", str(path)], TODAY)
     assert result.code == 0, result.err
     assert nudge_day() == TODAY  # the snooze undone: the follow-up is due again today
+
+
+def test_a_new_process_renders_only_the_cards_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fu_board import ics
+
+    calendar = tmp_path / "fu-board.ics"
+    board = demo_board(TODAY)
+    first = to_ics(board, TODAY, calendar=calendar)
+    rendered: list[str] = []
+    real = ics.card_events
+
+    def counting(card: Card, *args: Any) -> Any:
+        rendered.append(card.id)
+        return real(card, *args)
+
+    monkeypatch.setattr(ics, "card_events", counting)
+    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())  # as a new process starts
+    assert to_ics(board, TODAY, calendar=calendar) == first
+    assert rendered == []  # every card's events were kept
+    snoozed = ops.snooze_card(board, "k7m2", until=dt.date(2026, 12, 2), on=TODAY).board
+    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())
+    to_ics(snoozed, TODAY, calendar=calendar)
+    assert rendered == ["k7m2"]
+    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())
+    to_ics(snoozed, TODAY + dt.timedelta(days=1), calendar=calendar)  # a new day: written anew
+    assert len(rendered) > 1
