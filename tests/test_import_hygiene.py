@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fu_board.board import add_card, log_interview
 from fu_board.model import Board
-from fu_board.store import save_board
+from fu_board.store import load_board, save_board
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -44,7 +44,8 @@ import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board
 import fu_board.rules, fu_board.drafts, fu_board.demo, fu_board.progress, fu_board.stats
 import fu_board.board_file, fu_board.merge, fu_board.backups, fu_board.migrations, fu_board.cache
 import fu_board.changes, fu_board.columns, fu_board.plain, fu_board.search, fu_board.export, fu_board.importing
-import fu_board.history
+import fu_board.history, fu_board.mail, fu_board.ics, fu_board.clipboard, fu_board.remind, fu_board.due_status
+import fu_board.where, fu_board.business_days
 print(json.dumps(sorted(sys.modules)))
 """
 
@@ -177,3 +178,18 @@ def test_a_cached_board_is_listed_and_drawn_without_pydantic(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stderr.strip().splitlines()[-1])
     assert report == {"list": [0, []], "due": [0, []], "first frame": [2, []]}
+
+
+def test_the_quick_count_imports_none_of_the_board(tmp_path: Path) -> None:
+    """`due --count` for a prompt: the status and the board file's stat, no model, no TOML."""
+    from fu_board.board_file import after_save
+
+    path = board_file(tmp_path)
+    after_save(path, load_board(path))
+    result = run_python("-X", "importtime", "-m", "fu_board", "due", "--count", "--board", str(path), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().isdigit()
+    imported = imported_modules(result.stderr)
+    assert "fu_board.due_status" in imported
+    heavy = {"fu_board.model", "fu_board.cli", "fu_board.store", "tomllib", "pydantic", "platformdirs", "textual"}
+    assert [name for name in imported if name.partition(".")[0] in heavy or name in heavy] == []
