@@ -148,6 +148,16 @@ class FuBoardApp(App[int]):
         if isinstance(screen, BoardScreen):
             screen.refresh_board(follow=screen.selected_id())
 
+    def action_help_quit(self) -> None:
+        """ctrl+c, out of habit: which key quits (Textual's own words carry markup, which
+        `notify` shows as it is)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    f"Press {active.binding.key_display or key} to quit fu-board.", title="Do you want to quit?"
+                )
+                return
+
     def notify(
         self,
         message: str,

@@ -517,3 +517,12 @@ def test_run_app_exits_2_and_names_the_problem_on_stderr(
     assert str(board_path) in err
     assert "cards[0].applied" in err
     assert board_path.read_bytes() == BROKEN
+
+
+async def test_ctrl_c_says_which_key_quits_in_plain_words(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        (notice,) = app._notifications
+        assert (notice.title, str(notice.message)) == ("Do you want to quit?", "Press q to quit fu-board.")
+        assert app.is_running
