@@ -83,3 +83,32 @@ async def test_escape_shows_every_card_again(board_path: Path) -> None:
         await pilot.press("slash", *"globex", "enter", "escape")  # escape from the board clears it too
         assert titles(app)[0] == "Applied · 3"
         assert not screen.check_action("clear_filter", ())  # no "Clear filter" in the footer
+
+
+async def test_a_filter_that_empties_the_cursors_column_takes_the_cursor_to_the_first_match(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = board_screen(app)
+        assert screen.current_column.stage is Stage.APPLIED
+        await pilot.press("slash", *"hooli", "enter")  # Hooli is in Interviewed (and in Resolved, an older no)
+        assert screen.current_column.stage is Stage.INTERVIEWED
+        assert screen.selected_id() == "h6yd"
+        await pilot.press("f")  # a card key acts on the card found
+        assert app.screen is not screen
+
+
+async def test_a_card_key_where_there_is_no_card_says_why(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = board_screen(app)
+        await pilot.press("slash", *"northwind", "enter", "l")  # Interviewed: the filter hides its cards
+        assert screen.current_column.stage is Stage.INTERVIEWED
+        await pilot.press("x")
+        assert app.screen is screen  # no dialog for no card
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1] == "No card under the cursor: the filter hides Interviewed's cards here: escape shows them all."
+    empty = app_with(board_path, demo_board(TODAY).replace(cards=demo_board(TODAY).cards[:1]))
+    async with empty.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "f")
+        said = [str(n.message) for n in empty._notifications]
+        assert said[-1].startswith("No card under the cursor: Interviewed is empty: h and l go to the other columns")

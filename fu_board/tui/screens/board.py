@@ -155,6 +155,18 @@ class BoardScreen(Screen[None]):
         card = self.selected_card
         return None if card is None else card.id
 
+    def card_here(self) -> Card | None:
+        """The card under the cursor, for a key that acts on one; without one, why not."""
+        card = self.selected_card
+        if card is None:
+            column = self.current_column
+            if self._filter and self._columns is not None and self._columns[column.stage]:
+                words = f"the filter hides {column.stage.label}'s cards here: escape shows them all"
+            else:
+                words = f"{column.stage.label} is empty: h and l go to the other columns, n adds an application"
+            self.notify(f"No card under the cursor: {words}.", timeout=4)
+        return card
+
     def refresh_board(self, follow: str | None = None) -> None:
         """Redraw the header and the columns that changed; `follow` puts the cursor on that card."""
         board, today, now = self.board_app.board, self.board_app.today, self.board_app.now
@@ -230,6 +242,10 @@ class BoardScreen(Screen[None]):
             self.board_app.finder.forget_all_but(self.board_app.board.cards)
         for stage in STAGES:
             self._show_column(stage)
+        if self.selected_card is None:  # the cursor's column found nothing: to the first that did
+            found = next((stage for stage in STAGES if self.column(stage).card_count), None)
+            if found is not None:
+                self.set_current(found)
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
@@ -298,12 +314,12 @@ class BoardScreen(Screen[None]):
 
     def _on_card(self, act: Callable[[Card, Done], None]) -> None:
         """Run a card action on the selected card, then show where the card is now."""
-        card = self.selected_card
+        card = self.card_here()
         if card is not None:
             act(card, self._show_change)
 
     def action_move(self, step: int) -> None:
-        card = self.selected_card
+        card = self.card_here()
         if card is None:
             return
         if card.is_resolved and step < 0:  # back where it was resolved from
@@ -317,7 +333,7 @@ class BoardScreen(Screen[None]):
             self.send_to(card, to)
 
     def action_send(self, stage: str) -> None:
-        if (card := self.selected_card) is not None:
+        if (card := self.card_here()) is not None:
             self.send_to(card, Stage(stage))
 
     def send_to(self, card: Card, to: Stage) -> None:
@@ -346,7 +362,7 @@ class BoardScreen(Screen[None]):
         self._on_card(self.actions.follow_up)
 
     def action_open_link(self) -> None:
-        if (card := self.selected_card) is not None:
+        if (card := self.card_here()) is not None:
             open_link(self.board_app, card)
 
     def action_thank_you(self) -> None:
@@ -370,7 +386,7 @@ class BoardScreen(Screen[None]):
         self.actions.add(self._show_change)
 
     def action_delete(self) -> None:
-        card = self.selected_card
+        card = self.card_here()
         if card is None or self.board_app.refuse_read_only():
             return
 
