@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -37,6 +37,11 @@ from fu_board.tui.commands import BoardCommands, ThemeCommands
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from fu_board.tui.widgets.form_fields import FormFields
 
 EXIT_UNSAVED = 1
 EXIT_UNREADABLE = 2
@@ -73,6 +78,8 @@ class FuBoardApp(App[int]):
         self.path = path
         self.file = BoardFile(path)
         self.file.today = lambda: self.today
+        self._held_keys: list[events.Key] | None = None
+        """Keys that came after an enter in a form, until the cursor has moved on."""
         self._calendar_problem: str | None = None
         """What was last said about the calendar file not being written."""
         self._today = today
@@ -270,10 +277,51 @@ class FuBoardApp(App[int]):
     def on_unmount(self) -> None:
         self.idle_collection.stop()
 
+    ENTER_PATIENCE = 0.5
+    """Seconds the keys after an enter in a form wait at most for the cursor to move on."""
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
             self.idle_collection.activity()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held_keys is not None:  # after an enter in a form: to the field it moves to
+                self._held_keys.append(event)
+                return
+            form = self._form_of_focus() if event.key == "enter" else None
+            if form is not None:
+                self._hold_keys_until(form.expect_enter())
         await super().on_event(event)
+
+    def _hold_keys_until(self, entered: asyncio.Future[None]) -> None:
+        """Keys in a burst (a paste, a fast typist, a slow ssh link) are each handed to the
+        widget focused when the app takes them, and a field handles its own keys later; so
+        what follows an enter in a form waits until the cursor has moved on, then goes
+        where it now is (at most `ENTER_PATIENCE` later, should the enter go elsewhere)."""
+        held: list[events.Key] = []
+        self._held_keys = held
+
+        def release(*_: object) -> None:
+            if self._held_keys is not held:  # released already (the enter handled, or the wait over)
+                return
+            self._held_keys = None
+            timer.stop()
+            for key in held:
+                self.post_message(key)
+
+        timer = self.set_timer(self.ENTER_PATIENCE, release)
+        entered.add_done_callback(release)
+
+    def _form_of_focus(self) -> FormFields | None:
+        """The form whose field has the focus, if one has (none before a form's module is
+        imported: the dialogs come after the first frame)."""
+        forms = sys.modules.get("fu_board.tui.widgets.form_fields")
+        node: DOMNode | None = self.focused
+        while forms is not None and node is not None:
+            if isinstance(node, forms.FormFields):
+                form: FormFields = node
+                return form
+            node = node.parent
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":

@@ -64,3 +64,16 @@ async def test_escape_right_after_typing_still_warns(board_path: Path) -> None:
         assert isinstance(app.screen, CardScreen), "closed without warning: the typing was not seen"
         assert app.screen.query_one("#field-company", Input).value.endswith(" Ltd")
     assert board_path.read_bytes() == before
+
+
+async def test_a_form_typed_in_one_burst_puts_each_field_in_its_place(board_path: Path) -> None:
+    """Text, enter, text, enter, text: a paste or a fast typist, every key handed over at once."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await burst(pilot, app, *"Fastco", "enter", *"Speedy Role", "enter", *"https://x.example", "ctrl+s")
+        board_screen(app)
+    card = next(card for card in saved(board_path).cards if card.company == "Fastco")
+    assert (card.company, card.role, card.link) == ("Fastco", "Speedy Role", "https://x.example")
