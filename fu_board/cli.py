@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from fu_board import __version__
 from fu_board import board as ops
 from fu_board.backups import backup_folder, find_backup, list_backups
-from fu_board.board_file import load, restore, update, update_board
+from fu_board.board_file import load, locked, restore, update, update_board
 from fu_board.business_days import next_business_day
 from fu_board.columns import column
 from fu_board.counts import days_since_touch, last_touch
@@ -559,7 +559,8 @@ def _remind(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if board.settings.calendar_file is not None:  # each morning, what is overdue moves onto today
         from fu_board import ics
 
-        ics.sync(board, today)
+        with locked(path):  # as a save writes it: never an older board's calendar over a newer one's
+            ics.sync(_board_or_empty(path), today)
     shown = remind.reminder(board, today, now)
     if shown is None:
         why("nothing is due today")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fu_board.model import Board
-from fu_board.rules import Status, agenda, due_cards, headline, interviews_on
+from fu_board.rules import due_cards, due_counts, interviews_on
 
 UNIT = "fu-board-remind"
 """The systemd units' name: `fu-board-remind.service` and `fu-board-remind.timer`."""
@@ -47,28 +47,22 @@ class Reminder:
 def reminder(board: Board, today: dt.date, now: dt.time | None) -> Reminder | None:
     """`3 follow-ups due (1 overdue)`, and the first companies; today's interviews too. None
     when nothing is due and no interview is today: no notification at all."""
-    due: list[str] = []
-    overdue = 0
-    for card, item in due_cards(board, today, now=now):
-        if not item.is_action or card.company in due:
-            continue
-        due.append(card.company)
-        first = headline(agenda(card, board.settings, today, now=now))
-        overdue += first is not None and first.status is Status.OVERDUE
+    count, overdue = due_counts(board, today, now=now)  # as the header and `due --count` count
+    due = list(dict.fromkeys(card.company for card, item in due_cards(board, today, now=now) if item.is_action))
     interviews = [f"{interview.time} {card.company}".strip() for card, interview in interviews_on(board, today)]
-    if not due and not interviews:
+    if not count and not interviews:
         return None
     lines = []
-    if due:
+    if count:
         shown = ", ".join(due[:COMPANIES_SHOWN]) + (
             f" and {len(due) - COMPANIES_SHOWN} more" if len(due) > COMPANIES_SHOWN else ""
         )
         lines.append(f"{shown}. fu-board, then r, walks you through them.")
     if interviews:
         lines.append("Interview today: " + ", ".join(interviews) + ".")
-    if due:
+    if count:
         late = f" ({overdue} overdue)" if overdue else ""
-        title = f"fu-board: {len(due)} follow-up{'' if len(due) == 1 else 's'} due{late}"
+        title = f"fu-board: {count} follow-up{'' if count == 1 else 's'} due{late}"
     else:
         title = f"fu-board: {len(interviews)} interview{'' if len(interviews) == 1 else 's'} today"
     return Reminder(title, "\n".join(lines))
@@ -78,23 +72,23 @@ def reminder(board: Board, today: dt.date, now: dt.time | None) -> Reminder | No
 
 
 def notifier(env: Mapping[str, str], platform: str | None = None) -> tuple[list[str] | None, str]:
-    """The command that shows a notification here (the title and body follow it), or None
-    and why there is none."""
+    """The command that shows a notification here, its program found on PATH (the title and
+    body follow it), or None and why there is none."""
     platform = sys.platform if platform is None else platform
     path = env.get("PATH")
     if platform == "darwin":
-        if shutil.which("osascript", path=path) is None:
+        if (osascript := shutil.which("osascript", path=path)) is None:
             return None, "osascript is not on PATH"
         script = "on run argv\ndisplay notification (item 2 of argv) with title (item 1 of argv)\nend run"
-        return ["osascript", "-e", script], ""
+        return [osascript, "-e", script], ""
     if platform == "win32":
         return None, "fu-board shows no notifications on Windows yet; fu-board due lists what is due"
-    if shutil.which("notify-send", path=path) is None:
+    if (notify_send := shutil.which("notify-send", path=path)) is None:
         return None, "notify-send is not installed (it comes with libnotify: libnotify-bin on Debian and Ubuntu)"
     runtime = env.get("XDG_RUNTIME_DIR", "")
     if not env.get("DBUS_SESSION_BUS_ADDRESS") and not (runtime and os.path.exists(os.path.join(runtime, "bus"))):
         return None, "there is no desktop session here to show a notification in (no session bus)"
-    return ["notify-send", "--app-name=fu-board"], ""
+    return [notify_send, "--app-name=fu-board"], ""
 
 
 def notify(shown: Reminder, env: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
@@ -103,22 +97,20 @@ def notify(shown: Reminder, env: Mapping[str, str] | None = None, platform: str 
     command, why = notifier(env, platform)
     if command is None:
         return why
-    program = shutil.which(command[0], path=env.get("PATH"))
-    if program is None:
-        return f"{command[0]} is not on PATH"
+    name = os.path.basename(command[0])
     try:
         done = subprocess.run(
-            [program, *command[1:], shown.title, shown.body],
+            [*command, shown.title, shown.body],
             capture_output=True,
             timeout=TIMEOUT,
             check=False,
             env=dict(env),
         )
     except (OSError, subprocess.SubprocessError) as error:
-        return f"{command[0]} could not be run: {error}"
+        return f"{name} could not be run: {error}"
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        return f"{command[0]} failed" + (f": {said[-1]}" if said else f" (exit status {done.returncode})")
+        return f"{name} failed" + (f": {said[-1]}" if said else f" (exit status {done.returncode})")
     return None
 
 

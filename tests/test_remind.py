@@ -274,3 +274,34 @@ def test_elsewhere_the_steps_are_printed_and_nothing_written(tmp_path: Path, pla
     assert (problems, made.write, made.run) == ([], {}, [])
     assert said[0].startswith(first)
     assert "09:00" in said[1] or "0 9 * * *" in said[1]
+
+
+def test_two_applications_at_one_company_are_two_follow_ups(tmp_path: Path) -> None:
+    from fu_board import board as ops
+    from fu_board.rules import due_counts
+
+    board = demo_board(TODAY)
+    northwind = board.card("k7m2")
+    board = ops.add_card(board, company=northwind.company, role="Data Engineer", applied=northwind.applied).board
+    shown = remind.reminder(board, TODAY, NOON)
+    assert shown is not None
+    count, overdue = due_counts(board, TODAY, now=NOON)
+    assert shown.title == f"fu-board: {count} follow-ups due ({overdue} overdue)"
+    assert shown.body.count("Northwind Traders") == 1  # each company named once
+
+
+def test_the_morning_reminder_moves_the_calendar_onto_the_new_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    calendar = tmp_path / "fu-board.ics"
+    board = demo_board(TODAY)
+    path = board_file(tmp_path, board.replace(settings=board.settings.replace(calendar_file=str(calendar))))
+    before = path.read_bytes()
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert run_main(capsys, ["remind", "--board", str(path)], tomorrow, NOON).code == 0
+    events = Calendar.from_ical(calendar.read_text(encoding="utf-8")).walk("VEVENT")
+    nudge = next(e for e in events if str(e["UID"]) == "k7m2-applied-follow-up-1@fu-board")
+    assert nudge.decoded("DTSTART") == tomorrow  # overdue: on the new day
+    assert path.read_bytes() == before

@@ -312,13 +312,7 @@ class ReviewScreen(Screen[None]):
         if not self.finished:
             self.finished = True
             app.apply_to_board(lambda board: ops.finish_review(board, app.today))
-        for part in (
-            "#review-card",
-            "#review-question",
-            "#review-timeline",
-            "#review-message-title",
-            "#review-message",
-        ):
+        for part in PARTS:
             self.query_one(part).display = False
         summary = self.query_one("#review-summary", Static)
         summary.display = True
