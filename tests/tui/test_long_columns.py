@@ -1,4 +1,4 @@
-"""Columns longer than the screen: the cursor stays in view, pages and wraps, a
+"""Columns longer than the screen: the cursor stays in view, pages and stops at the ends, a
 scrollbar comes when it is needed, and a moved card lands where the order says."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def in_view(shown: CardColumn, index: int) -> bool:
     return shown.scroll_offset.y <= top and top + shown.card_lines <= shown.scroll_offset.y + height
 
 
-async def test_end_home_and_wrapping_keep_the_cursor_in_view(board_path: Path) -> None:
+async def test_end_home_and_the_ends_keep_the_cursor_in_view(board_path: Path) -> None:
     app = app_with(board_path, long_board())
     async with app.run_test(size=SIZE) as pilot:
         applied = column(app, Stage.APPLIED)
@@ -47,14 +47,17 @@ async def test_end_home_and_wrapping_keep_the_cursor_in_view(board_path: Path) -
         assert in_view(applied, COUNT - 1)
         assert board_screen(app).selected_card is not None
         assert board_screen(app).selected_card.company == f"Company {COUNT - 1:02}"
-        await pilot.press("j")  # past the last card: back to the first
-        assert applied.highlighted == 0
-        assert applied.scroll_offset.y == 0
-        await pilot.press("k")  # before the first: the last
+        await pilot.press("j", "j")  # past the last card: it stays there, as in a pager
         assert applied.highlighted == COUNT - 1
         assert in_view(applied, COUNT - 1)
+        await pilot.press("k")
+        assert applied.highlighted == COUNT - 2
         await pilot.press("home")
         assert (applied.highlighted, applied.scroll_offset.y) == (0, 0)
+        await pilot.press("k", "up")  # before the first: it stays too
+        assert (applied.highlighted, applied.scroll_offset.y) == (0, 0)
+        await pilot.press("down")
+        assert applied.highlighted == 1
 
 
 async def test_page_keys_move_a_screenful(board_path: Path) -> None:

@@ -266,14 +266,15 @@ class CardColumn(ScrollView, can_focus=False):
         )
 
     def action_cursor_up(self) -> None:
-        """The card above; from the first, the last (as in a list that wraps)."""
+        """The card above; on the first it stays (as in a list or a pager: a held key
+        stops at the end instead of jumping to the far one)."""
         if self._cards:
-            self.highlighted = ((self._highlighted or 0) - 1) % len(self._cards)
+            self.highlighted = max((self._highlighted or 0) - 1, 0)
 
     def action_cursor_down(self) -> None:
-        """The card below; from the last, the first."""
+        """The card below; on the last it stays."""
         if self._cards:
-            self.highlighted = 0 if self._highlighted is None else (self._highlighted + 1) % len(self._cards)
+            self.highlighted = 0 if self._highlighted is None else min(self._highlighted + 1, len(self._cards) - 1)
 
     def action_first(self) -> None:
         if self._cards:
