@@ -4,18 +4,21 @@ fu-board remembers the board as it last read or wrote it (the base). When the
 file changed meanwhile (the CLI, another window, an editor, a sync tool), its
 own board (mine) and the file's (theirs) are merged against that base: a card
 changed on one side only takes that side's version; a card changed on both
-sides, differently, is a conflict for the person to settle. The settings merge
-the same way, setting by setting (the message templates as one). Nothing is
-overwritten without asking.
+sides is merged field by field (a role edited here, a follow-up logged there:
+both stand), and only a field both sides changed differently is a conflict for
+the person to settle. Lists of events (the timeline, the interviews, the
+contacts) to which both sides only added are merged too: every entry stands.
+The settings merge the same way, setting by setting (the message templates as
+one). Nothing is overwritten without asking.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from fu_board.model import Board, Card, ReviewLog, Settings
+from fu_board.model import Board, Card, ReviewLog, Settings, Stage
 
 Side = Literal["mine", "theirs"]
 
@@ -30,6 +33,14 @@ class CardConflict:
     base: Card | None
     mine: Card | None
     theirs: Card | None
+    fields: tuple[str, ...] = ()
+    """The fields both sides changed differently, as the file names them (none when a side
+    deleted the card, or both added a card of this id)."""
+
+    @property
+    def what(self) -> tuple[str, ...]:
+        """Those fields in a person's words ("column", "timeline"), each once."""
+        return tuple(dict.fromkeys(FIELD_WORDS.get(name, name.replace("_", " ")) for name in self.fields))
 
     @property
     def company(self) -> str:
@@ -65,6 +76,61 @@ def _pick(base: object, mine: object, theirs: object) -> Side | None:
     if theirs == base:
         return "mine"
     return None
+
+
+FIELD_WORDS = {
+    "stage": "column",
+    "applied": "date applied",
+    "decision_expected": "decision expected",
+    "resolved_on": "date resolved",
+    "outcome": "answer",
+    "no_kind": "answer",
+    "snoozed_until": "snooze",
+    "furthest_stage": "column",  # follows the column: never shown by its own name
+}
+"""A card's fields as a person names them, where the file's name is not plain words."""
+
+_LISTS = ("contacts", "interviews", "timeline")
+"""A card's fields to which both sides may add, each addition standing."""
+
+
+def _added(base: tuple[Any, ...], mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """Both sides only added to `base`: it, then what each added (in date order where the
+    entries have dates); None when either side changed or removed what was there."""
+    if mine[: len(base)] != base or theirs[: len(base)] != base:
+        return None
+    mine_new = mine[len(base) :]
+    new = [*mine_new, *(entry for entry in theirs[len(base) :] if entry not in mine_new)]
+    if all(hasattr(entry, "date") for entry in new):
+        new.sort(key=lambda entry: entry.date)
+    return (*base, *new)
+
+
+def _fields(base: Card, mine: Card, theirs: Card) -> Card | tuple[str, ...]:
+    """A card both sides changed, merged field by field: what only one side changed, and
+    what both only added to a list, stands; the furthest column reached is the further
+    of the two. Returns the merged card, or the fields both sides changed differently
+    (then each side's card is a version to keep whole: half of one and half of the other
+    may not make sense, a yes here beside a no there in one timeline)."""
+    merged: dict[str, object] = {}
+    conflicts: list[str] = []
+    for name in Card.field_names():
+        was, ours, other = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        side = _pick(was, ours, other)
+        if side is not None:
+            merged[name] = ours if side == "mine" else other
+        elif name == "furthest_stage":
+            merged[name] = max(ours, other, key=lambda stage: Stage(stage).rank)
+        elif name in _LISTS and (both := _added(was, ours, other)) is not None:
+            merged[name] = both
+        else:
+            conflicts.append(name)
+    if conflicts:
+        return tuple(conflicts)
+    try:
+        return Card.validate(merged)
+    except ValueError:  # each side's fields stand, together they do not make a card
+        return tuple(name for name in Card.field_names() if getattr(mine, name) != getattr(theirs, name))
 
 
 def _newly_resolved(base: Card | None, mine: Card) -> bool:
@@ -125,6 +191,17 @@ def merge(base: Board, mine: Board, theirs: Board) -> Merge:
     for card_id in dict.fromkeys([*order, *base_cards]):
         was, ours, other = base_cards.get(card_id), mine_cards.get(card_id), theirs_cards.get(card_id)
         side = _pick(was, ours, other)
+        if side is None and was is not None and ours is not None and other is not None:
+            both = _fields(was, ours, other)
+            if isinstance(both, Card):
+                kept_mine[card_id] = kept_theirs[card_id] = both
+                taken += 1
+                if _newly_resolved(was, ours) and not other.is_resolved:
+                    to_end.append(card_id)
+            else:
+                conflicts.append(CardConflict(card_id, was, ours, other, both))
+                kept_mine[card_id], kept_theirs[card_id] = ours, other
+            continue
         if side is None:
             conflicts.append(CardConflict(card_id, was, ours, other))
             kept_mine[card_id], kept_theirs[card_id] = ours, other

@@ -154,7 +154,9 @@ def test_a_card_changed_differently_on_both_sides_is_a_conflict() -> None:
     merged = merge(BASE, mine, theirs)
 
     assert not merged.clean
-    assert merged.conflicts == (CardConflict("bbbb", BASE.card("bbbb"), mine.card("bbbb"), theirs.card("bbbb")),)
+    assert merged.conflicts == (
+        CardConflict("bbbb", BASE.card("bbbb"), mine.card("bbbb"), theirs.card("bbbb"), ("note",)),
+    )
     assert merged.keep_mine.card("bbbb") == mine.card("bbbb")
     assert merged.keep_theirs.card("bbbb") == theirs.card("bbbb")
     # Everything that does not conflict is in both boards, from whichever side changed it.
@@ -176,6 +178,74 @@ def test_several_conflicts_are_all_reported_in_board_order() -> None:
     assert [conflict.card_id for conflict in merged.conflicts] == ["aaaa", "cccc"]
     assert [c.note for c in merged.keep_mine.cards] == ["m", "", "m"]
     assert [c.note for c in merged.keep_theirs.cards] == ["t", "", "t"]
+
+
+# Both changed the same card, different fields: merged field by field -----------------
+
+
+def test_a_role_edited_here_and_a_follow_up_logged_there_keep_both() -> None:
+    """The board edits the role while `fu-board followup` logs on the same card: no question."""
+    base = ops.log_interview(BASE, "bbbb", on=DAY).board
+    mine = ops.edit_card(base, "bbbb", on=LATER, role="Staff Engineer").board
+    theirs = ops.log_follow_up(base, "bbbb", on=LATER, note="asked for news").board
+    merged = merge(base, mine, theirs)
+    result = assert_clean(merged)
+    kept = result.card("bbbb")
+    assert kept.role == "Staff Engineer"
+    assert kept.stage is Stage.FOLLOWED_UP  # the follow-up's move to Followed up
+    assert kept.furthest_stage is Stage.FOLLOWED_UP
+    assert [event.kind for event in kept.timeline] == [
+        *(event.kind for event in base.card("bbbb").timeline),
+        *(event.kind for event in mine.card("bbbb").timeline[len(base.card("bbbb").timeline) :]),
+        *(event.kind for event in theirs.card("bbbb").timeline[len(base.card("bbbb").timeline) :]),
+    ]
+    assert "asked for news" in [event.note for event in kept.timeline]
+    assert merged.taken == 1
+
+
+def test_entries_added_on_both_sides_all_stand_in_date_order() -> None:
+    base = ops.log_interview(BASE, "bbbb", on=DAY).board
+    mine = ops.log_follow_up(base, "bbbb", on=LATER, note="mine").board
+    theirs = ops.log_follow_up(base, "bbbb", on=DAY + dt.timedelta(days=3), note="theirs").board
+    kept = assert_clean(merge(base, mine, theirs)).card("bbbb")
+    assert [event.note for event in kept.timeline][-2:] == ["theirs", "mine"]
+    assert [event.date for event in kept.timeline] == sorted(event.date for event in kept.timeline)
+
+
+def test_interviews_booked_on_both_sides_both_stand_each_with_its_own_number() -> None:
+    mine = ops.log_interview(BASE, "bbbb", on=DAY, time="10:00").board
+    theirs = ops.log_interview(BASE, "bbbb", on=LATER, time="15:00").board
+    kept = assert_clean(merge(BASE, mine, theirs)).card("bbbb")
+    assert [(interview.date, interview.time) for interview in kept.interviews] == [(DAY, "10:00"), (LATER, "15:00")]
+    assert len({interview.id for interview in kept.interviews}) == 2
+
+
+def test_the_same_field_changed_differently_is_the_only_conflict_and_named() -> None:
+    mine = ops.edit_card(BASE, "bbbb", on=LATER, role="Mine", link="https://mine.example").board
+    theirs = ops.edit_card(BASE, "bbbb", on=LATER, role="Theirs").board
+    (conflict,) = merge(BASE, mine, theirs).conflicts
+    assert conflict.fields == ("role",)
+    assert conflict.what == ("role",)
+
+
+def test_an_entry_removed_on_one_side_while_the_other_adds_is_a_conflict() -> None:
+    """Undo took the follow-up away here, while it was logged again there: they can't both stand."""
+    base = ops.log_follow_up(BASE, "bbbb", on=DAY).board
+    mine = BASE  # the follow-up undone
+    theirs = ops.log_follow_up(base, "bbbb", on=LATER).board
+    (conflict,) = merge(base, mine, theirs).conflicts
+    assert "timeline" in conflict.fields
+    assert "furthest_stage" not in " ".join(conflict.what)
+
+
+def test_moved_to_different_columns_is_a_conflict_in_a_persons_words() -> None:
+    base = ops.log_interview(BASE, "bbbb", on=DAY).board
+    mine = ops.resolve_card(base, "bbbb", Outcome.YES, on=LATER).board
+    theirs = ops.log_follow_up(base, "bbbb", on=LATER).board
+    (conflict,) = merge(base, mine, theirs).conflicts
+    assert "stage" in conflict.fields
+    assert "column" in conflict.what
+    assert all("_" not in word for word in conflict.what)
 
 
 def test_the_same_id_added_as_two_cards_is_a_conflict_not_a_silent_pick() -> None:

@@ -218,10 +218,12 @@ def test_a_cli_resolve_and_a_tui_delete_merge(board_path: Path, capsys: pytest.C
 
 
 def conflicting(board_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[BoardFile, Board, Conflict, bytes]:
-    """The TUI changes aaaa and bbbb; meanwhile the CLI resolves aaaa and adds a card. Its commit conflicts."""
+    """The TUI says yes for aaaa and notes bbbb; meanwhile the CLI says no for aaaa and adds
+    a card. Its commit conflicts on aaaa's answer, and only there."""
     save_board(board_path, cards("aaaa", "bbbb"))
     file = BoardFile(board_path)
-    mine = noted(noted(file.open(), "aaaa", "my note"), "bbbb", "only mine")
+    mine = ops.resolve_card(file.open(), "aaaa", Outcome.YES, on=TODAY).board
+    mine = noted(mine, "bbbb", "only mine")
     cli(capsys, "resolve", "aaaa", "no", "--board", str(board_path))
     cli(capsys, "add", "Elsewhere Inc", "--board", str(board_path))
     before = board_path.read_bytes()
@@ -232,6 +234,8 @@ def conflicting(board_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[B
     assert board_path.read_bytes() == before
     assert len(list_backups(board_path)) == backups  # nothing written at all
     assert [conflict.card_id for conflict in result.merged.conflicts] == ["aaaa"]
+    assert result.merged.conflicts[0].fields == ("outcome",)
+    assert result.merged.conflicts[0].what == ("answer",)
     assert result.theirs == load_board(board_path)
     return file, mine, result, before
 
@@ -257,7 +261,7 @@ def test_settling_a_conflict_with_mine_saves_mine(board_path: Path, capsys: pyte
     on_disk = load_board(board_path)
     assert on_disk == settled
     assert on_disk.card("aaaa") == mine.card("aaaa")
-    assert on_disk.card("aaaa").stage is Stage.APPLIED
+    assert on_disk.card("aaaa").outcome is Outcome.YES
     assert on_disk.card("bbbb").note == "only mine"
     assert [card.company for card in on_disk.cards][-1] == "Elsewhere Inc"  # their add is kept
 
@@ -285,11 +289,11 @@ def test_the_file_a_settled_conflict_overwrites_is_backed_up_first(
     cli(capsys, "resolve", "aaaa", "yes", "--board", str(board_path))
     theirs = board_path.read_bytes()  # their yes is in this file only
 
-    mine = noted(board, "aaaa", "my note")
+    mine = ops.resolve_card(board, "aaaa", Outcome.NO, on=TODAY).board
     result = file.commit(mine)
     assert isinstance(result, Conflict)
     assert isinstance(file.commit(file.settle(result, "mine", mine)), Saved)
-    assert load_board(board_path).card("aaaa").outcome is None
+    assert load_board(board_path).card("aaaa").outcome is Outcome.NO
     assert any(backup.path.read_bytes() == theirs for backup in list_backups(board_path)), (
         "the file holding their yes was overwritten without a backup"
     )

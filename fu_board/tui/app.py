@@ -102,6 +102,9 @@ class FuBoardApp(App[int]):
         """Whether the board changed while that save was under way."""
         self.load_error: BoardFileError | None = None
         self.unsaved = False
+        self.choosing = False
+        """Whether the unsaved changes wait for the person to choose a side in a conflict."""
+        self._choosing_shown = False
         self.reloaded = False
         """Whether the last reload or save took in changes made outside this app."""
         self.idle_collection = IdleCollection()
@@ -486,7 +489,7 @@ class FuBoardApp(App[int]):
         elif self._again or self.board is not board:
             self.save()
         elif self.unsaved:
-            self.unsaved = False
+            self.unsaved = self.choosing = False
             self._show_saved_state(True)
 
     async def saves_settled(self) -> None:
@@ -504,6 +507,7 @@ class FuBoardApp(App[int]):
 
     def _save_failed(self, error: Exception) -> None:
         was_unsaved, self.unsaved = self.unsaved, True
+        self.choosing = False
         self._again = False
         self.notify(
             f"Not saved: {error}. Your changes are kept while fu-board stays open; ctrl+s tries again.",
@@ -533,10 +537,10 @@ class FuBoardApp(App[int]):
             self._save_failed(error)
         else:
             if isinstance(result, Conflict):
-                self.unsaved = True
+                self.unsaved = self.choosing = True
                 self._ask_about(result, quitting=quitting)
             else:
-                self.unsaved = False
+                self.unsaved = self.choosing = False
                 if result.board is not self.board:  # others' changes merged in: show them, keep them
                     self.board = result.board
                     self.reloaded = True
@@ -564,11 +568,12 @@ class FuBoardApp(App[int]):
         self._report_calendar()
         if was_unsaved and not self.unsaved:
             self.notify("Saved: every change is in the file now.", timeout=4)
-        if self.unsaved != was_unsaved or self.reloaded:
+        if self.unsaved != was_unsaved or self.choosing != self._choosing_shown or self.reloaded:
+            self._choosing_shown = self.choosing
             self.refresh_bindings()  # ctrl+s shows in the footer only while something is unsaved
             if isinstance(self.screen, BoardScreen):
-                if self.reloaded:
-                    self.screen.refresh_board()
+                if self.reloaded:  # others' changes taken in: the cursor stays on its card
+                    self.screen.refresh_board(follow=self.screen.selected_id())
                 else:
                     self.screen.refresh_header()
 

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 
 from fu_board import board as ops
 from fu_board.board_file import update
-from fu_board.model import Board, Card, Stage
+from fu_board.model import Board, Card, Outcome, Stage
 from fu_board.store import load_board, save_board
 from fu_board.text import visible
 from fu_board.tui.screens.card_detail import CardScreen
@@ -173,8 +173,8 @@ def test_no_escape_sequence_from_the_board_reaches_the_terminal(board_path: Path
 async def test_the_conflict_dialog_shows_payloads_as_text(board_path: Path) -> None:
     app = app_with(board_path, hostile_board())
     async with app.run_test(size=SIZE) as pilot:
-        update(board_path, lambda b: ops.log_follow_up(b, "aaaa", on=TODAY))  # another writer, same card
-        await pilot.press("3")
+        update(board_path, lambda b: ops.resolve_card(b, "aaaa", Outcome.NO, on=TODAY))  # another writer, same card
+        await pilot.press("3")  # to Followed up here: both moved it
         assert isinstance(app.screen, ChooseScreen)
         detail = app.screen.query_one(".choose-detail", Static)
         shown = str(detail.render())

@@ -14,13 +14,15 @@ from fu_board.backups import list_backups, make_backup
 from fu_board.board_file import update
 from fu_board.demo import demo_board
 from fu_board.merge import CardConflict
-from fu_board.model import Board, EventKind, Stage
+from fu_board.model import Board, EventKind, Outcome, Stage
 from fu_board.tui.app import EXIT_UNSAVED
+from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.choose import ChooseScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.screens.conflict import _lines
 from fu_board.tui.screens.load_error import LoadErrorScreen
+from fu_board.tui.widgets.form_fields import FormFields
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
 from tests.tui.test_board_keys import small_board
@@ -41,6 +43,11 @@ def cli_add(path: Path, company: str) -> str:
 def cli_follow_up(path: Path, card_id: str) -> None:
     """Another terminal logs a nudge on the card (which keeps an application in Applied)."""
     update(path, lambda b: ops.log_follow_up(b, card_id, on=TODAY))
+
+
+def cli_resolve(path: Path, card_id: str, outcome: Outcome = Outcome.NO) -> None:
+    """Another terminal gives the card its answer: its column changes there."""
+    update(path, lambda b: ops.resolve_card(b, card_id, outcome, on=TODAY))
 
 
 # Reloading while idle ---------------------------------------------------------------
@@ -93,7 +100,7 @@ async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(b
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f")  # the follow-up dialog for Acme
-        update(board_path, lambda b: ops.log_interview(b, "aaaa", on=TODAY))
+        update(board_path, lambda b: ops.delete_card(b, "aaaa"))  # deleted there, followed up here
         before = board_path.read_bytes()
         await pilot.press("enter")
         await pilot.pause()
@@ -102,10 +109,33 @@ async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(b
         assert board_path.read_bytes() == before
 
 
+async def test_a_card_changed_outside_in_other_fields_is_merged_without_asking(board_path: Path) -> None:
+    """The card's role edited here while `fu-board followup` logs on the same card: both stand."""
+    app = app_with(board_path, small_board())
+    async with app.run_test(size=SIZE) as pilot:
+        cli_follow_up(board_path, "aaaa")  # not yet polled: the screen still shows Acme without it
+        await pilot.press("enter")
+        assert isinstance(app.screen, CardScreen)
+        app.screen.query_one(FormFields).input("role").value = "Staff Engineer"
+        await pilot.press("ctrl+s")  # saved and closed
+        await app.saves_settled()
+        assert not isinstance(app.screen, ChooseScreen)
+        assert not app.unsaved
+        on_disk = saved(board_path).card("aaaa")
+        assert on_disk.role == "Staff Engineer"
+        assert EventKind.FOLLOWED_UP in [event.kind for event in on_disk.timeline]
+        assert app.board.card("aaaa") == on_disk
+        assert board_screen(app).selected_id() == "aaaa"  # the nudge taken in moved it down: the cursor too
+        await pilot.press("2", "enter")  # and moved to Interviewed here, with the nudge in its timeline
+        await app.saves_settled()
+        assert not isinstance(app.screen, ChooseScreen)
+        assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
+
+
 async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_follow_up(board_path, "aaaa")  # not yet polled: the screen still shows Acme unchanged
+        cli_resolve(board_path, "aaaa")  # not yet polled: the screen still shows Acme in Applied
         before = board_path.read_bytes()
         await pilot.press("2", "enter")  # Acme to Interviewed, here: an interview today
         assert isinstance(app.screen, ChooseScreen)
@@ -113,17 +143,23 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
         detail = str(app.screen.query_one(".choose-detail", Static).render())
         assert "Acme" in detail
         assert "Interviewed; latest entry: interviewed on 2026-11-25" in detail  # here
-        assert "Applied; latest entry: followed up on 2026-11-25" in detail  # in the file
+        assert "no; latest entry: resolved on 2026-11-25" in detail  # in the file
+        assert "both changed: column" in detail
+        assert "_" not in detail  # no field named as the file names it (furthest_stage)
         assert board_path.read_bytes() == before  # nothing written while the person decides
+        behind = next(screen for screen in app.screen_stack if isinstance(screen, BoardScreen))
+        assert "WAITING FOR YOUR CHOICE" in str(behind.query_one("#header", Static).render())
         await pilot.press("escape")  # decide later
         assert app.unsaved
-        assert "NOT SAVED" in header(app)
+        assert "WAITING FOR YOUR CHOICE" in header(app)
+        assert "NOT SAVED" not in header(app)
         assert board_path.read_bytes() == before
         await pilot.press("ctrl+s")  # asks again
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("m")  # keep mine
         await pilot.pause()
         assert not app.unsaved
+        assert "WAITING" not in header(app)
         assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
         assert "aaaa" in shown_ids(app, Stage.INTERVIEWED)
     # The file as it was before mine overwrote the other change is kept as a backup.
@@ -133,19 +169,19 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
 async def test_keeping_the_files_version_drops_only_the_conflicting_change(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_follow_up(board_path, "aaaa")
+        cli_resolve(board_path, "aaaa")
         new = cli_add(board_path, "Northwind")
         await pilot.press("2", "enter")
         await pilot.press("f")  # keep the file's version of Acme
         await pilot.pause()
         assert not app.unsaved
         on_disk = saved(board_path)
-        assert on_disk.card("aaaa").stage is Stage.APPLIED
+        assert on_disk.card("aaaa").stage is Stage.RESOLVED
         assert on_disk.card("aaaa").interviews == ()  # the interview logged here is dropped
-        assert on_disk.card("aaaa").timeline[-1].kind is EventKind.FOLLOWED_UP
+        assert on_disk.card("aaaa").timeline[-1].kind is EventKind.RESOLVED
         assert new in [card.id for card in on_disk.cards]
         assert app.board == on_disk
-        assert "aaaa" in shown_ids(app, Stage.APPLIED)
+        assert "aaaa" in shown_ids(app, Stage.RESOLVED)
         assert new in shown_ids(app, Stage.APPLIED)
 
 
@@ -153,7 +189,7 @@ async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         # Leave a change unsaved (a conflict the person put off), then quit.
-        cli_follow_up(board_path, "aaaa")
+        cli_resolve(board_path, "aaaa")
         await pilot.press("2", "enter", "escape")
         before = board_path.read_bytes()
         await pilot.press("q")
@@ -170,7 +206,7 @@ async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(
 async def test_quitting_with_a_conflict_saves_the_chosen_side_and_quits(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        cli_follow_up(board_path, "aaaa")
+        cli_resolve(board_path, "aaaa")
         await pilot.press("2", "enter", "escape", "q", "m")
         await pilot.pause()
         assert not app.is_running
@@ -188,8 +224,8 @@ def companies(board: Board) -> set[str]:
 async def test_a_lead_added_while_a_conflict_is_open_survives_answering_the_first_dialog(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        # Outside, Acme moves on; here, Acme (under the cursor) is a no: a conflict.
-        cli_follow_up(board_path, "aaaa")
+        # Outside, Acme is a yes; here, Acme (under the cursor) is a no: a conflict.
+        cli_resolve(board_path, "aaaa", Outcome.YES)
         await pilot.press("x", "x")
         await pilot.pause()
         assert isinstance(app.screen, ChooseScreen)  # the question comes first, over the moment of a no
@@ -216,8 +252,8 @@ async def test_a_review_finished_while_a_conflict_is_open_keeps_its_streak(board
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "space")  # skip Acme: Initech is shown
         await pilot.pause()
-        update(board_path, lambda b: ops.move_card(b, "cccc", Stage.APPLIED, on=TODAY))
-        await pilot.press("t")  # thank-you for Initech: a conflict; the review then finishes: another
+        update(board_path, lambda b: ops.delete_card(b, "cccc"))
+        await pilot.press("t")  # thank-you for Initech, deleted outside: a conflict; the review finishes: another
         await pilot.pause()
         assert app.board.review.last_finished == TODAY
         assert len([s for s in app.screen_stack if isinstance(s, ChooseScreen)]) == 1  # one question

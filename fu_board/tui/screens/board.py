@@ -282,7 +282,12 @@ class BoardScreen(Screen[None]):
     def refresh_header(self) -> None:
         app = self.board_app
         self.query_one(BoardHeader).show(
-            app.board, app.today, now=app.now, unsaved=app.unsaved, read_only=app.file.read_only
+            app.board,
+            app.today,
+            now=app.now,
+            unsaved=app.unsaved,
+            choosing=app.choosing,
+            read_only=app.file.read_only,
         )
         self.query_one(TodaysInterviews).show(app.board, app.today)
 

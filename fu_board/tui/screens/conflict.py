@@ -29,14 +29,6 @@ def _version(card: Card | None) -> str:
     return f"{where}; latest entry: {last.kind.value.replace('_', ' ')} on {last.date.isoformat()}{said}"
 
 
-def _differences(mine: Card | None, theirs: Card | None) -> str:
-    """The fields the two versions disagree on, as the file names them."""
-    if mine is None or theirs is None:
-        return ""
-    names = [name for name in mine.field_names() if getattr(mine, name) != getattr(theirs, name)]
-    return ", ".join(names)
-
-
 def _lines(conflict: CardConflict) -> Content:
     card = conflict.mine or conflict.theirs or conflict.base
     assert card is not None
@@ -46,8 +38,8 @@ def _lines(conflict: CardConflict) -> Content:
         f"\n    here:      {_version(conflict.mine)}",
         f"\n    the file:  {_version(conflict.theirs)}",
     ]
-    if differences := _differences(conflict.mine, conflict.theirs):
-        parts.append((f"\n    differ in: {differences}", "$text-muted"))
+    if conflict.what:
+        parts.append((f"\n    both changed: {', '.join(conflict.what)}", "$text-muted"))
     return Content.assemble(*parts)
 
 
@@ -57,7 +49,7 @@ def conflict_dialog(conflict: Conflict, *, quitting: bool = False) -> ChooseScre
     parts = [
         Content(
             "While fu-board was open, the board file was changed outside it (the command line, another window, "
-            "an editor or a sync), and some of the same things were changed here too:"
+            "an editor or a sync), and the same things were changed here too:"
         )
     ]
     parts += [_lines(each) for each in merged.conflicts]

@@ -24,11 +24,14 @@ def header_content(
     *,
     now: dt.time | None = None,
     unsaved: bool = False,
+    choosing: bool = False,
     read_only: str | None = None,
     width: int | None = None,
 ) -> Content:
     """The header in `width` cells when it can: the full line, or shorter ones that keep,
-    to the last, the three numbers (irons in the fire, due today, nos until yes)."""
+    to the last, the three numbers (irons in the fire, due today, nos until yes).
+    `choosing`: the changes wait for the person to choose between this window's version of
+    some cards and the file's (not a failure to save, which `unsaved` alone says)."""
     irons = irons_in_fire(board)
     target = board.settings.irons_target
     nos = nos_until_yes(board)
@@ -39,7 +42,9 @@ def header_content(
 
     # First, so that a narrow terminal never cuts them off.
     flags: list[Part] = []
-    if unsaved:
+    if choosing:
+        flags += [(" WAITING FOR YOUR CHOICE: ctrl+s ", "bold $text-warning on $warning-muted"), "  "]
+    elif unsaved:
         flags += [(" NOT SAVED: ctrl+s to retry ", "bold $text-error on $error-muted"), "  "]
     if read_only:
         flags += [(" READ-ONLY ", "bold $text-warning on $warning-muted"), "  "]
@@ -75,7 +80,7 @@ def header_content(
 class BoardHeader(Static):
     """Today's date, irons in the fire against the target, and nos until yes."""
 
-    _shown: tuple[Board, dt.date, dt.time | None, bool, str | None] | None = None
+    _shown: tuple[Board, dt.date, dt.time | None, bool, bool, str | None] | None = None
 
     def show(
         self,
@@ -84,19 +89,22 @@ class BoardHeader(Static):
         *,
         now: dt.time | None = None,
         unsaved: bool = False,
+        choosing: bool = False,
         read_only: str | None = None,
     ) -> None:
-        self._shown = (board, today, now, unsaved, read_only)
+        self._shown = (board, today, now, unsaved, choosing, read_only)
         self._draw()
 
     def _draw(self) -> None:
         if self._shown is None:
             return
-        board, today, now, unsaved, read_only = self._shown
+        board, today, now, unsaved, choosing, read_only = self._shown
         width = self.content_region.width or None
         # One line, the full width: its size never changes, so no layout pass (a whole-screen
         # reflow, about 100 ms at 10,000 cards).
-        content = header_content(board, today, now=now, unsaved=unsaved, read_only=read_only, width=width)
+        content = header_content(
+            board, today, now=now, unsaved=unsaved, choosing=choosing, read_only=read_only, width=width
+        )
         self.update(content, layout=False)
 
     def on_resize(self) -> None:
