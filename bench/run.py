@@ -1133,11 +1133,17 @@ async def _board_keys(path: Path, today: dt.date, samples: int, gap: float) -> K
         def on_board(screen: Screen[Any]) -> bool:
             return screen is board_screen
 
-        # The cursor, down the Applied column.
+        # The cursor, down the Applied column and, at its last card, up again: `j` stops at
+        # the end of a column, as in a list, so a small board needs both ways.
+        key = "j"
         for _ in range(samples):
             await pilot.pause(gap)
             before = selected()
-            times.cursor.append(await watch.key("j", "j", moved(selected, before, on=board_screen)))
+            column = getattr(board_screen, "current_column", None)
+            if column is not None and column.card_count > 1:
+                at = column.highlighted or 0
+                key = "k" if at == column.card_count - 1 else "j" if at == 0 else key
+            times.cursor.append(await watch.key(key, key, moved(selected, before, on=board_screen)))
 
         # Moving a card without a dialog: 1 sends a card of Interviewed back to Applied, 2
         # returns it (it has its interview: nothing to ask). Saved as the app saves it.
