@@ -116,12 +116,35 @@ class FollowUp:
             return f"{noun} due today"
         return f"{noun} {self.days_late}d overdue"
 
+    @property
+    def short_words(self) -> str:
+        """`words` for a narrow column (80 columns and below): "in 3d", "3d late", "due today",
+        "thanks 1d late", "until 30 Nov", "interview Tue 8 Dec 14:00" cut to "Tue 8 Dec 14:00"."""
+        if self.reason is Reason.INTERVIEW_TODAY and self.interview is not None:
+            return f"today {self.interview.time}".rstrip() if self.due == self.today else self.interview.when
+        if self.reason is Reason.SNOOZED and self.status is Status.UPCOMING:
+            return f"until {self.due.day} {self.due:%b}"
+        noun = SHORT_WORDS.get(self.reason)
+        if self.status is Status.UPCOMING:
+            words = f"in {-self.days_late}d"
+        elif self.status is Status.DUE_TODAY:
+            words = "today" if noun else "due today"
+        else:
+            words = f"{self.days_late}d late"
+        return f"{noun} {words}" if noun else words
+
 
 UPCOMING_WORDS = {
     Reason.THANK_YOU: "thank-you",
     Reason.CLOSE_THE_LOOP: "close the loop",
     Reason.ASK_SILENCE_NO: "decide on the silence",
 }
+SHORT_WORDS = {
+    Reason.THANK_YOU: "thanks",
+    Reason.CLOSE_THE_LOOP: "close",
+    Reason.ASK_SILENCE_NO: "decide",
+}
+"""What a follow-up other than the cadence's is, in a word, for a narrow column."""
 DUE_WORDS = {
     Reason.THANK_YOU: "thank-you",
     Reason.CLOSE_THE_LOOP: "close-the-loop",

@@ -1,4 +1,4 @@
-"""What each screen looks like, on the fixed day, at 120 x 40 (and the ones issue 14 added at 80 x 24 too).
+"""What each screen looks like, on the fixed day, at 120 x 40, and the main ones at 80 x 24 too.
 
 Update after looking at the report: `pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
@@ -26,8 +26,14 @@ def test_empty_board(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path), terminal_size=SIZE)
 
 
-def test_demo_board(snap_compare: Any, board_path: Path) -> None:
-    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["j"])
+SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+"""At 80 x 24 cards use short words (`○ in 3d`), columns keep their counts, every footer
+keeps help and quit (the review's: space, c, escape) and every dialog stays inside."""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_demo_board(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=["j"])
 
 
 def test_light_theme(snap_compare: Any, board_path: Path) -> None:
@@ -49,9 +55,10 @@ def test_new_card_form(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
 
 
-def test_card_screen(snap_compare: Any, board_path: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_card_screen(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
     press = ["l", "l", "enter"]
-    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=press)
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=press)
 
 
 def test_interview_date_prompt(snap_compare: Any, board_path: Path) -> None:
@@ -74,8 +81,9 @@ def test_unreadable_board(snap_compare: Any, tmp_path: Path, monkeypatch: pytest
     assert snap_compare(app_with(board_path), terminal_size=SIZE)
 
 
-def test_review_screen(snap_compare: Any, board_path: Path) -> None:
-    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["r"])
+@pytest.mark.parametrize("size", SIZES)
+def test_review_screen(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=["r"])
 
 
 def test_review_summary(snap_compare: Any, board_path: Path) -> None:
@@ -91,8 +99,9 @@ def test_snooze_dialog(snap_compare: Any, board_path: Path) -> None:
     assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["s"])
 
 
-def test_after_a_no(snap_compare: Any, board_path: Path) -> None:
-    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=SIZE, press=["l", "x", "x"])
+@pytest.mark.parametrize("size", SIZES)
+def test_after_a_no(snap_compare: Any, board_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_with(board_path, demo_board(TODAY)), terminal_size=size, press=["l", "x", "x"])
 
 
 def test_stats_screen(snap_compare: Any, board_path: Path) -> None:
@@ -130,8 +139,6 @@ def test_read_only_board(snap_compare: Any, board_path: Path) -> None:
 
 
 # Interviews as events, a thank-you to each interviewer, a cadence that ends (issue 14) ------------
-
-SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 
 
 @pytest.mark.parametrize("size", SIZES)

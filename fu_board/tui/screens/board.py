@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from fu_board import board as ops
 from fu_board.columns import Columns
@@ -19,6 +19,7 @@ from fu_board.tui.card_actions import CardActions, Done, card_title, open_link
 from fu_board.tui.screens.confirm import ConfirmScreen
 from fu_board.tui.widgets.board_header import BoardHeader, TodaysInterviews
 from fu_board.tui.widgets.card_column import CardColumn
+from fu_board.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
@@ -110,7 +111,7 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="columns"):
             for stage in STAGES:
                 yield CardColumn(stage)
-        yield Footer()
+        yield FittedFooter()
 
     def __init__(self) -> None:
         super().__init__()

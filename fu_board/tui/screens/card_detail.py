@@ -13,7 +13,6 @@ from textual.color import Color
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
@@ -29,6 +28,7 @@ from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
 from fu_board.tui.card_actions import CardActions, open_link
 from fu_board.tui.screens.form_screen import AskingScreen
+from fu_board.tui.textual_internals import BackgroundScreen, composited_lines
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
     Field,
@@ -181,7 +181,7 @@ class DimmedScreen(Visual):
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         base = style.rich_style
-        lines = self.below._compositor.render_strips()[:height]
+        lines = composited_lines(self.below)[:height]
         if not base or any(line.cell_length != width for line in lines):
             return self.textual.render_strips(width, height, style, options)
         tinted: dict[RichStyle | None, RichStyle] = {}

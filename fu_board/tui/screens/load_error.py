@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from fu_board.store import BoardFileError
 from fu_board.text import visible
+from fu_board.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
@@ -72,7 +73,7 @@ class LoadErrorScreen(Screen[None]):
                 )
             )
             yield Static(Content(visible(self._advice())), classes="hint")
-        yield Footer()
+        yield FittedFooter()
 
     def action_open_backup(self) -> None:
         if self.error.backup is not None:

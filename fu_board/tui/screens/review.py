@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from fu_board import board as ops
 from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
@@ -32,6 +32,7 @@ from fu_board.tui.screens.card_detail import event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
 from fu_board.tui.widgets.board_header import TodaysInterviews
 from fu_board.tui.widgets.card_column import days_ago, follow_up_line
+from fu_board.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
@@ -189,6 +190,8 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "leave", "Board", tooltip="back to the board"),
         Binding("question_mark", "help", "Help", key_display="?", show=False, tooltip="show every key"),
     ]
+    FOOTER_KEEPS: ClassVar[tuple[str, ...]] = ("skip", "copy", "leave")
+    """At 80 columns the footer leaves out other keys first: these move through the review."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -218,7 +221,7 @@ class ReviewScreen(Screen[None]):
             yield Static("Suggested message  (c copies it)", id="review-message-title")
             yield Static(id="review-message")
             yield Static(id="review-summary")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         app = self.board_app

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from fu_board.progress import to_go_words
 from fu_board.stats import Stats, Week, stats
+from fu_board.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
     from fu_board.tui.app import FuBoardApp
@@ -102,4 +103,4 @@ class StatsScreen(Screen[None]):
             yield Static(summary(numbers, to_go_words(app.board)), id="stats-summary")
             yield Static(Content.styled("The last 12 weeks", "bold $text-primary"), classes="stats-heading")
             yield Static(chart(numbers.weeks), id="stats-chart")
-        yield Footer()
+        yield FittedFooter()

@@ -21,6 +21,7 @@ from fu_board.counts import days_since_touch, follow_up_count
 from fu_board.model import Card, Interview, NoKind, Outcome, Settings, Stage
 from fu_board.rules import FollowUp, Reason, Status, clock, next_follow_up, scheduled_interviews
 from fu_board.text import visible
+from fu_board.tui.textual_internals import set_virtual_size
 
 OUTCOME_STYLE = {
     Outcome.YES: "bold $text-success",
@@ -29,10 +30,11 @@ OUTCOME_STYLE = {
 }
 
 
-def days_ago(days: int) -> str:
+def days_ago(days: int, *, short: bool = False) -> str:
+    """ "yesterday", "5d ago"; `short`: "1d ago" for yesterday too."""
     if days <= 0:
         return "today" if days == 0 else f"in {-days}d"
-    return "yesterday" if days == 1 else f"{days}d ago"
+    return "yesterday" if days == 1 and not short else f"{days}d ago"
 
 
 FOLLOW_UP_STYLE = {
@@ -46,32 +48,43 @@ INTERVIEW_MARK = "◆ "
 """Marks an interview to come, as ⚑ marks what is due and ○ what is coming."""
 
 
-def interview_line(interview: Interview, today: dt.date, style: str = "$text-accent") -> Content:
-    """ "◆ Tue 8 Dec 14:00 onsite": when first (cut short in a narrow column, the day and time
-    stay), then what kind of interview."""
-    when = "today" if interview.date == today else f"{interview.date:%a} {interview.date.day} {interview.date:%b}"
-    when = f"{when} {interview.time}" if interview.time else when
-    return Content.styled(f"{INTERVIEW_MARK}{when} {interview.what}", style)
+def interview_line(
+    interview: Interview, today: dt.date, style: str = "$text-accent", width: int | None = None
+) -> Content:
+    """ "◆ Tue 8 Dec 14:00 onsite": when first, then what kind of interview. Where that does
+    not fit in `width` cells, the weekday goes first, then the kind: the date and time stay."""
+    day = f"{interview.date.day} {interview.date:%b}"
+    days = ["today"] if interview.date == today else [f"{interview.date:%a} {day}", day]
+    whens = [f"{when} {interview.time}" if interview.time else when for when in days]
+    shapes = [f"{when} {interview.what}" for when in whens] + whens
+    line = next((shape for shape in shapes if width is None or len(INTERVIEW_MARK + shape) <= width), shapes[-1])
+    return Content.styled(INTERVIEW_MARK + line, style)
 
 
-def follow_up_line(follow_up: FollowUp) -> Content:
-    """ "⚑ follow-up 4d overdue": the words carry it, the colour repeats it. An interview to
-    come reads "◆ Tue 8 Dec 14:00 onsite"."""
+def follow_up_line(follow_up: FollowUp, width: int | None = None) -> Content:
+    """ "⚑ follow-up 4d overdue": the words carry it, the colour repeats it; "⚑ 4d late"
+    where those do not fit in `width` cells. An interview to come reads "◆ Tue 8 Dec 14:00
+    onsite"."""
     if follow_up.reason is Reason.INTERVIEW_TODAY and follow_up.interview is not None:
         style = "bold $text-accent" if follow_up.is_due else "$text-accent"
-        return interview_line(follow_up.interview, follow_up.today, style)
+        return interview_line(follow_up.interview, follow_up.today, style, width)
     mark = "○ " if follow_up.status is Status.UPCOMING else "⚑ "
-    return Content.styled(mark + follow_up.words, FOLLOW_UP_STYLE[follow_up.status])
+    words = follow_up.words
+    if width is not None and len(mark) + len(words) > width:
+        words = follow_up.short_words
+    return Content.styled(mark + words, FOLLOW_UP_STYLE[follow_up.status])
 
 
 NO_KIND_WORDS = {NoKind.SILENCE: " (silence)", NoKind.FORM: " (form)"}
 
 
-def card_prompt(card: Card, settings: Settings, today: dt.date, now: dt.time | None = None) -> Content:
+def card_prompt(
+    card: Card, settings: Settings, today: dt.date, now: dt.time | None = None, width: int | None = None
+) -> Content:
     """The lines a card shows on the board: company, role, then what it asks for first
     and, dimmed, the days since the last touch and the follow-ups so far (or the
     interview booked, when something else comes first); a resolved card shows its
-    outcome in words."""
+    outcome in words. `width`: the cells there are, which shorter words then fit."""
     ago = days_ago(days_since_touch(card, today))
     role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
     lines: list[Content] = [
@@ -82,17 +95,22 @@ def card_prompt(card: Card, settings: Settings, today: dt.date, now: dt.time | N
     if card.outcome is not None:
         kind = NO_KIND_WORDS.get(card.no_kind, "") if card.no_kind is not None else ""
         outcome = (f"{card.outcome.symbol} {card.outcome.value}{kind}", OUTCOME_STYLE[card.outcome])
-        lines.append(Content.assemble(outcome, (f" · {ago}", "dim")))
+        when = f" · {ago}"
+        if width is not None and len(outcome[0]) + len(when) > width:
+            when = f" {days_since_touch(card, today)}d"
+        lines.append(Content.assemble(outcome, (when, "dim")))
     elif follow_up is not None:
         booked = scheduled_interviews(card, today, clock(now))
         if booked and follow_up.reason is not Reason.INTERVIEW_TODAY:
-            below = interview_line(booked[0], today)
+            below = interview_line(booked[0], today, width=width)
         else:
             count = follow_up_count(card)
-            below = Content.styled(
-                f"{count} follow-up{'s' if count > 1 else ''} · {ago}" if count else f"touched {ago}", "dim"
-            )
-        lines += [follow_up_line(follow_up), below]
+            touched = f"{count} follow-up{'s' if count > 1 else ''} · {ago}" if count else f"touched {ago}"
+            if width is not None and len(touched) > width:
+                ago = days_ago(days_since_touch(card, today), short=True)
+                touched = f"{count} sent · {ago}" if count else f"touched {ago}"
+            below = Content.styled(touched, "dim")
+        lines += [follow_up_line(follow_up, width), below]
     return Content("\n").join(lines)
 
 
@@ -175,8 +193,8 @@ class CardColumn(ScrollView, can_focus=False):
         self._now: dt.time | None = None
         """What the cards are drawn for: set with the cards, by `show_cards`."""
         self._highlighted: int | None = None
-        self._titled: tuple[int, int | None] | None = None
-        """The count in the border's title."""
+        self._titled: tuple[int, int | None, int] | None = None
+        """The count, the filter's total and the width the border's title was last made for."""
         self._current = False
         self._drawn: dict[tuple[int, Style], tuple[Card, int, list[Strip]]] = {}
 
@@ -200,12 +218,8 @@ class CardColumn(ScrollView, can_focus=False):
         height = len(cards) * self.stride - 1 if cards else 0
         virtual_size = Size(self.scrollable_content_region.width, height)
         if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
-        if self._titled != (len(cards), of):
-            self._titled = (len(cards), of)
-            count = f" · {len(cards)}" if of is None else f" · {len(cards)} of {of}"
-            self.border_title = Content.assemble((self.stage.label, "bold"), count)
+            set_virtual_size(self, virtual_size)
+        self._title(len(cards), of)
         self._highlighted = None if not cards else min(self._highlighted or 0, len(cards) - 1)
         self.refresh()
         self.scroll_to_highlight()
@@ -352,18 +366,38 @@ class CardColumn(ScrollView, can_focus=False):
         if drawn is not None and drawn[0] is card and drawn[1] == width:
             return drawn[2]
         padding = self.get_component_styles("card-column--card").padding
-        content = card_prompt(card, self._settings, self._today, self._now)
+        content = card_prompt(card, self._settings, self._today, self._now, width - padding.left - padding.right)
         strips = card_strips(content.split("\n"), width, padding, style, self.card_lines)
         if len(self._drawn) >= self.KEPT:
             self._drawn.clear()
         self._drawn[key] = (card, width, strips)
         return strips
 
+    def _title(self, count: int, of: int | None) -> None:
+        """ "Applied · 3", or "Applied · 3 of 12" under a filter; in a narrow column
+        "Interviewed 2", "Followed… 2/12": the label gives way, the count never does."""
+        width = self.outer_size.width
+        if self._titled == (count, of, width):
+            return
+        self._titled = (count, of, width)
+        label = self.stage.label
+        room = width - 6 if width else None  # the corners, and a rule and a space each side
+        full = f" · {count}" if of is None else f" · {count} of {of}"
+        short = f" {count}" if of is None else f" {count}/{of}"
+        if room is None or len(label) + len(full) <= room:
+            self.border_title = Content.assemble((label, "bold"), full)
+            return
+        if len(label) + len(short) > room:
+            label = label[: max(room - len(short) - 1, 1)] + "…"
+        self.border_title = Content.assemble((label, "bold"), short)
+
     def _on_resize(self) -> None:
         """Cards are drawn anew at the new width, and the cursor's card kept in view (a
         smaller terminal would otherwise leave it below the fold, and `enter` would open
         a card not on screen)."""
         self._drawn.clear()
+        if self._titled is not None:
+            self._title(*self._titled[:2])
         self.call_after_refresh(self.scroll_to_highlight)
 
     async def _on_click(self, event: events.Click) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label
 
 from fu_board.model import Channel, Interview, InterviewKind, parse_date
 from fu_board.text import visible
+from fu_board.tui.textual_internals import refill
 
 
 def text(value: str) -> str:
@@ -145,18 +146,6 @@ def keep_details(typed: tuple[Interview, ...], before: tuple[Interview, ...]) ->
             unused.remove(same)
         kept.append(interview if same is None else interview.replace(id=same.id, where=same.where, note=same.note))
     return tuple(kept)
-
-
-def refill(widget: Input, value: str) -> None:
-    """Give `widget` `value` the way a new Input takes its first one: the cursor after the
-    text, nothing selected, the text seen from its start. A later value keeps the old
-    cursor and scrolls to it; Input itself skips that only while `_initial_value` is set."""
-    if widget.scroll_x:
-        widget.scroll_to(0, animate=False, immediate=True, force=True)
-    widget._initial_value = True
-    widget.value = value
-    widget.cursor_position = len(value)
-    widget._initial_value = False
 
 
 @dataclass(frozen=True)
