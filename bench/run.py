@@ -1153,7 +1153,7 @@ async def _board_keys(path: Path, today: dt.date, samples: int, gap: float) -> K
             raise RuntimeError("the Interviewed column is empty: nothing to move")
 
         def stage_is(stage: Stage) -> Callable[[Screen[Any]], bool]:
-            return lambda screen: on_board(screen) and app.board.card(card_id).stage is stage
+            return lambda screen: on_board(screen) and app.session.board.card(card_id).stage is stage
 
         for _ in range(samples):
             for key, stage in (("1", Stage.APPLIED), ("2", Stage.INTERVIEWED)):

@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from fu_board.changes import swapped
 from fu_board.counts import resolution_order
 from fu_board.model import STAGES, WORKING_STAGES, Board, Card, Settings, Stage
-from fu_board.rules import next_follow_up, urgency
+from fu_board.rules import FollowUp, next_follow_up, urgency
 
 Key = tuple[tuple[int, dt.date], str]
+Headline = Callable[[Card], FollowUp | None]
+"""What a card shows first (`fu_board.rules.next_follow_up` for one board and moment)."""
 
 
-def order_key(card: Card, settings: Settings, today: dt.date, now: dt.time | None = None) -> Key:
+def order_key(card: Card, headline: Headline) -> Key:
     """Where a card of a working column goes: the urgency of what it shows first, then the company."""
-    return urgency(next_follow_up(card, settings, today, now=now)), card.company.lower()
+    return urgency(headline(card)), card.company.lower()
+
+
+def headlines(settings: Settings, today: dt.date, now: dt.time | None = None) -> Headline:
+    """What each card shows first, worked out afresh for every card asked about."""
+    return lambda card: next_follow_up(card, settings, today, now=now)
 
 
 def column(board: Board, stage: Stage, today: dt.date, now: dt.time | None = None) -> list[Card]:
@@ -31,7 +38,8 @@ def column(board: Board, stage: Stage, today: dt.date, now: dt.time | None = Non
     if stage is Stage.RESOLVED:
         return resolution_order(board.cards)[::-1]
     cards = [card for card in board.cards if card.stage is stage]
-    return sorted(cards, key=lambda card: order_key(card, board.settings, today, now))
+    headline = headlines(board.settings, today, now)
+    return sorted(cards, key=lambda card: order_key(card, headline))
 
 
 class Columns:
@@ -55,15 +63,17 @@ class Columns:
         self._keys = keys
 
     @classmethod
-    def of(cls, board: Board, today: dt.date, now: dt.time | None = None) -> Columns:
-        """Every column, sorted from scratch."""
+    def of(cls, board: Board, today: dt.date, now: dt.time | None = None, headline: Headline | None = None) -> Columns:
+        """Every column, sorted from scratch; `headline` is what each card of `board` shows
+        first at `today` and `now` (by default worked out afresh)."""
+        headline = headline or headlines(board.settings, today, now)
         cards: dict[Stage, list[Card]] = {stage: [] for stage in WORKING_STAGES}
         for card in board.cards:
             if card.stage is not Stage.RESOLVED:
                 cards[card.stage].append(card)
         keys: dict[Stage, list[Key]] = {}
         for stage in WORKING_STAGES:
-            keyed = sorted(((order_key(card, board.settings, today, now), card) for card in cards[stage]), key=_first)
+            keyed = sorted(((order_key(card, headline), card) for card in cards[stage]), key=_first)
             keys[stage] = [key for key, _ in keyed]
             cards[stage] = [card for _, card in keyed]
         cards[Stage.RESOLVED] = column(board, Stage.RESOLVED, today)
@@ -72,32 +82,36 @@ class Columns:
     def __getitem__(self, stage: Stage) -> Sequence[Card]:
         return self._cards[stage]
 
-    def follow(self, board: Board, today: dt.date, now: dt.time | None = None) -> tuple[Columns, set[Stage]]:
-        """The columns of `board` (a later version of this one), and the stages whose
-        cards or order changed. Cards replaced in place move card by card; anything
-        else (cards added, deleted or reordered, new settings, a new day or time) sorts again."""
+    def follow(
+        self, board: Board, today: dt.date, now: dt.time | None = None, headline: Headline | None = None
+    ) -> Columns:
+        """The columns of `board`, a later version of this one (`headline` as for `of`). Cards
+        replaced in place move card by card, and a column they leave alone is the very same
+        list (`changed`); anything else (cards added, deleted or reordered, new settings, a
+        new day or time) sorts again."""
         same_time = today == self.today and now == self.now
         if board is self.board and same_time:
-            return self, set()
+            return self
         pairs = swapped(self.board, board) if same_time else None
         if pairs is None:
-            return Columns.of(board, today, now), set(STAGES)
+            return Columns.of(board, today, now, headline)
+        headline = headline or headlines(
+            board.settings, today, now
+        )  # the same for the old cards: same settings, same time
         cards, keys = dict(self._cards), dict(self._keys)
-        changed: set[Stage] = set()
         resolved = False
         positions: dict[int, int] | None = None
         for old, new in pairs:
-            changed |= {old.stage, new.stage}
             resolved = resolved or old.is_resolved or new.is_resolved
             if not old.is_resolved:
                 stage = old.stage
                 cards[stage], keys[stage] = self._own(cards, keys, stage)
-                at = self._place(cards[stage], keys[stage], old, order_key(old, self.board.settings, today, now))
+                at = self._place(cards[stage], keys[stage], old, order_key(old, headline))
                 del cards[stage][at], keys[stage][at]
         for _, new in pairs:
             if new.is_resolved:
                 continue
-            stage, key = new.stage, order_key(new, board.settings, today, now)
+            stage, key = new.stage, order_key(new, headline)
             cards[stage], keys[stage] = self._own(cards, keys, stage)
             low, high = bisect_left(keys[stage], key), bisect_right(keys[stage], key)
             if low < high:  # equal keys keep the board's order, as a stable sort does
@@ -110,7 +124,13 @@ class Columns:
             keys[stage].insert(low, key)
         if resolved:
             cards[Stage.RESOLVED] = column(board, Stage.RESOLVED, today)
-        return Columns(board, today, cards, keys, now), changed
+        return Columns(board, today, cards, keys, now)
+
+    def changed(self, earlier: Columns | None) -> set[Stage]:
+        """The stages whose cards or order differ from `earlier`'s (every stage without one)."""
+        if earlier is None:
+            return set(STAGES)
+        return {stage for stage in STAGES if self._cards[stage] is not earlier._cards[stage]}
 
     def _own(
         self, cards: dict[Stage, list[Card]], keys: dict[Stage, list[Key]], stage: Stage

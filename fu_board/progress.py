@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from fu_board.counts import nos_until_yes, resolution_order, standing
-from fu_board.model import Board, Card, NoKind, Outcome
+from fu_board.counts import Standing, resolution_order, standing
+from fu_board.model import Board, Card, NoKind, Outcome, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +30,26 @@ def tally(board: Board) -> Tally:
     )
 
 
-def nos_per_yes(board: Board) -> float | None:
+def nos_per_yes(settings: Settings, counted: Standing) -> float | None:
     """The person's own expected ratio if they set one, else their history's
     (nos per yes); None while there has been no yes to learn from."""
-    if board.settings.expected_nos_per_yes is not None:
-        return float(board.settings.expected_nos_per_yes)
-    counted = tally(board)
+    if settings.expected_nos_per_yes is not None:
+        return float(settings.expected_nos_per_yes)
     return counted.nos / counted.yeses if counted.yeses else None
 
 
-def to_go(board: Board) -> int | None:
+def to_go(settings: Settings, counted: Standing) -> int | None:
     """About how many more nos before the next yes; 0 means any day now."""
-    ratio = nos_per_yes(board)
+    ratio = nos_per_yes(settings, counted)
     if ratio is None:
         return None
-    return max(math.ceil(ratio) - nos_until_yes(board), 0)
+    return max(math.ceil(ratio) - counted.nos_until_yes, 0)
 
 
-def to_go_words(board: Board) -> str:
-    """ "about 2 to go", "any day now", or nothing while there is no ratio yet."""
-    left = to_go(board)
+def to_go_words(settings: Settings, counted: Standing) -> str:
+    """ "about 2 to go", "any day now", or nothing while there is no ratio yet; `counted` is
+    the board's standing (`fu_board.counts.standing`)."""
+    left = to_go(settings, counted)
     if left is None:
         return ""
     return "any day now" if left == 0 else f"about {left} to go"
@@ -57,7 +57,8 @@ def to_go_words(board: Board) -> str:
 
 def no_greeting(board: Board, card: Card) -> str:
     """Said right after a no, with the board that holds it: progress, in numbers."""
-    count = nos_until_yes(board)
+    counted = standing(board)
+    count = counted.nos_until_yes
     kind = " (silence counts as a no)" if card.no_kind is NoKind.SILENCE else ""
     order = [resolved.id for resolved in resolution_order(board.cards)]
     yes_after = any(
@@ -67,8 +68,8 @@ def no_greeting(board: Board, card: Card) -> str:
     )
     if yes_after:  # dated before the last yes: one of the steps that led to it
         return f"A no from before your last yes{kind}: it was one of the steps to it."
-    ahead = to_go_words(board)
-    if tally(board).yeses:
+    ahead = to_go_words(board.settings, counted)
+    if counted.yeses:
         text = f"No #{count} since your last yes{kind}: one step closer to the next one."
     else:
         text = f"No #{count}{kind}: every no is a step closer to the yes."

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from fu_board.business_days import add_business_days, next_business_day
-from fu_board.changes import swapped
 from fu_board.model import Board, Card, EventKind, Interview, Settings, Stage
 
 
@@ -368,42 +367,6 @@ def headline(items: Sequence[FollowUp]) -> FollowUp | None:
     return items[0] if items else None
 
 
-class _Remembered:
-    """Each card's headline for one day, one time of day and one set of settings, by the card's identity.
-
-    Cards are immutable and a change replaces only the cards it touches, so redrawing
-    the board after a change works out one card's follow-up, not every card's. An entry
-    holds its card, so a card's identity cannot be reused while it is remembered.
-    """
-
-    LIMIT = 25_000
-    """Past this many entries all are forgotten: an entry keeps its card alive, and a board
-    reloaded again and again (another writer at work) would otherwise keep every old copy."""
-
-    def __init__(self) -> None:
-        self._for: tuple[Settings, dt.date, dt.time | None] | None = None
-        self._follow_ups: dict[int, tuple[Card, FollowUp | None]] = {}
-
-    def get(self, card: Card, settings: Settings, today: dt.date, now: dt.time | None) -> FollowUp | None:
-        key = self._for
-        if (
-            key is None
-            or key[0] is not settings
-            or key[1] != today
-            or key[2] != now
-            or len(self._follow_ups) > self.LIMIT
-        ):
-            self._for, self._follow_ups = (settings, today, now), {}
-        entry = self._follow_ups.get(id(card))
-        if entry is None or entry[0] is not card:
-            entry = (card, headline(agenda(card, settings, today, now=now)))
-            self._follow_ups[id(card)] = entry
-        return entry[1]
-
-
-_REMEMBERED = _Remembered()
-
-
 def next_follow_up(
     card: Card, settings: Settings, today: dt.date, *, now: dt.time | None = None, snooze: bool = True
 ) -> FollowUp | None:
@@ -413,9 +376,7 @@ def next_follow_up(
     With `snooze=False`, what a snooze set aside (the daily review suggests a message for
     that situation).
     """
-    if snooze:
-        return _REMEMBERED.get(card, settings, today, now)
-    return headline(agenda(card, settings, today, now=now, snooze=False))
+    return headline(agenda(card, settings, today, now=now, snooze=snooze))
 
 
 def due_items(card: Card, settings: Settings, today: dt.date, *, now: dt.time | None = None) -> list[FollowUp]:
@@ -463,40 +424,10 @@ def card_interviews_on(card: Card, day: dt.date) -> list[Interview]:
     return [interview for interview in card.interviews if interview.date == day]
 
 
-class _DueCounts:
-    """`due_counts` of the last board asked about, updated by the cards a change replaced."""
-
-    def __init__(self) -> None:
-        self._last: tuple[Board, dt.date, dt.time | None, tuple[int, int]] | None = None
-
-    def get(self, board: Board, today: dt.date, now: dt.time | None) -> tuple[int, int]:
-        last = self._last
-        if last is not None and last[1] == today and last[2] == now:
-            if last[0] is board:
-                return last[3]
-            pairs = swapped(last[0], board)
-            if pairs is not None:
-                due, overdue = last[3]
-                before = count_due(next_follow_up(old, board.settings, today, now=now) for old, _ in pairs)
-                after = count_due(next_follow_up(new, board.settings, today, now=now) for _, new in pairs)
-                counted = (due - before[0] + after[0], overdue - before[1] + after[1])
-                self._last = (board, today, now, counted)
-                return counted
-        counted = count_due(next_follow_up(card, board.settings, today, now=now) for card in board.cards)
-        self._last = (board, today, now, counted)
-        return counted
-
-
-_DUE_COUNTS = _DueCounts()
-
-
 def due_counts(board: Board, today: dt.date, *, now: dt.time | None = None) -> tuple[int, int]:
     """(cards with a message or decision due today or overdue, of which overdue) on `board`.
-
-    The header asks after every change: counted once per board, then updated by
-    the few cards each change replaces rather than counted again.
-    """
-    return _DUE_COUNTS.get(board, today, now)
+    (The board on screen keeps its count up to date card by card: `fu_board.views.View`.)"""
+    return count_due(next_follow_up(card, board.settings, today, now=now) for card in board.cards)
 
 
 def due_from(card: Card, settings: Settings, today: dt.date) -> tuple[dt.date, str] | None:

@@ -55,6 +55,13 @@ class Finder:
         text_of = self.text_of
         return [card for card in cards if needle in text_of(card)]
 
+    def forget(self, cards: Iterable[Card]) -> None:
+        """Let these cards' texts go (cards replaced by a change)."""
+        for card in cards:
+            entry = self._texts.get(id(card))
+            if entry is not None and entry[0] is card:
+                del self._texts[id(card)]
+
     def forget_all_but(self, cards: Iterable[Card]) -> None:
         """Keep the texts of these cards only (the board's now), so replaced cards are let go."""
         self._texts = {id(card): entry for card in cards if (entry := self._texts.get(id(card))) and entry[0] is card}

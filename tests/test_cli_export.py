@@ -148,10 +148,11 @@ def test_demo_opens_a_demo_board_in_a_temporary_file_and_leaves_the_real_one_alo
     seen: list[tuple[Path, int, str | None, Path]] = []
 
     def run(app: FuBoardApp) -> None:
-        board = app.file.open()
-        seen.append((app.file.path, len(board.cards), app.notice, cache.cache_folder()))
-        app.board = ops.add_card(board, company="Tried in the demo", applied=TODAY).board
-        app.save_now()
+        session = app.session
+        monkeypatch.setattr(app, "run_save", lambda job: session.finish_save(job, job.run()))  # no app running
+        session.open()
+        seen.append((session.file.path, len(session.board.cards), app.notice, cache.cache_folder()))
+        session.apply(lambda board: ops.add_card(board, company="Tried in the demo", applied=TODAY))
 
     monkeypatch.setattr(FuBoardApp, "run", run)
     result = run_main(capsys, ["demo"], TODAY)

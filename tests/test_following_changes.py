@@ -1,5 +1,5 @@
-"""Views that follow a board card by card (the columns, the header's counts) are exactly
-the same views worked out from scratch."""
+"""Views that follow a board card by card (the columns, the header's counts, the search
+texts) are exactly the same views worked out from scratch."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from fu_board import board as ops
 from fu_board.changes import swapped
 from fu_board.columns import Columns, column
-from fu_board.counts import _count, standing
+from fu_board.counts import standing
 from fu_board.model import STAGES, Board, Outcome, Stage
-from fu_board.rules import count_due, due_counts, next_follow_up
+from fu_board.rules import due_counts, next_follow_up
+from fu_board.search import searchable
+from fu_board.views import View
 
 TODAY = dt.date(2026, 11, 25)
 COMPANIES = ["Acme", "acme", "Bolt", "Crane", "Dune", "Echo"]
@@ -38,9 +40,13 @@ def assert_sorted_from_scratch(columns: Columns) -> None:
         assert [card.id for card in columns[stage]] == [card.id for card in column(columns.board, stage, columns.today)]
 
 
-def assert_counted_from_scratch(board: Board) -> None:
-    assert standing(board) == _count(board)
-    assert due_counts(board, TODAY) == count_due(next_follow_up(card, board.settings, TODAY) for card in board.cards)
+def assert_counted_from_scratch(view: View) -> None:
+    board = view.board
+    assert view.standing == standing(board)
+    assert view.due_counts == due_counts(board, TODAY)
+    for card in board.cards:
+        assert view.headline(card) == next_follow_up(card, board.settings, TODAY)
+        assert view.finder.text_of(card) == searchable(card)
 
 
 plans = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.integers(0, 2)), max_size=25)
@@ -85,17 +91,31 @@ def test_following_a_board_card_by_card_matches_working_it_out_again(
     plan: list[tuple[int, int, int]], changes: list[tuple[int, str]]
 ) -> None:
     board = make_board(plan)
-    columns = Columns.of(board, TODAY)
-    assert_sorted_from_scratch(columns)
-    assert_counted_from_scratch(board)
+    view = View(board, TODAY)
+    assert_sorted_from_scratch(view.columns)
+    assert_counted_from_scratch(view)
     for index, kind in changes:
         if not board.cards:
             break
         board = step(board, index, kind)
-        columns, _ = columns.follow(board, TODAY)
-        assert columns.board is board
-        assert_sorted_from_scratch(columns)
-        assert_counted_from_scratch(board)
+        view = view.then(board, TODAY)
+        assert view.columns.board is board
+        assert_sorted_from_scratch(view.columns)
+        assert_counted_from_scratch(view)
+
+
+def test_a_view_keeps_only_what_its_own_cards_need() -> None:
+    """What a view remembers goes with the cards it was for: a card replaced is let go."""
+    board = make_board([(i % 6, i % 5, i % 3) for i in range(30)])
+    view = View(board, TODAY)
+    assert_counted_from_scratch(view)
+    for number in range(40):
+        card = board.cards[number % len(board.cards)]
+        board = ops.snooze_card(board, card.id, until=TODAY + dt.timedelta(days=1 + number % 5), on=TODAY).board
+        view = view.then(board, TODAY)
+        assert_counted_from_scratch(view)
+        assert {id(card) for card in board.cards} == set(view._headlines)
+        assert {id(card) for card in board.cards} == set(view.finder._texts)
 
 
 def test_a_move_changes_two_columns_and_never_sorts_again() -> None:
@@ -104,8 +124,8 @@ def test_a_move_changes_two_columns_and_never_sorts_again() -> None:
     card = columns[Stage.APPLIED][3]
     moved = ops.log_interview(board, card.id, on=TODAY).board
     assert swapped(board, moved) is not None
-    followed, changed = columns.follow(moved, TODAY)
-    assert changed == {Stage.APPLIED, Stage.INTERVIEWED}
+    followed = columns.follow(moved, TODAY)
+    assert followed.changed(columns) == {Stage.APPLIED, Stage.INTERVIEWED}
     assert followed[Stage.FOLLOWED_UP] is columns[Stage.FOLLOWED_UP]  # untouched columns are shared
     assert [c.id for c in followed[Stage.INTERVIEWED]] == [card.id]
     assert card.id not in [c.id for c in followed[Stage.APPLIED]]
@@ -115,13 +135,13 @@ def test_a_move_changes_two_columns_and_never_sorts_again() -> None:
 def test_a_new_day_or_new_settings_sorts_everything_again() -> None:
     board = make_board([(i % 6, i, i % 3) for i in range(12)])
     columns = Columns.of(board, TODAY)
-    assert columns.follow(board, TODAY) == (columns, set())
-    later, changed = columns.follow(board, TODAY + dt.timedelta(days=9))
-    assert changed == set(STAGES)
+    assert columns.follow(board, TODAY) is columns
+    later = columns.follow(board, TODAY + dt.timedelta(days=9))
+    assert later.changed(columns) == set(STAGES)
     assert_sorted_from_scratch(later)
     retuned = board.replace(settings=board.settings.replace(applied_first_days=2))
-    again, changed = columns.follow(retuned, TODAY)
-    assert changed == set(STAGES)
+    again = columns.follow(retuned, TODAY)
+    assert again.changed(columns) == set(STAGES)
     assert_sorted_from_scratch(again)
 
 
@@ -130,9 +150,9 @@ def test_a_new_time_of_day_sorts_again_and_an_interview_begun_owes_its_thank_you
     card = board.cards[0]
     board = ops.log_interview(board, card.id, on=TODAY, time="14:00").board
     morning = Columns.of(board, TODAY, dt.time(9, 0))
-    assert morning.follow(board, TODAY, dt.time(9, 0)) == (morning, set())
-    afternoon, changed = morning.follow(board, TODAY, dt.time(15, 0))
-    assert changed == set(STAGES)
+    assert morning.follow(board, TODAY, dt.time(9, 0)) is morning
+    afternoon = morning.follow(board, TODAY, dt.time(15, 0))
+    assert afternoon.changed(morning) == set(STAGES)
     assert afternoon.now == dt.time(15, 0)
     before = next_follow_up(board.card(card.id), board.settings, TODAY, now=dt.time(9, 0))
     after = next_follow_up(board.card(card.id), board.settings, TODAY, now=dt.time(15, 0))

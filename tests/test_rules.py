@@ -1007,16 +1007,6 @@ def test_snoozed_words_say_until_when(today: str, words: str) -> None:
     assert follow_up.words == words
 
 
-def test_remembered_follow_ups_are_bounded() -> None:
-    from fu_board.rules import _REMEMBERED, _Remembered
-
-    settings = Settings()
-    card = Card(id="aaaa", company="Acme", applied=dt.date(2026, 11, 1))
-    for n in range(_Remembered.LIMIT + 10):
-        next_follow_up(card.replace(id=f"c{n}"), settings, dt.date(2026, 11, 25))
-    assert len(_REMEMBERED._follow_ups) <= _Remembered.LIMIT + 1
-
-
 def test_due_cards_a_row_for_each_interviewer_and_todays_interviews_first() -> None:
     cards = (
         card(card_id="late", company="Late", applied="2026-11-01"),  # a nudge 16 days late

@@ -1,67 +1,74 @@
-"""What a person can log on a card, shared by the board and the daily review.
+"""What a person can log on a card, shared by the board, the daily review and the card screen.
 
-Each method asks what it needs in a dialog, runs the pure board operation
-through the app (which saves at once), and calls `done` with the change. A
-cancelled dialog or a refused operation calls nothing.
+Each flow reads top to bottom: it asks what it needs in a dialog (`push_screen_wait`),
+runs the pure board operation through the session (which records it and saves at once)
+and returns the change, or None when a dialog was cancelled or the board refused. A flow
+awaits dialogs, so it runs in a worker of the screen that started it (`run_flow`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec
 
-from textual.app import App
+from textual.app import SuspendNotSupported
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.worker import Worker
 
 from fu_board import board as ops
 from fu_board.drafts import Draft, after_no_draft, after_no_message
+from fu_board.mail import mailto
 from fu_board.model import Board, Card, Channel, Contact, NoKind, Outcome
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import clock, owed_thank_yous
 from fu_board.text import visible
+from fu_board.tui.outside import open_outside
+from fu_board.tui.screens.after_no import AfterNoScreen
+from fu_board.tui.screens.card_form import new_card_form
+from fu_board.tui.screens.choose import NO_KINDS, OUTCOMES, Choice, ChooseScreen
+from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.tui.screens.form_screen import AskingScreen
+from fu_board.tui.screens.log_forms import SnoozeScreen, follow_up_form, interview_form
+from fu_board.tui.session_app import session_of
 
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
-    from fu_board.tui.screens.card_detail import CardScreen
-    from fu_board.tui.screens.form_screen import AskingScreen
-
-DIALOGS = (
-    "fu_board.tui.screens.after_no",
-    "fu_board.tui.screens.card_detail",
-    "fu_board.tui.screens.card_form",
-    "fu_board.tui.screens.choose",
-    "fu_board.tui.screens.log_forms",
-)
-"""The dialogs' modules: imported when first opened, or by `preload_dialogs` (the board
-is drawn without them, 20 ms sooner)."""
-
-Done = Callable[[ops.Change], None]
 Operation = Callable[[Board], ops.Change]
-CARD_SCREEN = "card"
-"""The name the app's card screen is installed under."""
-F = TypeVar("F", bound=Callable[..., None])
+Flow = Awaitable[ops.Change | None]
+P = ParamSpec("P")
 
 
-def preload_dialogs() -> None:
-    """Import every dialog now, for a program that has time to spare (see `DIALOGS`)."""
-    for name in DIALOGS:
-        importlib.import_module(name)
+def run_flow(node: DOMNode, flow: Awaitable[object], name: str) -> Worker[object]:
+    """Run a flow in a worker of `node` (a screen): it lives and dies with that screen. The
+    board does not take in others' changes until it is over (`Session.in_dialog`)."""
+    session = session_of(node)
+
+    async def run() -> object:
+        with session.in_dialog():
+            return await flow
+
+    return node.run_worker(run(), name=name, description=name, group="flow")
 
 
-def writes(method: F) -> F:
-    """An action that changes the board: refused, with a notice, before any dialog opens
-    when the board is read-only (a newer schema, or a backup being looked at)."""
+def writes(
+    method: Callable[Concatenate[CardActions, P], Awaitable[ops.Change | None]],
+) -> Callable[Concatenate[CardActions, P], Awaitable[ops.Change | None]]:
+    """A flow that changes the board: refused, with a notice, before any dialog opens when
+    the board is read-only (a newer schema, or a backup being looked at)."""
 
-    @functools.wraps(method)
-    def guarded(self: CardActions, *args: Any, **kwargs: Any) -> None:
-        if not self.app.refuse_read_only():
-            method(self, *args, **kwargs)
+    async def guarded(self: CardActions, /, *args: P.args, **kwargs: P.kwargs) -> ops.Change | None:
+        if self.session.refuse_read_only():
+            return None
+        return await method(self, *args, **kwargs)
 
-    return cast("F", guarded)
+    functools.update_wrapper(guarded, method)
+    return guarded
 
 
 def card_title(card: Card, verb: str) -> Content:
@@ -70,216 +77,129 @@ def card_title(card: Card, verb: str) -> Content:
     return Content.assemble(verb, (visible(card.company, one_line=True), "bold"), role)
 
 
-def open_outside(app: App[Any], url: str, instead: str) -> bool:
-    """Open `url` through Textual (the browser, or for a `mailto:` the mail program), where
-    the person can see it: when the app is served on the web, or with a desktop here. Over
-    ssh, or on a console, Python's `webbrowser` would start a text browser inside this very
-    terminal; then it says so, and `instead` (what to do), and opens nothing."""
-    from fu_board.clipboard import has_desktop
-
-    if app.is_web or has_desktop(os.environ):
-        app.open_url(url)
-        return True
-    app.notify(f"No desktop here to open it on (over ssh, or a console): {instead}", severity="warning", markup=False)
-    return False
-
-
-def open_link(app: FuBoardApp, card: Card) -> None:
-    """`O`: the card's link (the posting) in the browser (see `open_outside`)."""
-    link = card.link.strip()
-    if not link.lower().startswith(("http://", "https://")):
-        words = "This card has no link" if not link else "The card's link is not a web address (http or https)"
-        app.notify(f"{words}: e adds one.", markup=False)
-        return
-    if open_outside(app, link, "the link is on the card (enter opens it)."):
-        app.notify("Opening the card's link in your browser.", timeout=3)
-
-
 class CardActions:
-    """The dialogs and operations behind f, t, i, s, y, x, w and editing."""
+    """The flows behind f, t, i, s, y, x, w, m, d, n and editing, for the screen `on`."""
 
-    def __init__(self, app: FuBoardApp) -> None:
-        self.app = app
+    def __init__(self, on: DOMNode) -> None:
+        self.app = on.app
+        self.session = session_of(on)
 
     @property
     def today(self) -> dt.date:
-        return self.app.today
+        return self.session.today
 
-    def run(self, operation: Operation, done: Done) -> None:
-        change = self.app.apply(operation)
-        if change is not None:
-            done(change)
-
-    def ask(
-        self,
-        form: AskingScreen,
-        operation: Callable[[dict[str, Any]], Operation],
-        done: Done,
-        cancelled: Callable[[], None] = lambda: None,
-    ) -> None:
-        """Open `form`; the values it returns become `operation(values)`, run on the board
-        (`cancelled` is called when the form is closed without them).
+    async def ask(self, form: AskingScreen, operation: Callable[[dict[str, Any]], Operation]) -> ops.Change | None:
+        """Open `form`; the values it returns become `operation(values)`, run on the board.
 
         A change the board would refuse (an interview dated before the application, a
         decision before the interview) is refused while the form is still open, saying
         why, so that nothing typed there is lost."""
+        form.refused = lambda values: self.session.check(operation(values))
+        values = await self.app.push_screen_wait(form)
+        return None if values is None else self.session.apply(operation(values))
 
-        def refused(values: dict[str, Any]) -> str | None:
-            try:
-                operation(values)(self.app.board)
-            except ops.BoardError as error:
-                return str(error)
-            return None
-
-        def answered(values: dict[str, Any] | None) -> None:
-            if values is None:
-                cancelled()
-            else:
-                self.run(operation(values), done)
-
-        form.refused = refused
-        self.app.push_screen(form, answered)
-
-    def mail(self, card: Card, draft: Draft | None, done: Done, *, instead: str, ask: bool = True) -> None:
+    async def mail(self, card: Card, draft: Draft | None, *, instead: str, ask: bool = True) -> ops.Change | None:
         """`m`: the message in the mail program (`open_outside`; `instead` is what to do where
         nothing can open it); then, with `ask`, one question, "sent?", whose `y` logs the
-        thank-you to that person or the follow-up by email, today, and calls `done`."""
-        from fu_board.mail import mailto
-
+        thank-you to that person or the follow-up by email, today."""
         if draft is None:
-            self.app.notify("Nothing to write here now: no message fits.", markup=False)
-            return
+            self.app.notify("Nothing to write here now: no message fits.")
+            return None
         if not draft.email:
             who = visible(draft.to, one_line=True) if draft.to else "them"
             self.app.notify(
-                f"No email known for {who}: c copies the message instead, e adds their address.",
-                severity="warning",
-                markup=False,
+                f"No email known for {who}: c copies the message instead, e adds their address.", severity="warning"
             )
-            return
-        if not open_outside(self.app, mailto(draft), instead) or not ask or self.app.file.read_only:
-            return
-        to = visible(draft.to or draft.email, one_line=True)
-        on, person, card_id = self.today, draft.to or "", card.id
-
-        def log(board: Board) -> ops.Change:
-            if draft.template == "thank_you":
-                return ops.log_thank_you(board, card_id, on=on, to=person or None, now=self.app.now)
-            return ops.log_follow_up(board, card_id, on=on, channel=Channel.EMAIL, to=person)
-
-        def answered(sent: bool | None) -> None:
-            if sent:
-                self.run(log, done)
-
-        from fu_board.tui.screens.confirm import ConfirmScreen
-
-        question = Content.assemble("Sent to ", (to, "bold"), "?")
-        self.app.push_screen(ConfirmScreen(question, "y logs it (by email, today)."), answered)
+            return None
+        if not open_outside(self.app, mailto(draft), instead) or not ask or self.session.read_only:
+            return None
+        on, person, card_id, now = self.today, draft.to or "", card.id, self.session.now
+        question = Content.assemble("Sent to ", (visible(draft.to or draft.email, one_line=True), "bold"), "?")
+        if not await self.app.push_screen_wait(ConfirmScreen(question, "y logs it (by email, today).")):
+            return None
+        if draft.template == "thank_you":
+            return self.session.apply(lambda b: ops.log_thank_you(b, card_id, on=on, to=person or None, now=now))
+        return self.session.apply(lambda b: ops.log_follow_up(b, card_id, on=on, channel=Channel.EMAIL, to=person))
 
     @writes
-    def follow_up(self, card: Card, done: Done) -> None:
-        from fu_board.tui.screens.log_forms import follow_up_form
-
+    async def follow_up(self, card: Card) -> ops.Change | None:
         form = follow_up_form(card_title(card, "Follow-up with "), self.today)
-        self.ask(form, lambda values: lambda b: ops.log_follow_up(b, card.id, **values), done)
+        return await self.ask(form, lambda values: lambda b: ops.log_follow_up(b, card.id, **values))
 
     @writes
-    def thank_you(self, card: Card, done: Done, *, to: str | None = None) -> None:
+    async def thank_you(self, card: Card, *, to: str | None = None) -> ops.Change | None:
         """Logged at once, today: the thank-you is one key in the morning review. `to` is
         the person thanked; without it, with several still owed one, the person picks whom
         (or everyone)."""
-        if to is not None:
-            self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, to=to, now=self.app.now), done)
-            return
-        now = self.app.now
-        owed = [person for person, _ in owed_thank_yous(card, self.today, clock(now)) if person]
-        if len(owed) <= 1:
-            self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, now=now), done)
-            return
-        from fu_board.tui.screens.choose import Choice, ChooseScreen
-
-        choices = [
-            Choice((str(number),), person, visible(person, one_line=True)) for number, person in enumerate(owed, 1)
-        ]
-        choices = [*choices[:9], Choice(("a",), "", "everyone: one thank-you to each of them")]
-
-        def chosen(person: str | None) -> None:
-            if person is not None:
-                self.run(lambda b: ops.log_thank_you(b, card.id, on=self.today, to=person or None, now=now), done)
-
-        self.app.push_screen(ChooseScreen(card_title(card, "Thank-you sent, after "), choices), chosen)
+        now = self.session.now
+        if to is None:
+            owed = [person for person, _ in owed_thank_yous(card, self.today, clock(now)) if person]
+            if len(owed) > 1:
+                choices = [
+                    Choice((str(number),), person, visible(person, one_line=True))
+                    for number, person in enumerate(owed, 1)
+                ]
+                choices = [*choices[:9], Choice(("a",), "", "everyone: one thank-you to each of them")]
+                title = card_title(card, "Thank-you sent, after ")
+                to = await self.app.push_screen_wait(ChooseScreen(title, choices))
+                if to is None:
+                    return None
+        person = to or None
+        return self.session.apply(lambda b: ops.log_thank_you(b, card.id, on=self.today, to=person, now=now))
 
     @writes
-    def interview(self, card: Card, done: Done) -> None:
-        from fu_board.tui.screens.log_forms import interview_form
-
+    async def interview(self, card: Card) -> ops.Change | None:
         form = interview_form(card_title(card, "Interview with "), self.today)
-        self.ask(form, lambda values: lambda b: ops.log_interview(b, card.id, **values), done)
+        return await self.ask(form, lambda values: lambda b: ops.log_interview(b, card.id, **values))
 
     @writes
-    def snooze(self, card: Card, done: Done) -> None:
-        from fu_board.tui.screens.log_forms import SnoozeScreen
-
-        def chosen(until: dt.date | None) -> None:
-            if until is not None:
-                self.run(lambda b: ops.snooze_card(b, card.id, until=until, on=self.today), done)
-
-        settings = self.app.board.settings
+    async def snooze(self, card: Card) -> ops.Change | None:
+        settings = self.session.board.settings
         screen = SnoozeScreen(card_title(card, "Snooze "), self.today, settings.country, settings.skip_weekends)
-        self.app.push_screen(screen, chosen)
+        until = await self.app.push_screen_wait(screen)
+        if until is None:
+            return None
+        return self.session.apply(lambda b: ops.snooze_card(b, card.id, until=until, on=self.today))
 
     @writes
-    def resolve(self, card: Card, outcome: Outcome, done: Done) -> None:
+    async def resolve(self, card: Card, outcome: Outcome) -> ops.Change | None:
         """A no asks its kind and then shows the moment of a no; a yes is celebrated."""
         if outcome is Outcome.NO:
             if card.outcome is Outcome.NO:
                 self.app.notify(f"{card.company} is already a no.")
-            else:
-                self.say_no(card, done)
-            return
+                return None
+            return await self.say_no(card)
+        change = self.session.apply(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today))
+        if change is not None and outcome is Outcome.YES:
+            self.app.notify(yes_celebration(change.board, change.card), timeout=12)
+        return change
 
-        def resolved(change: ops.Change) -> None:
-            if outcome is Outcome.YES:
-                self.app.notify(yes_celebration(change.board, change.card), timeout=12, markup=False)
-            done(change)
-
-        self.run(lambda b: ops.resolve_card(b, card.id, outcome, on=self.today), resolved)
-
-    def say_no(self, card: Card, done: Done, *, kind: NoKind | None = None) -> None:
+    async def say_no(self, card: Card, *, kind: NoKind | None = None) -> ops.Change | None:
         """Ask what kind of no it was (unless `kind` says), record it, then show the reply that
-        fits it and, after a no they said, offer to add a lead. `done` runs once the person
-        has closed the moment of a no."""
-        from fu_board.tui.screens.after_no import AfterNoScreen
-        from fu_board.tui.screens.choose import NO_KINDS, ChooseScreen
+        fits it and, after a no they said, offer to add a lead. Returns once the person has
+        closed the moment of a no."""
+        if kind is None:
+            kind = await self.app.push_screen_wait(ChooseScreen(card_title(card, "A no from "), NO_KINDS))
+            if kind is None:
+                return None
+        no_kind = kind
+        change = self.session.apply(lambda b: ops.resolve_card(b, card.id, Outcome.NO, on=self.today, no_kind=no_kind))
+        if change is None:
+            return None
+        said_no, templates = change.card, change.board.settings.templates
+        moment = AfterNoScreen(
+            no_greeting(change.board, said_no),
+            after_no_message(said_no, templates),
+            said_no.no_kind or NoKind.SAID,
+            after_no_draft(said_no, templates),
+        )
+        if await self.app.push_screen_wait(moment):
+            await self.add_lead(said_no)
+        return change
 
-        def kind_chosen(kind: NoKind | None) -> None:
-            if kind is not None:
-                self.run(lambda b: ops.resolve_card(b, card.id, Outcome.NO, on=self.today, no_kind=kind), after_no)
-
-        def after_no(change: ops.Change) -> None:
-            said_no = change.card
-            script = after_no_message(said_no, change.board.settings.templates)
-
-            def closed(add: bool | None) -> None:
-                if add:
-                    self.add_lead(said_no, lambda _: done(change))
-                else:
-                    done(change)
-
-            greeting = no_greeting(change.board, said_no)
-            draft = after_no_draft(said_no, change.board.settings.templates)
-            self.app.push_screen(AfterNoScreen(greeting, script, said_no.no_kind or NoKind.SAID, draft), closed)
-
-        if kind is not None:
-            kind_chosen(kind)
-        else:
-            self.app.push_screen(ChooseScreen(card_title(card, "A no from "), NO_KINDS), kind_chosen)
-
-    def add_lead(self, source: Card, done: Callable[[ops.Change | None], None]) -> None:
-        """The new card form, prefilled with the contact who gave the lead; the two
-        cards' timelines link to each other. `done` gets None when no lead was added."""
-        from fu_board.tui.screens.card_form import new_card_form
-
+    async def add_lead(self, source: Card) -> ops.Change | None:
+        """The new card form, prefilled with the contact who gave the lead; the two cards'
+        timelines link to each other."""
         giver = source.contact.name if source.contact else ""
         note = f"Lead from {giver or 'a contact'} at {source.company}"
 
@@ -293,42 +213,23 @@ class CardActions:
             fields = {key: value for key, value in values.items() if key not in ("contact", "email", "applied")}
             return lambda b: ops.add_lead(b, source.id, contact=contact, on=values["applied"], **fields)
 
-        def linked(change: ops.Change) -> None:
-            self.app.notify(f"Added {change.card.company}, linked to {source.company}.", markup=False)
-            done(change)
-
         email = source.contact.email if source.contact else ""
         form = new_card_form(self.today, title="A new lead", contact=giver, email=email, note=note)
-        self.ask(form, adding, linked, cancelled=lambda: done(None))
+        change = await self.ask(form, adding)
+        if change is not None:
+            self.app.notify(f"Added {change.card.company}, linked to {source.company}.")
+        return change
 
     @writes
-    def choose_outcome(self, card: Card, done: Done) -> None:
-        from fu_board.tui.screens.choose import OUTCOMES, ChooseScreen
-
-        def chosen(outcome: Outcome | None) -> None:
-            if outcome is not None:
-                self.resolve(card, outcome, done)
-
-        self.app.push_screen(ChooseScreen(card_title(card, "How did it end? "), OUTCOMES), chosen)
-
-    def edit(self, card: Card, done: Done) -> None:
-        self.ask(
-            self.card_screen(card), lambda values: lambda b: ops.edit_card(b, card.id, on=self.today, **values), done
-        )
+    async def choose_outcome(self, card: Card) -> ops.Change | None:
+        outcome = await self.app.push_screen_wait(ChooseScreen(card_title(card, "How did it end? "), OUTCOMES))
+        return None if outcome is None else await self.resolve(card, outcome)
 
     @writes
-    def edit_note_outside(self, card: Card, done: Done) -> None:
+    async def edit_note_outside(self, card: Card) -> ops.Change | None:
         """Open the note in $VISUAL or $EDITOR (vi without either), the board suspended
         meanwhile; the note as saved there is the card's new note. An editor that cannot
         start, or exits with a failure (vim's :cq), changes nothing."""
-        import os
-        import shlex
-        import subprocess
-        import tempfile
-        from pathlib import Path
-
-        from textual.app import SuspendNotSupported
-
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         fd, name = tempfile.mkstemp(prefix=f"fu-board-{card.id}-", suffix=".md")
         path = Path(name)
@@ -340,40 +241,31 @@ class CardActions:
                     finished = subprocess.run([*shlex.split(editor), name], check=False)
             except (OSError, ValueError, SuspendNotSupported) as error:
                 self.app.notify(f"Could not run the editor {editor!r}: {error}", severity="error")
-                return
+                return None
             if finished.returncode != 0:
                 self.app.notify(f"The editor exited with status {finished.returncode}: the note is as it was.")
-                return
+                return None
             note = path.read_text(encoding="utf-8").rstrip("\n")
         finally:
             path.unlink(missing_ok=True)
-        if note != card.note:
-            self.run(lambda b: ops.edit_card(b, card.id, on=self.today, note=note), done)
-
-    def card_screen(self, card: Card) -> CardScreen:
-        """The app's card screen, showing `card`. Built when the first card is opened and kept
-        (installed) for the next ones: building it is about half the time a card takes to open."""
-        from fu_board.tui.screens.card_detail import CardScreen
-
-        read_only = self.app.file.read_only is not None
-        if not self.app.is_screen_installed(CARD_SCREEN):
-            screen = CardScreen(card, self.today, read_only=read_only)
-            self.app.install_screen(screen, CARD_SCREEN)
-            return screen
-        kept = self.app.get_screen(CARD_SCREEN)
-        if not isinstance(kept, CardScreen) or kept in self.app.screen_stack:
-            return CardScreen(card, self.today, read_only=read_only)  # already open: a second one, used once
-        kept.show(card, self.today, read_only=read_only)
-        return kept
+        if note == card.note:
+            return None
+        return self.session.apply(lambda b: ops.edit_card(b, card.id, on=self.today, note=note))
 
     @writes
-    def add(self, done: Done) -> None:
+    async def add(self) -> ops.Change | None:
         """Ask for a new application and add it to Applied."""
-        from fu_board.tui.screens.card_form import new_card_form
 
         def adding(values: dict[str, Any]) -> Operation:
             fields = {name: value for name, value in values.items() if name not in ("contact", "email")}
             contact = Contact(name=values["contact"], email=values["email"])
             return lambda b: ops.add_card(b, contact=contact, **fields)
 
-        self.ask(new_card_form(self.today), adding, done)
+        return await self.ask(new_card_form(self.today), adding)
+
+    @writes
+    async def delete(self, card: Card) -> ops.Change | None:
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(card_title(card, "Delete "), "Its whole timeline goes with it.")
+        )
+        return self.session.apply(lambda b: ops.delete_card(b, card.id)) if sure else None

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import ThemeProvider
 
+from fu_board.export import EXPORTERS
+from fu_board.store import write_atomically
 from fu_board.text import visible
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
-    from fu_board.tui.screens.board import BoardScreen
+from fu_board.tui.messages import ThemeChosen
+from fu_board.tui.outside import copy_text
+from fu_board.tui.screens.board import BoardScreen
+from fu_board.tui.session_app import session_of
 
 EXPORT_FORMATS = {
     "csv": "a spreadsheet (CSV)",
@@ -30,20 +31,16 @@ class ThemeCommands(ThemeProvider):
 
     @property
     def commands(self) -> list[tuple[str, Callable[[], None]]]:
-        app = cast("FuBoardApp", self.app)
-        return [(name, partial(app.choose_theme, name)) for name in sorted(app.available_themes)]
+        return [(name, partial(self.choose, name)) for name in sorted(self.app.available_themes)]
+
+    def choose(self, name: str) -> None:
+        self.app.post_message(ThemeChosen(name))
 
 
 class BoardCommands(Provider):
     """Add, review, stats, export, where the file is; and a card by its company or role."""
 
-    @property
-    def board_app(self) -> FuBoardApp:
-        return cast("FuBoardApp", self.app)
-
     def _board_screen(self) -> BoardScreen | None:
-        from fu_board.tui.screens.board import BoardScreen
-
         screen = self.screen
         return screen if isinstance(screen, BoardScreen) else None
 
@@ -81,7 +78,7 @@ class BoardCommands(Provider):
         if board is None:
             return
         matcher = self.matcher(query)
-        for card in self.board_app.board.cards:
+        for card in session_of(self.app).board.cards:
             text = visible(card.title, one_line=True)
             if (score := matcher.match(text)) > 0:
                 where = card.outcome.value if card.outcome else card.stage.label
@@ -90,21 +87,18 @@ class BoardCommands(Provider):
                 )
 
     def show_path(self) -> None:
-        path = str(self.board_app.file.path)
-        self.app.notify(path, title="Your board", timeout=10, markup=False)
-        self.board_app.copy_text(path, copied="Its path is copied.")
+        path = str(session_of(self.app).file.path)
+        self.app.notify(path, title="Your board", timeout=10)
+        copy_text(self.app, path, copied="Its path is copied.")
 
     def export(self, fmt: str) -> None:
-        from fu_board.export import EXPORTERS
-        from fu_board.store import write_atomically
-
-        app = self.board_app
-        folder = app.file.path.parent / "exports"
-        target = folder / f"board-{app.today.isoformat()}.{fmt}"
+        session = session_of(self.app)
+        folder = session.file.path.parent / "exports"
+        target = folder / f"board-{session.today.isoformat()}.{fmt}"
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
-            write_atomically(target, EXPORTERS[fmt](app.board, app.today).encode("utf-8"))
+            write_atomically(target, EXPORTERS[fmt](session.board, session.today).encode("utf-8"))
         except OSError as error:
-            app.notify(f"Could not export to {target}: {error.strerror or error}", severity="error")
+            self.app.notify(f"Could not export to {target}: {error.strerror or error}", severity="error")
             return
-        app.notify(f"Exported {len(app.board.cards)} cards to {target}", timeout=10)
+        self.app.notify(f"Exported {len(session.board.cards)} cards to {target}", timeout=10)

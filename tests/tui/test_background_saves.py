@@ -48,13 +48,13 @@ async def test_a_key_is_shown_before_its_save_reaches_the_disk(
         await PRESS_WITHOUT_WAITING(pilot, "l", "1")  # Initech back to Applied, the disk held
         assert shown_ids(app, Stage.APPLIED) == ["cccc", "aaaa", "bbbb"]
         assert shown_ids(app, Stage.INTERVIEWED) == []
-        assert app.saving
+        assert app.session.saving
         assert board_path.read_bytes() == before
         await PRESS_WITHOUT_WAITING(pilot, "j")  # the cursor still moves while the save waits
         assert board_screen(app).selected_id() == "aaaa"
         disk.release()
         await app.saves_settled()
-        assert not app.unsaved
+        assert not app.session.unsaved
     assert saved(board_path).card("cccc").stage is Stage.APPLIED
 
 
@@ -74,7 +74,7 @@ async def test_changes_made_during_a_save_are_written_together_by_the_next(
     assert disk.writes == 2  # one save for the first key, one for everything since
     on_disk = saved(board_path)
     assert [(card.stage, card.outcome) for card in on_disk.cards] == [(Stage.RESOLVED, Outcome.YES)] * 3
-    assert on_disk == app.board
+    assert on_disk == app.session.board
 
 
 async def test_quitting_waits_for_the_save_under_way(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,7 +95,7 @@ async def test_a_change_saved_outside_during_a_save_is_merged_not_lost(
 ) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        real = app.file.commit_if_unchanged
+        real = app.session.file.commit_if_unchanged
         added: list[str] = []
 
         def outside_first(board: Any) -> Any:
@@ -103,11 +103,11 @@ async def test_a_change_saved_outside_during_a_save_is_merged_not_lost(
                 added.append(update(board_path, lambda b: ops.add_card(b, company="Outside", applied=TODAY)).card.id)
             return real(board)
 
-        monkeypatch.setattr(app.file, "commit_if_unchanged", outside_first)
+        monkeypatch.setattr(app.session.file, "commit_if_unchanged", outside_first)
         await pilot.press("l", "1")  # Initech back to Applied
         await pilot.pause()
         on_disk = saved(board_path)
         assert on_disk.card("cccc").stage is Stage.APPLIED
         assert added[0] in [card.id for card in on_disk.cards]
-        assert app.board == on_disk
+        assert app.session.board == on_disk
         assert added[0] in shown_ids(app, Stage.APPLIED)

@@ -193,7 +193,7 @@ async def test_3_on_an_application_is_refused_with_a_hint(board_path: Path) -> N
         assert board_screen(app).current_column.stage is Stage.APPLIED
         assert shown_ids(app, Stage.APPLIED) == ["aaaa", "bbbb"]
         assert shown_ids(app, Stage.FOLLOWED_UP) == []
-        assert app.board == small_board()
+        assert app.session.board == small_board()
         assert [str(n.message) for n in app._notifications] == [
             "Followed up holds cards followed up after their last interview, waiting for an answer; "
             "a nudge on an application keeps it in Applied (f on the board, fu-board followup ID logs it)"
@@ -465,7 +465,7 @@ async def test_everything_is_there_after_quitting_and_reopening(board_path: Path
     after_first = saved(board_path)
     reopened = app_with(board_path)
     async with reopened.run_test(size=SIZE):
-        assert reopened.board == after_first
+        assert reopened.session.board == after_first
         acme = next(card for card in after_first.cards if card.company == "Acme")
         globex = next(card for card in after_first.cards if card.company == "Globex")
         assert shown_ids(reopened, Stage.FOLLOWED_UP) == [acme.id]
@@ -492,7 +492,7 @@ async def test_an_unreadable_file_is_shown_and_never_opened(board_path: Path) ->
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, LoadErrorScreen)
-        assert app.load_error is not None
+        assert app.session.load_error is not None
         shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
         assert str(board_path) in shown
         assert "cards[0].applied" in shown

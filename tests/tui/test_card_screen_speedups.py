@@ -21,8 +21,7 @@ from textual.widgets import Input, Static, TextArea
 from fu_board.demo import demo_board
 from fu_board.model import Board, Card
 from fu_board.tui.app import FuBoardApp
-from fu_board.tui.card_actions import CARD_SCREEN
-from fu_board.tui.screens.card_detail import CardScreen, DimmedScreen
+from fu_board.tui.screens.card_detail import CARD_SCREEN, CardScreen, DimmedScreen
 from fu_board.tui.widgets.form_fields import FormFields
 from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, make_card, saved
@@ -260,7 +259,7 @@ async def test_resolved_and_open_cards_in_turn(board_path: Path) -> None:
         field(app, "resolved_on").value = "2026-11-20"
         await pilot.press("ctrl+s")
         board_screen(app)
-        in_memory = app.board
+        in_memory = app.session.board
     on_file = saved(board_path)
     assert on_file == in_memory
     assert on_file.card(open_id).role == "Staff Engineer"
@@ -283,7 +282,7 @@ async def test_edits_on_a_reopened_screen_are_saved(board_path: Path) -> None:
         field(app, "company").value = "Acme Corp"
         await pilot.press("ctrl+s")
         board_screen(app)
-        in_memory = app.board
+        in_memory = app.session.board
     on_file = saved(board_path)
     assert on_file == in_memory
     assert on_file.card("bbbb").role == "Staff Analyst"
@@ -298,13 +297,13 @@ async def test_a_board_that_becomes_read_only_and_back(board_path: Path) -> None
     app = app_with(board_path, board())
     async with app.run_test(size=SIZE) as pilot:
         writable = await fresh(pilot, "enter")
-        app.file.read_only = "a test"
+        app.session.file.read_only = "a test"
         read_only = await fresh(pilot, "enter")
         assert read_only[0]["inputs"]["field-company"][5]  # disabled
         assert "read-only" in read_only[0]["hint"]
         assert read_only[0]["focused_type"] == "VerticalScroll"
         for reason, new in ((None, writable), ("a test", read_only), ("a test", read_only), (None, writable)):
-            app.file.read_only = reason
+            app.session.file.read_only = reason
             await pilot.press("enter")
             assert await seen(pilot) == new
             # Scrolled, with nothing focused in it that would bring it back.
@@ -315,7 +314,7 @@ async def test_a_board_that_becomes_read_only_and_back(board_path: Path) -> None
                 await pilot.press("ctrl+s")
             else:
                 await pilot.press("escape")
-        app.file.read_only = None
+        app.session.file.read_only = None
     assert saved(board_path) == board()
 
 

@@ -57,11 +57,11 @@ async def test_the_note_comes_back_from_the_editor_and_is_saved(
         await pilot.press("j", "j")  # Umbrella Health (after Globex, snoozed to the same Monday)
         card_id = board_screen(app).selected_id()
         assert card_id == "r8tc"  # whose note is "Referred by Sam from the meetup"
-        before = app.board.card(card_id).note
+        before = app.session.board.card(card_id).note
         assert before
         await pilot.press("E")
         await pilot.pause()
-        assert app.board.card(card_id).note == f"{before}\nCafé at 10 with Priya"
+        assert app.session.board.card(card_id).note == f"{before}\nCafé at 10 with Priya"
     assert (tmp_path / "seen.md").read_text(encoding="utf-8") == f"{before}\n"  # the editor was given the note
     assert saved(board_path).card(card_id).note == f"{before}\nCafé at 10 with Priya"
     assert saved(board_path).card(card_id).timeline[-1].note == "changed note"
@@ -75,13 +75,13 @@ async def test_an_editor_that_fails_changes_nothing(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("E")
         await pilot.pause()
-        assert app.board == demo_board(TODAY)
+        assert app.session.board == demo_board(TODAY)
         assert "the note is as it was" in [n.message for n in app._notifications][-1]
     monkeypatch.setenv("EDITOR", "no-such-editor-anywhere")
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("E")
         await pilot.pause()
-        assert app.board == demo_board(TODAY)
+        assert app.session.board == demo_board(TODAY)
         assert "Could not run the editor 'no-such-editor-anywhere'" in [n.message for n in app._notifications][-1]
     assert saved(board_path) == demo_board(TODAY)

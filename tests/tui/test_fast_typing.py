@@ -77,3 +77,33 @@ async def test_a_form_typed_in_one_burst_puts_each_field_in_its_place(board_path
         board_screen(app)
     card = next(card for card in saved(board_path).cards if card.company == "Fastco")
     assert (card.company, card.role, card.link) == ("Fastco", "Speedy Role", "https://x.example")
+
+
+async def test_the_key_that_opens_a_form_and_what_follows_it_in_one_burst(board_path: Path) -> None:
+    """`n`, then the form's fields, all at once: the letters wait for the form to open, then
+    each lands in its field (before, they went to the board, and `Fastco`'s `F` and `o`
+    ran the board's keys)."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, app, "n", *"Fastco", "enter", *"Speedy Role", "enter", *"https://x.example", "ctrl+s")
+        while app.keys.holding:
+            await pilot.pause()
+        await app.saves_settled()
+        board_screen(app)
+    card = next(card for card in saved(board_path).cards if card.company == "Fastco")
+    assert (card.company, card.role, card.link) == ("Fastco", "Speedy Role", "https://x.example")
+
+
+async def test_a_burst_into_the_card_screen_and_across_its_fields(board_path: Path) -> None:
+    """enter opens the card; tab and enter move between its fields as fast as they come."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        card_id = board_screen(app).selected_id()
+        assert card_id is not None
+        await burst(pilot, app, "enter", "ctrl+u", *"Initrode", "enter", "ctrl+u", *"Chief Tinkerer", "ctrl+s")
+        while app.keys.holding:
+            await pilot.pause()
+        await app.saves_settled()
+        board_screen(app)
+    card = saved(board_path).card(card_id)
+    assert (card.company, card.role) == ("Initrode", "Chief Tinkerer")

@@ -33,7 +33,7 @@ async def test_typing_narrows_every_column_and_the_titles_say_how_many(board_pat
         for stage in STAGES:  # in the column's own order
             assert shown_ids(app, stage) == [card_id for card_id in everything[stage] if card_id in ENGINEERS]
         assert titles(app) == ["Applied · 3 of 3", "Interviewed · 3 of 3", "Followed up · 1 of 2", "Resolved · 3 of 5"]
-        assert len(app.board.cards) == 13  # the board itself is untouched
+        assert len(app.session.board.cards) == 13  # the board itself is untouched
     assert board_path.read_bytes() == before  # and nothing was saved
 
 

@@ -8,7 +8,9 @@ import pytest
 from textual.widgets import Static
 
 from fu_board.demo import demo_board
+from fu_board.tui.session_app import SaveState
 from fu_board.tui.widgets.board_header import header_content
+from fu_board.views import View
 from tests.conftest import TODAY
 from tests.tui.helpers import app_with, board_screen
 
@@ -27,11 +29,13 @@ FULL = "fu-board  Wed 25 Nov 2026   irons in the fire 8/5   due today 4 (4 overd
     ],
 )
 def test_the_header_shortens_to_fit(width: int | None, line: str) -> None:
-    assert header_content(demo_board(TODAY), TODAY, width=width).plain == line
+    assert header_content(View(demo_board(TODAY), TODAY), width=width).plain == line
 
 
 def test_the_flags_come_first_in_any_width() -> None:
-    line = header_content(demo_board(TODAY), TODAY, unsaved=True, read_only="a newer file", width=40).plain
+    line = header_content(
+        View(demo_board(TODAY), TODAY), SaveState(unsaved=True, read_only="a newer file"), width=40
+    ).plain
     assert line.startswith("fu-board   NOT SAVED: ctrl+s to retry    READ-ONLY   irons 8/5")
     assert line.endswith("nos until yes 3")
 

@@ -92,7 +92,7 @@ async def test_moving_cards_fills_a_column_until_it_scrolls(board_path: Path) ->
             await pilot.press("2", "enter", "h")  # to Interviewed (an interview today), then the cursor back
         await pilot.pause()
         on_file = saved(board_path)
-        assert on_file == app.board
+        assert on_file == app.session.board
         assert {card.id for card in on_file.cards if card.stage is Stage.INTERVIEWED} == set(moved)
         assert all(on_file.card(card_id).interviews[-1].date == TODAY for card_id in moved)
         assert interviewed.show_vertical_scrollbar  # ten cards do not fit: the scrollbar came
@@ -145,7 +145,7 @@ async def test_cards_are_drawn_exactly_as_textual_draws_padded_content(board_pat
             for style in styles:
                 for width in (3, 4, 12, 26, 90):
                     for card in shown._cards:
-                        content = card_prompt(card, shown._settings, shown._today)
+                        content = card_prompt(card, shown._view.headline(card), shown._view.today)
                         textual = Visual.to_strips(
                             shown, Padding(content, padding), width, shown.card_lines, style, pad=True
                         )
@@ -154,7 +154,7 @@ async def test_cards_are_drawn_exactly_as_textual_draws_padded_content(board_pat
                         assert [strip.simplify() for strip in drawn] == [strip.simplify() for strip in expected]
                         assert all(strip.cell_length == width for strip in drawn)
                         compared += 1
-        assert compared == 2 * 5 * len(app.board.cards)
+        assert compared == 2 * 5 * len(app.session.board.cards)
 
 
 async def test_the_cursor_stays_in_view_when_the_terminal_shrinks_and_grows(board_path: Path) -> None:

@@ -47,7 +47,7 @@ async def test_m_opens_the_mail_program_and_y_logs_the_follow_up_by_email(
         await pilot.press("y")
         assert "Acme Robotics" in shown(app, "card")  # logged: the next card
         await app.saves_settled()
-    for source in (app.board, saved(board_path)):
+    for source in (app.session.board, saved(board_path)):
         last = source.card("k7m2").timeline[-1]
         assert (last.kind, last.date, last.channel, last.person) == (
             EventKind.FOLLOWED_UP,

@@ -50,7 +50,7 @@ async def test_the_board_at_80_columns_keeps_counts_short_words_help_and_quit(bo
         assert "⚑ thanks 1d late" in interviewed
         assert "◆ 1 Dec 14:00" in interviewed  # the weekday gives way, the date and time stay
         # Only a company or a role is ever cut short, never what is due nor when.
-        names = [text for card in app.board.cards for text in (card.company, card.role)]
+        names = [text for card in app.session.board.cards for text in (card.company, card.role)]
         for stage in Stage:
             for line in drawn(column(app, stage)).splitlines():
                 cut = line.strip(" │").removesuffix("…")

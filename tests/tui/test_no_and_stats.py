@@ -45,7 +45,7 @@ async def test_a_no_is_greeted_as_progress_with_the_script_and_a_new_lead(board_
         await pilot.press(*"Initrode", "ctrl+s")
         board_screen(app)
         assert "nos until yes 4" in header(app)
-        lead = next(card for card in app.board.cards if card.company == "Initrode")
+        lead = next(card for card in app.session.board.cards if card.company == "Initrode")
         assert lead.id in shown_ids(app, Stage.APPLIED)
     on_disk = saved(board_path)
     initech, initrode = on_disk.card("b4nq"), on_disk.card(lead.id)
@@ -136,7 +136,7 @@ async def test_the_timeline_shows_the_kind_of_no_and_the_linked_lead(board_path:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "j", "x", "x", "a", *"Initrode", "ctrl+s")
-        lead = next(card for card in app.board.cards if card.company == "Initrode")
+        lead = next(card for card in app.session.board.cards if card.company == "Initrode")
         screen = board_screen(app)
         screen.set_current(Stage.RESOLVED)
         screen.column(Stage.RESOLVED).select_card("b4nq")

@@ -37,8 +37,8 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
         await pilot.press("2", "enter")  # Acme to Interviewed, an interview today: the disk is full
-        assert app.unsaved
-        assert app.board.card("aaaa").stage is Stage.INTERVIEWED  # kept in memory
+        assert app.session.unsaved
+        assert app.session.board.card("aaaa").stage is Stage.INTERVIEWED  # kept in memory
         assert shown_ids(app, Stage.INTERVIEWED) == ["cccc", "aaaa"]  # Initech's thank-you is older
         assert "NOT SAVED" in header(app)
         assert any("No space left on device" in str(n.message) for n in app._notifications)
@@ -50,7 +50,7 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
         assert app.is_running
         monkeypatch.undo()  # space again
         await pilot.press("ctrl+s")
-        assert not app.unsaved
+        assert not app.session.unsaved
         assert "NOT SAVED" not in header(app)
         assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
         # The failure's notice is gone (it would cover the next dialog), and the save is said.
@@ -68,7 +68,7 @@ async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, m
         await pilot.press("2", "enter")
         monkeypatch.undo()
         await pilot.press("h", "y")  # back in Applied, Globex: a yes; both changes are saved
-        assert not app.unsaved
+        assert not app.session.unsaved
         notices = [str(n.message) for n in app._notifications]
         assert "Saved: every change is in the file now." in notices
         assert any("yes" in notice.lower() and "Saved" not in notice for notice in notices), notices  # kept
@@ -98,7 +98,7 @@ async def test_a_card_added_by_the_cli_meanwhile_is_kept(board_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         assert main(["add", "FromCLI", "--board", str(board_path)]) == 0  # another terminal
         await pilot.press("2", "enter")  # the TUI's own change, made on what is in the file now
-        cli_card = next(card for card in app.board.cards if card.company == "FromCLI")
+        cli_card = next(card for card in app.session.board.cards if card.company == "FromCLI")
         assert cli_card.id in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_card is not None
         assert board_screen(app).selected_card.id == "aaaa"
@@ -118,7 +118,7 @@ async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) ->
         assert "aaaa" not in shown_ids(app, Stage.APPLIED)
         assert "aaaa" not in shown_ids(app, Stage.FOLLOWED_UP)
         assert app.screen is board_screen(app)
-        assert not app.unsaved
+        assert not app.session.unsaved
     assert [card.id for card in saved(board_path).cards] == ["bbbb", "cccc"]
 
 
@@ -129,12 +129,12 @@ async def test_a_file_broken_meanwhile_is_left_alone(board_path: Path) -> None:
         app.poll_file()
         app.poll_file()
         await pilot.pause()
-        assert app.board.card("aaaa").stage is Stage.APPLIED  # the board on screen stays as it was
+        assert app.session.board.card("aaaa").stage is Stage.APPLIED  # the board on screen stays as it was
         said = [str(n.message) for n in app._notifications if "cannot be read now" in str(n.message)]
         assert len(said) == 1  # said once, not at every poll
         await pilot.press("2", "enter")
-        assert app.unsaved  # kept in memory, not written over the file
-        assert app.board.card("aaaa").stage is Stage.INTERVIEWED
+        assert app.session.unsaved  # kept in memory, not written over the file
+        assert app.session.board.card("aaaa").stage is Stage.INTERVIEWED
         assert any("Not saved" in str(n.message) and "not valid TOML" in str(n.message) for n in app._notifications)
     assert board_path.read_bytes() == b"schema_version = [oops\n"
 
@@ -210,7 +210,7 @@ async def test_a_save_starts_once_the_change_is_on_screen(board_path: Path) -> N
     frames: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         display = app._display
-        commit = app.file.commit_if_unchanged
+        commit = app.session.file.commit_if_unchanged
 
         def shown(*args: object, **kwargs: object) -> None:
             time.sleep(0.05)  # a slow frame: a save not waiting for it would start meanwhile
@@ -222,7 +222,7 @@ async def test_a_save_starts_once_the_change_is_on_screen(board_path: Path) -> N
             return commit(board)  # type: ignore[arg-type]
 
         app._display = shown  # type: ignore[method-assign]
-        app.file.commit_if_unchanged = committing  # type: ignore[method-assign]
+        app.session.file.commit_if_unchanged = committing  # type: ignore[method-assign]
         moved = board_screen(app).selected_id()
         await pilot.pause()
         frames.clear()

@@ -48,7 +48,7 @@ async def test_a_theme_chosen_in_the_palette_is_saved_in_the_settings(board_path
         assert app.theme == DEFAULT_THEME
         await choose_theme(pilot, app, "nord")
         assert app.theme == "nord"
-        assert app.board.settings.theme == "nord"
+        assert app.session.board.settings.theme == "nord"
         assert isinstance(app.screen, type(board_screen(app)))
     assert saved_settings(board_path)["theme"] == "nord"
     assert saved(board_path) == themed(board, "nord")  # and nothing else changed
@@ -155,5 +155,5 @@ async def test_a_theme_picked_while_a_setting_was_changed_by_hand_keeps_both(boa
         await app.saves_settled()
         await pilot.pause()
         board_screen(app)  # no question asked: different settings changed
-        assert (app.board.settings.irons_target, app.board.settings.theme) == (9, "nord")
+        assert (app.session.board.settings.irons_target, app.session.board.settings.theme) == (9, "nord")
     assert (saved(board_path).settings.irons_target, saved(board_path).settings.theme) == (9, "nord")

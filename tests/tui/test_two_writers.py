@@ -64,7 +64,7 @@ async def test_an_outside_add_shows_while_idle_and_the_cursor_stays(board_path: 
         assert new in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_id() == "bbbb"
         assert any("changed outside fu-board" in str(n.message) for n in app._notifications)
-        assert app.board == saved(board_path)
+        assert app.session.board == saved(board_path)
 
 
 async def test_the_timer_polls_the_file_on_its_own(board_path: Path) -> None:
@@ -86,13 +86,13 @@ async def test_nothing_reloads_under_an_open_dialog(board_path: Path) -> None:
         await pilot.press("f")  # the follow-up dialog for Acme
         cli_add(board_path, "Northwind")
         app.poll_file()
-        assert len(app.board.cards) == 3  # the dialog's card is what the person sees
+        assert len(app.session.board.cards) == 3  # the dialog's card is what the person sees
         await pilot.press("enter")  # log the follow-up: saved with the outside add merged in
         await pilot.pause()
         on_disk = saved(board_path)
         assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "Northwind"}
         assert on_disk.card("aaaa").timeline[-1].kind is EventKind.FOLLOWED_UP
-        assert app.board == on_disk
+        assert app.session.board == on_disk
         assert any("1 change made outside" in str(n.message) for n in app._notifications)
 
 
@@ -120,11 +120,11 @@ async def test_a_card_changed_outside_in_other_fields_is_merged_without_asking(b
         await pilot.press("ctrl+s")  # saved and closed
         await app.saves_settled()
         assert not isinstance(app.screen, ChooseScreen)
-        assert not app.unsaved
+        assert not app.session.unsaved
         on_disk = saved(board_path).card("aaaa")
         assert on_disk.role == "Staff Engineer"
         assert EventKind.FOLLOWED_UP in [event.kind for event in on_disk.timeline]
-        assert app.board.card("aaaa") == on_disk
+        assert app.session.board.card("aaaa") == on_disk
         assert board_screen(app).selected_id() == "aaaa"  # the nudge taken in moved it down: the cursor too
         await pilot.press("2", "enter")  # and moved to Interviewed here, with the nudge in its timeline
         await app.saves_settled()
@@ -150,7 +150,7 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
         behind = next(screen for screen in app.screen_stack if isinstance(screen, BoardScreen))
         assert "WAITING FOR YOUR CHOICE" in str(behind.query_one("#header", Static).render())
         await pilot.press("escape")  # decide later
-        assert app.unsaved
+        assert app.session.unsaved
         assert "WAITING FOR YOUR CHOICE" in header(app)
         assert "NOT SAVED" not in header(app)
         assert board_path.read_bytes() == before
@@ -158,7 +158,7 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("m")  # keep mine
         await pilot.pause()
-        assert not app.unsaved
+        assert not app.session.unsaved
         assert "WAITING" not in header(app)
         assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
         assert "aaaa" in shown_ids(app, Stage.INTERVIEWED)
@@ -174,13 +174,13 @@ async def test_keeping_the_files_version_drops_only_the_conflicting_change(board
         await pilot.press("2", "enter")
         await pilot.press("f")  # keep the file's version of Acme
         await pilot.pause()
-        assert not app.unsaved
+        assert not app.session.unsaved
         on_disk = saved(board_path)
         assert on_disk.card("aaaa").stage is Stage.RESOLVED
         assert on_disk.card("aaaa").interviews == ()  # the interview logged here is dropped
         assert on_disk.card("aaaa").timeline[-1].kind is EventKind.RESOLVED
         assert new in [card.id for card in on_disk.cards]
-        assert app.board == on_disk
+        assert app.session.board == on_disk
         assert "aaaa" in shown_ids(app, Stage.RESOLVED)
         assert new in shown_ids(app, Stage.APPLIED)
 
@@ -240,8 +240,8 @@ async def test_a_lead_added_while_a_conflict_is_open_survives_answering_the_firs
         assert len([s for s in app.screen_stack if isinstance(s, ChooseScreen)]) == 1
         await pilot.press("m")  # keep mine: the no, and the lead made since
         await pilot.pause()
-        in_memory, on_disk = companies(app.board), companies(saved(board_path))
-        assert not app.unsaved
+        in_memory, on_disk = companies(app.session.board), companies(saved(board_path))
+        assert not app.session.unsaved
     assert "Contoso" in in_memory
     assert "Contoso" in on_disk
     assert saved(board_path).card("aaaa").outcome is not None
@@ -255,14 +255,14 @@ async def test_a_review_finished_while_a_conflict_is_open_keeps_its_streak(board
         update(board_path, lambda b: ops.delete_card(b, "cccc"))
         await pilot.press("t")  # thank-you for Initech, deleted outside: a conflict; the review finishes: another
         await pilot.pause()
-        assert app.board.review.last_finished == TODAY
+        assert app.session.board.review.last_finished == TODAY
         assert len([s for s in app.screen_stack if isinstance(s, ChooseScreen)]) == 1  # one question
         await pilot.press("escape")  # decide later: the finished review is kept, unsaved
-        assert app.unsaved
-        assert app.board.review.last_finished == TODAY
+        assert app.session.unsaved
+        assert app.session.board.review.last_finished == TODAY
         await pilot.press("ctrl+s", "m")  # asks again; keep mine
         await pilot.pause()
-        assert not app.unsaved
+        assert not app.session.unsaved
     assert saved(board_path).review.last_finished == TODAY
     assert saved(board_path).card("cccc").timeline[-1].kind is EventKind.THANK_YOU
 
@@ -321,7 +321,7 @@ async def test_a_broken_board_offers_its_newest_good_backup_read_only(board_path
         assert shown_ids(app, Stage.APPLIED) == ["aaaa", "bbbb"]
         assert "READ-ONLY" in header(app)
         await pilot.press("y")  # refused: a backup is only looked at
-        assert app.board == small_board()
+        assert app.session.board == small_board()
         assert any("Nothing was changed. Read-only" in str(n.message) for n in app._notifications)
         await pilot.press("q")
     assert board_path.read_bytes() == b"schema_version = [oops\n"

@@ -20,7 +20,7 @@ async def test_undo_and_redo_a_move_and_both_are_saved(board_path: Path) -> None
         await pilot.press("2", "enter")  # to Interviewed: an interview today
         assert saved(board_path).card(card_id).stage is Stage.INTERVIEWED
         await pilot.press("u")
-        assert app.board.card(card_id).stage is Stage.APPLIED
+        assert app.session.board.card(card_id).stage is Stage.APPLIED
         assert card_id in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_id() == card_id  # the cursor follows the card back
         await app.saves_settled()
@@ -40,7 +40,7 @@ async def test_undo_brings_back_a_deleted_card_and_a_resolution(board_path: Path
     async with app.run_test(size=SIZE) as pilot:
         card_id = board_screen(app).selected_id()
         assert card_id is not None
-        company = app.board.card(card_id).company
+        company = app.session.board.card(card_id).company
         await pilot.press("y")  # resolved as a yes
         assert saved(board_path).card(card_id).outcome is Outcome.YES
         await pilot.press("u")
@@ -89,11 +89,11 @@ async def test_every_kind_of_change_is_undone_and_redone_in_the_file(
         board_screen(app)  # every dialog closed
         after = saved(board_path)
         assert after != before, "the keys should have changed the board"
-        assert app.board == after
+        assert app.session.board == after
         await pilot.press("u")
-        assert saved(board_path) == before == app.board
+        assert saved(board_path) == before == app.session.board
         await pilot.press("U")
-        assert saved(board_path) == after == app.board
+        assert saved(board_path) == after == app.session.board
         notices = [notification.message for notification in app._notifications]
         undone = [message for message in notices if message.startswith("Undone: ")]
         redone = [message for message in notices if message.startswith("Redone: ")]

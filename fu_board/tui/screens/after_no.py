@@ -8,8 +8,6 @@ counted as a no gets a short closing note, or nothing; a form rejection needs no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,10 +19,7 @@ from fu_board.drafts import Draft
 from fu_board.mail import mailto
 from fu_board.model import NoKind
 from fu_board.text import visible
-from fu_board.tui.card_actions import open_outside
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
+from fu_board.tui.outside import copy_text, open_outside
 
 EXPLAINED = {
     NoKind.SAID: "A short reply keeps the door open: say you are disappointed, wish them well, ask to be kept in "
@@ -82,14 +77,14 @@ class AfterNoScreen(ModalScreen[bool]):
         return True
 
     def action_copy(self) -> None:
-        cast("FuBoardApp", self.app).copy_text(self.script)
+        copy_text(self.app, self.script)
 
     def action_mail(self) -> None:
         """The reply in the mail program; nothing is logged (the card is resolved already)."""
         if self.draft is None:
             return
         if not self.draft.email:
-            self.notify("No email known for them: c copies the message instead.", severity="warning", markup=False)
+            self.notify("No email known for them: c copies the message instead.", severity="warning")
             return
         open_outside(self.app, mailto(self.draft), "c copies the message.")
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from collections.abc import Awaitable, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,14 +14,15 @@ from textual.widgets import Input, Static
 from fu_board import board as ops
 from fu_board.columns import Columns
 from fu_board.model import STAGES, Card, Outcome, Stage
-from fu_board.tui.card_actions import CardActions, Done, card_title, open_link
-from fu_board.tui.screens.confirm import ConfirmScreen
+from fu_board.session import BoardChange
+from fu_board.tui.card_actions import CardActions, run_flow
+from fu_board.tui.outside import open_link
+from fu_board.tui.screens.help import HelpScreen, key_rows
+from fu_board.tui.session_app import SaveState, SessionApp, session_of
 from fu_board.tui.widgets.board_header import BoardHeader, TodaysInterviews
 from fu_board.tui.widgets.card_column import CardColumn
 from fu_board.tui.widgets.fitted_footer import FittedFooter
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
+from fu_board.views import View
 
 WELCOME = Content.assemble(
     ("Welcome to fu-board.", "bold"),
@@ -96,13 +96,8 @@ class BoardScreen(Screen[None]):
     ]
 
     @property
-    def board_app(self) -> FuBoardApp:
-        """The app, typed: it holds the board and saves it."""
-        return cast("FuBoardApp", self.app)
-
-    @property
     def actions(self) -> CardActions:
-        return CardActions(self.board_app)
+        return CardActions(self)
 
     def compose(self) -> ComposeResult:
         yield BoardHeader(id="header")
@@ -117,16 +112,26 @@ class BoardScreen(Screen[None]):
         super().__init__()
         self._current = Stage.APPLIED
         self._columns: Columns | None = None
-        """The columns as last drawn, and their board: boards are immutable, so a new one
-        means a change, and the columns follow it card by card."""
+        """The columns as last drawn: a new version of the board is drawn column by column,
+        only those whose cards or order changed (`Columns.changed`)."""
         self._filter = ""
         """The text every card shown contains ("" shows them all)."""
+        self._follow: str | None = None
+        """The card the cursor goes to once this screen is on top again: the board changed
+        under a dialog or the review."""
 
     def on_mount(self) -> None:
+        self.watch(self.app, "board_change", self._board_changed, init=False)
+        self.watch(self.app, "save_state", self._save_state_changed, init=False)
         self.refresh_board()
         self.set_current(Stage.APPLIED)
 
     # What is on screen ---------------------------------------------------------
+
+    @property
+    def view(self) -> View:
+        """The board on screen, and what is worked out from it."""
+        return session_of(self).view
 
     def column(self, stage: Stage) -> CardColumn:
         return self.query_one(f"#column-{stage.value}", CardColumn)
@@ -148,7 +153,7 @@ class BoardScreen(Screen[None]):
         if card_id is None:
             return None
         try:
-            return self.board_app.board.card(card_id)
+            return session_of(self).board.card(card_id)
         except KeyError:  # gone from the file, not yet from the screen
             return None
 
@@ -168,20 +173,34 @@ class BoardScreen(Screen[None]):
             self.notify(f"No card under the cursor: {words}.", timeout=4)
         return card
 
+    def _board_changed(self, change: BoardChange | None) -> None:
+        """The board on screen changed: drawn now, with the cursor on the card changed (on
+        its own card, for others' changes); under a dialog or the review, once back."""
+        if change is None:
+            return
+        follow = change.follow or self._follow or self.selected_id()
+        if self.is_current:
+            self._follow = None
+            self.refresh_board(follow=follow)
+        else:
+            self._follow = follow
+
+    def _save_state_changed(self, _state: SaveState) -> None:
+        self.refresh_header()
+
     def refresh_board(self, follow: str | None = None) -> None:
         """Redraw the header and the columns that changed; `follow` puts the cursor on that card."""
-        board, today, now = self.board_app.board, self.board_app.today, self.board_app.now
-        if self._columns is None:
-            self._columns, changed = Columns.of(board, today, now), set(STAGES)
-        else:
-            self._columns, changed = self._columns.follow(board, today, now)
+        view = self.view
+        columns = view.columns
+        changed = columns.changed(self._columns)
+        self._columns = columns
         self.refresh_header()
-        self.query_one("#welcome").display = not board.cards
+        self.query_one("#welcome").display = not view.board.cards
         for stage in changed:
             self._show_column(stage)
         if follow is not None:
             try:
-                card = board.card(follow)
+                card = view.board.card(follow)
             except KeyError:
                 return
             self.column(card.stage).select_card(follow)
@@ -189,12 +208,18 @@ class BoardScreen(Screen[None]):
 
     def _show_column(self, stage: Stage) -> None:
         assert self._columns is not None
-        app, cards = self.board_app, self._columns[stage]
+        view, cards = self.view, self._columns[stage]
         if self._filter:
-            shown = self.board_app.finder.narrow(cards, self._filter)
-            self.column(stage).show_cards(shown, app.board.settings, app.today, now=app.now, of=len(cards))
+            self.column(stage).show_cards(view.matching(cards, self._filter), view, of=len(cards))
         else:
-            self.column(stage).show_cards(cards, app.board.settings, app.today, now=app.now)
+            self.column(stage).show_cards(cards, view)
+
+    def refresh_header(self) -> None:
+        app = self.app
+        assert isinstance(app, SessionApp)
+        view = self.view
+        self.query_one(BoardHeader).show(view, app.save_state)
+        self.query_one(TodaysInterviews).show(view.board, view.today)
 
     # Filter --------------------------------------------------------------------
 
@@ -239,8 +264,6 @@ class BoardScreen(Screen[None]):
         if text.strip() == self._filter:
             return
         self._filter = text.strip()
-        if not self._filter:
-            self.board_app.finder.forget_all_but(self.board_app.board.cards)
         for stage in STAGES:
             self._show_column(stage)
         if self.selected_card is None:  # the cursor's column found nothing: to the first that did
@@ -263,34 +286,16 @@ class BoardScreen(Screen[None]):
 
     def jump_to(self, card_id: str) -> None:
         """Put the cursor on this card, clearing a filter that hides it."""
-        if self._filter and not self.board_app.finder.narrow([self.board_app.board.card(card_id)], self._filter):
+        view = self.view
+        if self._filter and not view.matching([view.board.card(card_id)], self._filter):
             self.action_clear_filter()
         self.refresh_board(follow=card_id)
 
     def action_undo(self) -> None:
-        self._step_history(redo=False)
+        session_of(self).undo()
 
     def action_redo(self) -> None:
-        self._step_history(redo=True)
-
-    def _step_history(self, *, redo: bool) -> None:
-        app = self.board_app
-        follow = self.selected_id()
-        if (step := app.undo(redo=redo)) is not None:
-            follow = next((card_id for card_id in step.changed_ids() if app.board.has_card(card_id)), follow)
-        self.refresh_board(follow=follow)
-
-    def refresh_header(self) -> None:
-        app = self.board_app
-        self.query_one(BoardHeader).show(
-            app.board,
-            app.today,
-            now=app.now,
-            unsaved=app.unsaved,
-            choosing=app.choosing,
-            read_only=app.file.read_only,
-        )
-        self.query_one(TodaysInterviews).show(app.board, app.today)
+        session_of(self).undo(redo=True)
 
     # Cursor --------------------------------------------------------------------
 
@@ -313,24 +318,21 @@ class BoardScreen(Screen[None]):
         self.set_current(message.column.stage)
 
     # Moving, logging, resolving ------------------------------------------------
+    # A change shows itself: the session says the board changed, with the card to follow.
 
-    def _show_change(self, change: ops.Change) -> None:
-        """Redraw what a change touched and put the cursor on its card."""
-        self.refresh_board(follow=change.card.id)
-
-    def _on_card(self, act: Callable[[Card, Done], None]) -> None:
-        """Run a card action on the selected card, then show where the card is now."""
+    def _on_card(self, flow: Callable[[Card], Awaitable[object]], name: str) -> None:
+        """Run a card's flow on the card under the cursor, in a worker (it may ask in dialogs)."""
         card = self.card_here()
         if card is not None:
-            act(card, self._show_change)
+            run_flow(self, flow(card), name)
 
     def action_move(self, step: int) -> None:
         card = self.card_here()
         if card is None:
             return
+        session = session_of(self)
         if card.is_resolved and step < 0:  # back where it was resolved from
-            today = self.board_app.today
-            self._on_card(lambda card, done: self.actions.run(lambda b: ops.reopen_card(b, card.id, on=today), done))
+            session.apply(lambda b: ops.reopen_card(b, card.id, on=session.today))
             return
         to = ops.neighbour_stage(card.stage, step)
         if to is None:
@@ -345,82 +347,73 @@ class BoardScreen(Screen[None]):
     def send_to(self, card: Card, to: Stage) -> None:
         """Move a card, asking first what the move needs: an outcome, an interview, or the
         follow-up. A move never invents what did not happen (`board.move_card`)."""
+        session = session_of(self)
         if to is card.stage:
-            self.notify(f"Already in {to.label}.", markup=False)
+            self.notify(f"Already in {to.label}.")
         elif to is Stage.RESOLVED:
-            self._on_card(self.actions.choose_outcome)
+            run_flow(self, self.actions.choose_outcome(card), "resolve")
         elif to is Stage.INTERVIEWED and not card.interviews:
-            self._on_card(self.actions.interview)
+            run_flow(self, self.actions.interview(card), "interview")
         elif (
-            to is Stage.FOLLOWED_UP
-            and card.stage is Stage.INTERVIEWED
-            and ops.can_follow_up_into(card, self.board_app.today)
+            to is Stage.FOLLOWED_UP and card.stage is Stage.INTERVIEWED and ops.can_follow_up_into(card, session.today)
         ):
-            self._on_card(self.actions.follow_up)
+            run_flow(self, self.actions.follow_up(card), "follow up")
         else:
-            today = self.board_app.today
-            self._on_card(lambda card, done: self.actions.run(lambda b: ops.move_card(b, card.id, to, on=today), done))
+            session.apply(lambda b: ops.move_card(b, card.id, to, on=session.today))
 
     def action_resolve(self, outcome: str) -> None:
-        self._on_card(lambda card, done: self.actions.resolve(card, Outcome(outcome), done))
+        self._on_card(lambda card: self.actions.resolve(card, Outcome(outcome)), "resolve")
 
     def action_follow_up(self) -> None:
-        self._on_card(self.actions.follow_up)
+        self._on_card(self.actions.follow_up, "follow up")
 
     def action_open_link(self) -> None:
         if (card := self.card_here()) is not None:
-            open_link(self.board_app, card)
+            open_link(self.app, card)
 
     def action_thank_you(self) -> None:
-        self._on_card(self.actions.thank_you)
+        self._on_card(self.actions.thank_you, "thank-you")
 
     def action_interview(self) -> None:
-        self._on_card(self.actions.interview)
+        self._on_card(self.actions.interview, "interview")
 
     def action_snooze(self) -> None:
-        self._on_card(self.actions.snooze)
+        self._on_card(self.actions.snooze, "snooze")
 
     def action_open(self) -> None:
-        self._on_card(self.actions.edit)
+        from fu_board.tui.screens.card_detail import edit_card  # TextArea's 9 ms: not before the first frame
+
+        self._on_card(lambda card: edit_card(self.actions, card), "open")
 
     def action_edit_note(self) -> None:
-        self._on_card(self.actions.edit_note_outside)
+        self._on_card(self.actions.edit_note_outside, "edit the note")
 
     # Adding, deleting, reviewing -------------------------------------------------
 
     def action_add(self) -> None:
-        self.actions.add(self._show_change)
+        run_flow(self, self.actions.add(), "add")
 
     def action_delete(self) -> None:
-        card = self.card_here()
-        if card is None or self.board_app.refuse_read_only():
-            return
-
-        def delete(sure: bool | None) -> None:
-            if sure:
-                self.actions.run(lambda b: ops.delete_card(b, card.id), lambda _: self.refresh_board())
-
-        self.app.push_screen(ConfirmScreen(card_title(card, "Delete "), "Its whole timeline goes with it."), delete)
-
-    # The screens below are imported when first opened: the board is on screen sooner.
+        self._on_card(self.actions.delete, "delete")
 
     def action_stats(self) -> None:
-        from fu_board.tui.screens.stats import StatsScreen
+        from fu_board.tui.screens.stats import StatsScreen  # its 3 ms: not before the first frame
 
         self.app.push_screen(StatsScreen())
 
     def action_review(self) -> None:
-        from fu_board.tui.screens.review import ReviewScreen
+        from fu_board.tui.screens.review import ReviewScreen  # TextArea's 9 ms: not before the first frame
 
         self.app.push_screen(ReviewScreen())
 
     def on_screen_resume(self) -> None:
-        # Back from the daily review or a dialog: redraw if the board, or the file, changed meanwhile.
-        self.board_app.catch_up()
-        if self._columns is None or self.board_app.board is not self._columns.board:
-            self.refresh_board()
+        # Back from the daily review or a dialog: what the file holds now, and the board as it
+        # is, if it changed meanwhile.
+        session = session_of(self)
+        session.catch_up()
+        if self._columns is None or self.view.columns is not self._columns or self._follow is not None:
+            follow, self._follow = self._follow, None
+            self.refresh_board(follow=follow)
 
     def action_help(self) -> None:
-        from fu_board.tui.screens.help import HelpScreen, key_rows
-
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings), columns=True))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Awaitable
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from textual.app import ComposeResult, RenderResult
+from textual.app import App, ComposeResult, RenderResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Vertical, VerticalScroll
@@ -26,8 +27,10 @@ from fu_board.history import describe
 from fu_board.model import Card, Contact, Event, EventKind, event_label
 from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, open_link
+from fu_board.tui.card_actions import CardActions, run_flow
+from fu_board.tui.outside import open_link
 from fu_board.tui.screens.form_screen import AskingScreen
+from fu_board.tui.session_app import session_of
 from fu_board.tui.textual_internals import BackgroundScreen, composited_lines
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (
@@ -41,8 +44,8 @@ from fu_board.tui.widgets.form_fields import (
     required,
 )
 
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
+CARD_SCREEN = "card"
+"""The name the app's card screen is installed under."""
 
 
 def every_detail_field(today: dt.date) -> tuple[Field, ...]:
@@ -268,7 +271,7 @@ class CardScreen(AskingScreen):
     @property
     def now(self) -> dt.time | None:
         """The time of day the app's rules see: an interview later today has nobody to thank yet."""
-        return cast("FuBoardApp", self.app).now
+        return session_of(self).now
 
     def render(self) -> RenderResult:  # type: ignore[override]  # a Visual, as any widget may return; Screen says less
         """The board behind, dimmed as by any modal screen, only sooner (`DimmedScreen`)."""
@@ -366,34 +369,59 @@ class CardScreen(AskingScreen):
         self.close()
 
     def action_thank(self) -> None:
-        """Log a thank-you sent (asking to whom, when several are owed one); the card's
-        timeline shows it at once, and what was typed in the fields stays as it is."""
+        """Log a thank-you sent (asking to whom, when several are owed); the card's timeline
+        shows it at once, and what was typed in the fields stays as it is."""
         if self.read_only:
             self.notify("Read-only: nothing can be logged here.", severity="warning")
             return
         if not owed_thank_yous(self.card, self.today, clock(self.now)):
-            self.notify("No thank-you is owed on this card.", markup=False)
+            self.notify("No thank-you is owed on this card.")
             return
-        CardActions(cast("FuBoardApp", self.app)).thank_you(self.card, self._logged)
+        run_flow(self, self._logged(CardActions(self).thank_you(self.card)), "thank-you")
 
     def action_mail(self) -> None:
         """The message the card asks for next, in the mail program (`m` in the review; here
         a letter would be typed); then, as there, "sent?": `y` logs it."""
-        app = cast("FuBoardApp", self.app)
-        draft = card_draft(self.card, app.board.settings, self.today, now=self.now)
+        session = session_of(self)
+        draft = card_draft(self.card, session.board.settings, self.today, now=self.now)
         closing = draft is not None and draft.template == "after_silence"  # a note for after the no
-        CardActions(app).mail(
+        flow = CardActions(self).mail(
             self.card,
             draft,
-            self._logged,
             instead=f"fu-board draft {self.card.id} --mailto prints the message as a mailto: link.",
             ask=not (self.read_only or self.card.is_resolved or closing),  # a reply to a no: nothing to log
         )
+        run_flow(self, self._logged(flow), "mail")
 
     def action_open_link(self) -> None:
-        open_link(cast("FuBoardApp", self.app), self.card)
+        open_link(self.app, self.card)
 
-    def _logged(self, change: ops.Change) -> None:
+    async def _logged(self, flow: Awaitable[ops.Change | None]) -> None:
+        """After a flow that logs on this card: its timeline as it is now, and what was logged."""
+        change = await flow
+        if change is None:
+            return
         self.card = change.card
         self.query_one("#timeline", Static).update(timeline_content(change.card, self.today, self.now))
-        self.notify(f"Logged: {describe(change)}.", markup=False)
+        self.notify(f"Logged: {describe(change)}.")
+
+
+def card_screen(app: App[Any], card: Card, today: dt.date, *, read_only: bool) -> CardScreen:
+    """The app's card screen, showing `card`. Built when the first card is opened and kept
+    (installed) for the next ones: building it is about half the time a card takes to open."""
+    if not app.is_screen_installed(CARD_SCREEN):
+        screen = CardScreen(card, today, read_only=read_only)
+        app.install_screen(screen, CARD_SCREEN)
+        return screen
+    kept = app.get_screen(CARD_SCREEN)
+    if not isinstance(kept, CardScreen) or kept in app.screen_stack:
+        return CardScreen(card, today, read_only=read_only)  # already open: a second one, used once
+    kept.show(card, today, read_only=read_only)
+    return kept
+
+
+async def edit_card(actions: CardActions, card: Card) -> ops.Change | None:
+    """`enter`: the card opened, every detail editable; ctrl+s saves what was changed."""
+    session = actions.session
+    screen = card_screen(actions.app, card, session.today, read_only=session.read_only is not None)
+    return await actions.ask(screen, lambda values: lambda b: ops.edit_card(b, card.id, on=session.today, **values))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,10 +11,9 @@ from textual.widgets import Label, Static
 
 from fu_board.store import BoardFileError
 from fu_board.text import visible
+from fu_board.tui.screens.board import BoardScreen
+from fu_board.tui.session_app import session_of
 from fu_board.tui.widgets.fitted_footer import FittedFooter
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
 
 
 class LoadErrorScreen(Screen[None]):
@@ -76,5 +73,18 @@ class LoadErrorScreen(Screen[None]):
         yield FittedFooter()
 
     def action_open_backup(self) -> None:
-        if self.error.backup is not None:
-            cast("FuBoardApp", self.app).open_backup(self.error.backup)
+        """Show the newest backup that loads, read-only, in place of the board."""
+        backup = self.error.backup
+        if backup is None:
+            return
+        try:
+            session_of(self).open_backup(backup)
+        except (BoardFileError, FileNotFoundError) as error:
+            self.notify(f"The backup cannot be read either: {error}", severity="error", timeout=15)
+            return
+        self.app.push_screen(BoardScreen())
+        self.notify(
+            f"Read-only: this is the backup {backup.name}. To put it back: fu-board restore {backup.name}",
+            severity="warning",
+            timeout=20,
+        )

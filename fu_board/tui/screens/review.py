@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Awaitable
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,21 +22,21 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from fu_board import board as ops
-from fu_board.counts import days_since_touch, irons_in_fire, last_touch, nos_until_yes, review_streak
+from fu_board.counts import days_since_touch, last_touch, review_streak
 from fu_board.drafts import contact_named, draft_for, suggested_message
 from fu_board.model import Card, EventKind, NoKind, Outcome, Settings
 from fu_board.progress import to_go_words
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
+from fu_board.session import Session
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, Done, open_link
-from fu_board.tui.screens.card_detail import event_line
+from fu_board.tui.card_actions import CardActions, run_flow
+from fu_board.tui.outside import copy_text, open_link
+from fu_board.tui.screens.card_detail import edit_card, event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
+from fu_board.tui.session_app import session_of
 from fu_board.tui.widgets.board_header import TodaysInterviews
 from fu_board.tui.widgets.card_column import days_ago, follow_up_line
 from fu_board.tui.widgets.fitted_footer import FittedFooter
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
 
 RECENT_EVENTS = 5
 
@@ -204,12 +205,12 @@ class ReviewScreen(Screen[None]):
         self.finished = False
 
     @property
-    def board_app(self) -> FuBoardApp:
-        return cast("FuBoardApp", self.app)
+    def session(self) -> Session:
+        return session_of(self)
 
     @property
     def actions(self) -> CardActions:
-        return CardActions(self.board_app)
+        return CardActions(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -224,27 +225,31 @@ class ReviewScreen(Screen[None]):
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        app = self.board_app
-        app.catch_up()  # the queue starts from what is in the file now
-        self.query_one(TodaysInterviews).show(app.board, app.today)
-        self.queue = [row(card, item) for card, item in due_cards(app.board, app.today, now=app.now) if item.is_action]
+        session = self.session
+        session.catch_up()  # the queue starts from what is in the file now
+        self.query_one(TodaysInterviews).show(session.board, session.today)
+        self.queue = [
+            row(card, item) for card, item in due_cards(session.board, session.today, now=session.now) if item.is_action
+        ]
         self.show_current()
 
     # What is shown -------------------------------------------------------------
 
     def due_on(self, card: Card) -> list[FollowUp]:
         """What `card` asks for now: its messages and decisions due."""
-        app = self.board_app
-        return [item for item in due_items(card, app.board.settings, app.today, now=app.now) if item.is_action]
+        session = self.session
+        return [
+            item for item in due_items(card, session.board.settings, session.today, now=session.now) if item.is_action
+        ]
 
     def current(self) -> tuple[Card, FollowUp] | None:
         """The row under review, skipping any that are gone or no longer due (the card
         resolved, followed up or snoozed meanwhile, here or elsewhere; that person thanked)."""
-        app = self.board_app
+        session = self.session
         while self.position < len(self.queue):
             card_id, reason, to = self.queue[self.position]
             try:
-                card = app.board.card(card_id)
+                card = session.board.card(card_id)
             except KeyError:
                 card = None
             if card is not None:
@@ -258,7 +263,7 @@ class ReviewScreen(Screen[None]):
         """After a change to the card shown: what it asks for now and is not queued yet
         comes next (an interview logged as held brings its thank-yous)."""
         try:
-            card = self.board_app.board.card(card_id)
+            card = self.session.board.card(card_id)
         except KeyError:
             return
         ahead = set(self.queue[self.position :])
@@ -266,21 +271,21 @@ class ReviewScreen(Screen[None]):
         self.queue[self.position + 1 : self.position + 1] = new
 
     def show_current(self) -> None:
-        self.board_app.catch_up()  # another writer may have dealt with the next card already
+        self.session.catch_up()  # another writer may have dealt with the next card already
         shown = self.current()
         if shown is None:
             self.finish()
             return
         card, follow_up = shown
-        app = self.board_app
-        title = f"Daily review · {self.position + 1} of {len(self.queue)} · {app.today:%a %d %b %Y}"
+        session = self.session
+        title = f"Daily review · {self.position + 1} of {len(self.queue)} · {session.today:%a %d %b %Y}"
         self.query_one("#review-title", Static).update(Content.styled(title, "bold"))
-        settings = app.board.settings
-        self.query_one("#review-card", Static).update(card_details(card, follow_up, app.today, settings))
+        settings = session.board.settings
+        self.query_one("#review-card", Static).update(card_details(card, follow_up, session.today, settings))
         situation = self.situation(card, follow_up)
-        asked = question(card, situation, app.today)
+        asked = question(card, situation, session.today)
         self.query_one("#review-question", Static).update(asked or "")
-        recent = [event_line(event, app.today) for event in reversed(card.timeline[-RECENT_EVENTS:])]
+        recent = [event_line(event, session.today) for event in reversed(card.timeline[-RECENT_EVENTS:])]
         self.query_one("#review-timeline", Static).update(
             Content("\n").join([Content.styled("Recent", "bold"), *recent])
         )
@@ -302,33 +307,33 @@ class ReviewScreen(Screen[None]):
         """What the row is about: for a snoozed card, what the snooze set aside."""
         if follow_up.reason is not Reason.SNOOZED:
             return follow_up
-        app = self.board_app
-        set_aside = agenda(card, app.board.settings, app.today, now=app.now, snooze=False)
+        session = self.session
+        set_aside = agenda(card, session.board.settings, session.today, now=session.now, snooze=False)
         return next((item for item in set_aside if item.is_action), follow_up)
 
     def message(self, card: Card, follow_up: FollowUp) -> str:
-        return suggested_message(card, self.situation(card, follow_up), self.board_app.board.settings.templates)
+        return suggested_message(card, self.situation(card, follow_up), self.session.board.settings.templates)
 
     def finish(self) -> None:
         """The end of the queue: count the day toward the streak and sum up."""
-        app = self.board_app
+        session = self.session
         if not self.finished:
             self.finished = True
-            app.apply_to_board(lambda board: ops.finish_review(board, app.today))
+            session.apply_to_board(lambda board: ops.finish_review(board, session.today), "the review finished")
         for part in PARTS:
             self.query_one(part).display = False
         summary = self.query_one("#review-summary", Static)
         summary.display = True
         summary.update(self.summary())
         self.query_one("#review-title", Static).update(
-            Content.styled(f"Daily review · {app.today:%a %d %b %Y}", "bold")
+            Content.styled(f"Daily review · {session.today:%a %d %b %Y}", "bold")
         )
         self.refresh_bindings()
 
     def summary(self) -> Content:
-        app = self.board_app
-        board = app.board
-        streak = review_streak(board, app.today)
+        session = self.session
+        board = session.board
+        streak = review_streak(board, session.today)
         lines: list[Content] = []
         if not self.queue:
             lines.append(Content.styled("Nothing due today.", "bold $text-success"))
@@ -340,13 +345,14 @@ class ReviewScreen(Screen[None]):
                 if always or self.counts[key]
             ]
             lines.append(Content("\n").join(counted))
-        ahead = to_go_words(board)
-        nos = str(nos_until_yes(board)) + (f"  ({ahead})" if ahead else "")
+        tally = self.session.view.standing
+        ahead = to_go_words(board.settings, tally)
+        nos = str(tally.nos_until_yes) + (f"  ({ahead})" if ahead else "")
         lines.append(Content.assemble((f"{'Nos until yes':<18}", "bold"), nos))
         lines.append(
             Content.assemble((f"{'Review streak':<18}", "bold"), f"{streak} day{'s' if streak != 1 else ''} in a row")
         )
-        irons, target = irons_in_fire(board), board.settings.irons_target
+        irons, target = tally.open, board.settings.irons_target
         if irons < target:
             lines.append(
                 Content.assemble(
@@ -365,45 +371,49 @@ class ReviewScreen(Screen[None]):
 
     # Keys ------------------------------------------------------------------------
 
-    def _next(self, counted: str) -> Done:
-        """After a change to the card shown: the next row, or this card again when it asks
-        for something more (a thank-you logged, and the decision date passed)."""
+    def _run(self, flow: Awaitable[ops.Change | None], counted: str, name: str) -> None:
+        """Run a flow on the card shown; once it has changed the card, count it and show the
+        next row, or this card again when it asks for something more (a thank-you logged,
+        and the decision date passed)."""
 
-        def done(change: ops.Change) -> None:
-            self.counts[counted] += 1
-            self.requeue(change.card.id)
-            self.show_current()  # `current` moves past the row once it is no longer due
+        async def then() -> None:
+            change = await flow
+            if change is not None:
+                self.counts[counted] += 1
+                self.requeue(change.card.id)
+                self.show_current()  # `current` moves past the row once it is no longer due
 
-        return done
+        run_flow(self, then(), name)
 
     def action_log(self, what: str) -> None:
         shown = self.current()
         if shown is None:
             return
-        act = {
+        card, follow_up = shown
+        if what == "thank_you":
+            if follow_up.reason is not Reason.THANK_YOU:
+                self.notify("No thank-you is owed here: f logs a follow-up, s snoozes.")
+                return
+            self._run(self.actions.thank_you(card, to=follow_up.to or ""), "thank_you", "thank-you")
+            return
+        flows = {
             "follow_up": (self.actions.follow_up, "followed_up"),
-            "thank_you": (self.actions.thank_you, "thank_you"),
             "interview": (self.actions.interview, "interview"),
             "snooze": (self.actions.snooze, "snoozed"),
         }
-        run, counted = act[what]
-        if what == "thank_you":
-            card, follow_up = shown
-            if follow_up.reason is not Reason.THANK_YOU:
-                self.notify("No thank-you is owed here: f logs a follow-up, s snoozes.", markup=False)
-                return
-            self.actions.thank_you(card, self._next(counted), to=follow_up.to or "")
-            return
-        run(shown[0], self._next(counted))
+        flow, counted = flows[what]
+        self._run(flow(card), counted, what)
 
     def action_resolve(self, outcome: str) -> None:
         if (shown := self.current()) is None:
             return
         card, follow_up = shown
+        flow: Awaitable[ops.Change | None]
         if Outcome(outcome) is Outcome.NO and self.situation(card, follow_up).reason is Reason.ASK_SILENCE_NO:
-            self.actions.say_no(card, self._next("resolved"), kind=NoKind.SILENCE)  # the question asked: one key
+            flow = self.actions.say_no(card, kind=NoKind.SILENCE)  # the question asked: one key
         else:
-            self.actions.resolve(card, Outcome(outcome), self._next("resolved"))
+            flow = self.actions.resolve(card, Outcome(outcome))
+        self._run(flow, "resolved", "resolve")
 
     def action_skip(self) -> None:
         if self.current() is not None:
@@ -413,15 +423,20 @@ class ReviewScreen(Screen[None]):
 
     def action_edit(self) -> None:
         if (shown := self.current()) is not None:
-            self.actions.edit(shown[0], lambda _: self.show_current())
+
+            async def edit() -> None:
+                await edit_card(self.actions, shown[0])
+                self.show_current()
+
+            run_flow(self, edit(), "open")
 
     def action_copy(self) -> None:
         if (shown := self.current()) is not None:
             message = self.message(*shown)
             if not message:
-                self.notify("Nothing to copy here: no message fits this one.", markup=False)
+                self.notify("Nothing to copy here: no message fits this one.")
                 return
-            self.board_app.copy_text(message)
+            copy_text(self.app, message)
 
     def action_mail(self) -> None:
         """Open the mail program on the message; back here, one question: was it sent?"""
@@ -429,26 +444,28 @@ class ReviewScreen(Screen[None]):
             return
         card, follow_up = shown
         situation = self.situation(card, follow_up)
-        draft = draft_for(card, situation, self.board_app.board.settings.templates)
+        draft = draft_for(card, situation, self.session.board.settings.templates)
         counted = "thank_you" if situation.reason is Reason.THANK_YOU else "followed_up"
-        self.actions.mail(
+        flow = self.actions.mail(
             card,
             draft,
-            self._next(counted),
             instead=f"c copies the message; fu-board draft {card.id} --mailto prints its link.",
             ask=situation.reason is not Reason.ASK_SILENCE_NO,  # a note for after the no: x counts it
         )
+        self._run(flow, counted, "mail")
 
     def action_open_link(self) -> None:
         if (shown := self.current()) is not None:
-            open_link(self.board_app, shown[0])
+            open_link(self.app, shown[0])
 
     def action_add(self) -> None:
-        def added(change: ops.Change) -> None:
-            self.notify(f"Added {visible(change.card.company, one_line=True)} to Applied.", markup=False)
-            self.finish()
+        async def add() -> None:
+            change = await self.actions.add()
+            if change is not None:
+                self.notify(f"Added {visible(change.card.company, one_line=True)} to Applied.")
+                self.finish()
 
-        self.actions.add(added)
+        run_flow(self, add(), "add")
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings)))

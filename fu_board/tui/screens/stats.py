@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,10 +11,8 @@ from textual.widgets import Static
 
 from fu_board.progress import to_go_words
 from fu_board.stats import Stats, Week, stats
+from fu_board.tui.session_app import session_of
 from fu_board.tui.widgets.fitted_footer import FittedFooter
-
-if TYPE_CHECKING:
-    from fu_board.tui.app import FuBoardApp
 
 BAR_WIDTH = 18
 
@@ -96,11 +92,11 @@ class StatsScreen(Screen[None]):
     BINDINGS = [Binding("escape,g,q", "app.pop_screen", "Board", tooltip="back to the board")]
 
     def compose(self) -> ComposeResult:
-        app = cast("FuBoardApp", self.app)
-        numbers = stats(app.board, app.today)
-        yield Static(Content.styled(f"Stats · {app.today:%a %d %b %Y}", "bold"), id="stats-title")
+        view = session_of(self).view
+        numbers = stats(view.board, view.today)
+        yield Static(Content.styled(f"Stats · {view.today:%a %d %b %Y}", "bold"), id="stats-title")
         with VerticalScroll(id="stats-body"):
-            yield Static(summary(numbers, to_go_words(app.board)), id="stats-summary")
+            yield Static(summary(numbers, to_go_words(view.board.settings, view.standing)), id="stats-summary")
             yield Static(Content.styled("The last 12 weeks", "bold $text-primary"), classes="stats-heading")
             yield Static(chart(numbers.weeks), id="stats-chart")
         yield FittedFooter()

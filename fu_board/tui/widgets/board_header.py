@@ -8,35 +8,31 @@ from textual.content import Content
 from textual.widgets import Static
 
 from fu_board.changes import swapped
-from fu_board.counts import irons_in_fire, nos_until_yes
 from fu_board.model import Board, Card, Interview
 from fu_board.progress import to_go_words
-from fu_board.rules import card_interviews_on, due_counts
+from fu_board.rules import card_interviews_on
 from fu_board.text import visible
+from fu_board.tui.session_app import SaveState
 from fu_board.tui.widgets.card_column import INTERVIEW_MARK
+from fu_board.views import View
 
 Part = str | tuple[str, str]
+SAVED = SaveState()
+"""Everything saved, nothing read-only."""
 
 
-def header_content(
-    board: Board,
-    today: dt.date,
-    *,
-    now: dt.time | None = None,
-    unsaved: bool = False,
-    choosing: bool = False,
-    read_only: str | None = None,
-    width: int | None = None,
-) -> Content:
-    """The header in `width` cells when it can: the full line, or shorter ones that keep,
-    to the last, the three numbers (irons in the fire, due today, nos until yes).
-    `choosing`: the changes wait for the person to choose between this window's version of
-    some cards and the file's (not a failure to save, which `unsaved` alone says)."""
-    irons = irons_in_fire(board)
+def header_content(view: View, state: SaveState = SAVED, width: int | None = None) -> Content:
+    """The header of the board `view` shows, in `width` cells when it can: the full line, or
+    shorter ones that keep, to the last, the three numbers (irons in the fire, due today,
+    nos until yes). `state.choosing`: the changes wait for the person to choose between
+    this window's version of some cards and the file's (not a failure to save, which
+    `state.unsaved` alone says)."""
+    board, today, counted = view.board, view.today, view.standing
+    irons, nos = counted.open, counted.nos_until_yes
     target = board.settings.irons_target
-    nos = nos_until_yes(board)
-    due, overdue = due_counts(board, today, now=now)
-    ahead = to_go_words(board)
+    due, overdue = view.due_counts
+    ahead = to_go_words(board.settings, counted)
+    choosing, unsaved, read_only = state.choosing, state.unsaved, state.read_only
     irons_style = "bold" if irons >= target else "bold $text-warning"
     due_style = "bold $text-warning" if due else "bold"
 
@@ -80,32 +76,18 @@ def header_content(
 class BoardHeader(Static):
     """Today's date, irons in the fire against the target, and nos until yes."""
 
-    _shown: tuple[Board, dt.date, dt.time | None, bool, bool, str | None] | None = None
+    _shown: tuple[View, SaveState] | None = None
 
-    def show(
-        self,
-        board: Board,
-        today: dt.date,
-        *,
-        now: dt.time | None = None,
-        unsaved: bool = False,
-        choosing: bool = False,
-        read_only: str | None = None,
-    ) -> None:
-        self._shown = (board, today, now, unsaved, choosing, read_only)
+    def show(self, view: View, state: SaveState) -> None:
+        self._shown = (view, state)
         self._draw()
 
     def _draw(self) -> None:
         if self._shown is None:
             return
-        board, today, now, unsaved, choosing, read_only = self._shown
-        width = self.content_region.width or None
         # One line, the full width: its size never changes, so no layout pass (a whole-screen
         # reflow, about 100 ms at 10,000 cards).
-        content = header_content(
-            board, today, now=now, unsaved=unsaved, choosing=choosing, read_only=read_only, width=width
-        )
-        self.update(content, layout=False)
+        self.update(header_content(*self._shown, width=self.content_region.width or None), layout=False)
 
     def on_resize(self) -> None:
         """A narrower terminal gets a shorter line, not one cut off before nos until yes."""

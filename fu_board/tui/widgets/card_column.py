@@ -18,10 +18,11 @@ from textual.strip import Strip
 from textual.style import Style
 
 from fu_board.counts import days_since_touch, follow_up_count
-from fu_board.model import Card, Interview, NoKind, Outcome, Settings, Stage
-from fu_board.rules import FollowUp, Reason, Status, clock, next_follow_up, scheduled_interviews
+from fu_board.model import Board, Card, Interview, NoKind, Outcome, Stage
+from fu_board.rules import FollowUp, Reason, Status, clock, scheduled_interviews
 from fu_board.text import visible
 from fu_board.tui.textual_internals import set_virtual_size
+from fu_board.views import View
 
 OUTCOME_STYLE = {
     Outcome.YES: "bold $text-success",
@@ -79,19 +80,19 @@ NO_KIND_WORDS = {NoKind.SILENCE: " (silence)", NoKind.FORM: " (form)"}
 
 
 def card_prompt(
-    card: Card, settings: Settings, today: dt.date, now: dt.time | None = None, width: int | None = None
+    card: Card, follow_up: FollowUp | None, today: dt.date, now: dt.time | None = None, width: int | None = None
 ) -> Content:
     """The lines a card shows on the board: company, role, then what it asks for first
-    and, dimmed, the days since the last touch and the follow-ups so far (or the
-    interview booked, when something else comes first); a resolved card shows its
-    outcome in words. `width`: the cells there are, which shorter words then fit."""
+    (`follow_up`, its headline) and, dimmed, the days since the last touch and the
+    follow-ups so far (or the interview booked, when something else comes first); a
+    resolved card shows its outcome in words. `width`: the cells there are, which shorter
+    words then fit."""
     ago = days_ago(days_since_touch(card, today))
     role = (visible(card.role, one_line=True), "") if card.role else ("no role given", "dim italic")
     lines: list[Content] = [
         Content.styled(visible(card.company, one_line=True), "bold"),
         Content.assemble(role),
     ]
-    follow_up = next_follow_up(card, settings, today, now=now)
     if card.outcome is not None:
         kind = NO_KIND_WORDS.get(card.no_kind, "") if card.no_kind is not None else ""
         outcome = (f"{card.outcome.symbol} {card.outcome.value}{kind}", OUTCOME_STYLE[card.outcome])
@@ -188,10 +189,9 @@ class CardColumn(ScrollView, can_focus=False):
         self.card_lines = 3 if stage is Stage.RESOLVED else 4
         self.stride = self.card_lines + 1
         self._cards: Sequence[Card] = ()
-        self._settings = Settings()
-        self._today = dt.date.min
-        self._now: dt.time | None = None
-        """What the cards are drawn for: set with the cards, by `show_cards`."""
+        self._view = View(Board(), dt.date.min)
+        """The board the cards are drawn from, seen at the moment they are drawn for: set with
+        the cards, by `show_cards`."""
         self._highlighted: int | None = None
         self._titled: tuple[int, int | None, int] | None = None
         """The count, the filter's total and the width the border's title was last made for."""
@@ -200,21 +200,14 @@ class CardColumn(ScrollView, can_focus=False):
 
     # The cards ---------------------------------------------------------------------
 
-    def show_cards(
-        self,
-        cards: Sequence[Card],
-        settings: Settings,
-        today: dt.date,
-        *,
-        now: dt.time | None = None,
-        of: int | None = None,
-    ) -> None:
-        """Replace the cards shown (a list the caller will not change), keeping the
-        cursor on the same row where it can. `of`: how many the column holds when a
-        filter shows only some of them ("3 of 12" in the title)."""
-        if settings is not self._settings or today != self._today or now != self._now:
+    def show_cards(self, cards: Sequence[Card], view: View, *, of: int | None = None) -> None:
+        """Replace the cards shown (a list the caller will not change, of `view`'s board),
+        keeping the cursor on the same row where it can. `of`: how many the column holds
+        when a filter shows only some of them ("3 of 12" in the title)."""
+        drawn = self._view
+        if view.board.settings is not drawn.board.settings or (view.today, view.now) != (drawn.today, drawn.now):
             self._drawn.clear()
-        self._cards, self._settings, self._today, self._now = cards, settings, today, now
+        self._cards, self._view = cards, view
         height = len(cards) * self.stride - 1 if cards else 0
         virtual_size = Size(self.scrollable_content_region.width, height)
         if virtual_size != self.virtual_size:
@@ -235,7 +228,8 @@ class CardColumn(ScrollView, can_focus=False):
 
     def card_text(self, index: int) -> str:
         """The text the card at `index` shows, one line per row."""
-        return card_prompt(self._cards[index], self._settings, self._today, self._now).plain
+        card, view = self._cards[index], self._view
+        return card_prompt(card, view.headline(card), view.today, view.now).plain
 
     @property
     def selected_id(self) -> str | None:
@@ -366,7 +360,8 @@ class CardColumn(ScrollView, can_focus=False):
         if drawn is not None and drawn[0] is card and drawn[1] == width:
             return drawn[2]
         padding = self.get_component_styles("card-column--card").padding
-        content = card_prompt(card, self._settings, self._today, self._now, width - padding.left - padding.right)
+        view = self._view
+        content = card_prompt(card, view.headline(card), view.today, view.now, width - padding.left - padding.right)
         strips = card_strips(content.split("\n"), width, padding, style, self.card_lines)
         if len(self._drawn) >= self.KEPT:
             self._drawn.clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -187,8 +186,6 @@ class FormFields(Grid):
         self._edited: set[str] = set()
         self._rows: dict[str, tuple[Label, Input, Label]] = {}
         """Each row's label, input and problem, by field name."""
-        self._entering: list[asyncio.Future[None]] = []
-        """Enters the app waits on (`expect_enter`): resolved once each is handled."""
 
     def compose(self) -> ComposeResult:
         for field in (*self.fields, *self.hidden):
@@ -276,33 +273,18 @@ class FormFields(Grid):
             self._edited.add(field.name)
             self.check(field)
 
-    def expect_enter(self) -> asyncio.Future[None]:
-        """A future that the next enter handled here resolves: the app holds back the keys
-        typed after an enter until the cursor has moved on (see `FuBoardApp.on_event`), as
-        every key is handed to the widget focused when the app takes it, and a field
-        handles its keys later, in its own turn."""
-        entered: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._entering.append(entered)
-        return entered
-
     @on(Input.Submitted)
     def _next_or_submit(self, event: Input.Submitted) -> None:
         """Enter saves (a small dialog, or the last field), or moves on; never past a field
         that is wrong (an empty company), which would send what is typed next one field
         down. Tab moves on regardless."""
         event.stop()
-        try:
-            if self.enter_submits or event.input.id == f"field-{self.fields[-1].name}":
-                self.post_message(self.Submitted(self))
+        if self.enter_submits or event.input.id == f"field-{self.fields[-1].name}":
+            self.post_message(self.Submitted(self))
+            return
+        field = self._field(event.input.id)
+        if field is not None:
+            self._edited.add(field.name)
+            if not self.check(field)[0]:
                 return
-            field = self._field(event.input.id)
-            if field is not None:
-                self._edited.add(field.name)
-                if not self.check(field)[0]:
-                    return
-            self.screen.focus_next()
-        finally:
-            entering, self._entering = self._entering, []
-            for entered in entering:
-                if not entered.done():
-                    entered.set_result(None)
+        self.screen.focus_next()

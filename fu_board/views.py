@@ -1,0 +1,115 @@
+"""What the board shows, worked out from one version of the board and remembered with it.
+
+Boards and cards are immutable, and a change replaces only the cards it touches. A
+`View` holds what is worked out from one version of the board seen at one moment (a day,
+and the time of day the rules see): each card's headline (what it asks for first), the
+four columns in order, the header's counts, each card's searchable text. The next
+version's view is made from this one (`then`): after a change that replaced a few cards
+the columns and counts move by those cards, and what was worked out for every other card
+is kept; anything else (cards added or deleted, the file read again, new settings, a new
+day) works them out again. Nothing is remembered anywhere else: a view goes with its
+version, and whatever holds the board on screen (`fu_board.session.Session`) holds its view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from fu_board import counts
+from fu_board.changes import swapped
+from fu_board.columns import Columns
+from fu_board.counts import Standing, answer
+from fu_board.model import Board, Card
+from fu_board.rules import FollowUp, count_due, next_follow_up
+from fu_board.search import Finder
+
+
+class View:
+    """One version of the board, seen at one moment, and what is worked out from it on demand."""
+
+    __slots__ = ("_columns", "_due", "_headlines", "_standing", "board", "finder", "now", "today")
+
+    def __init__(self, board: Board, today: dt.date, now: dt.time | None = None) -> None:
+        self.board = board
+        self.today = today
+        self.now = now
+        self.finder = Finder()
+        """Each card's searchable text, for the board's filter (`/`)."""
+        self._headlines: dict[int, tuple[Card, FollowUp | None]] = {}
+        self._columns: Columns | None = None
+        self._due: tuple[int, int] | None = None
+        self._standing: Standing | None = None
+
+    def headline(self, card: Card) -> FollowUp | None:
+        """What `card` (of this board) shows first (`fu_board.rules.next_follow_up`)."""
+        entry = self._headlines.get(id(card))
+        if entry is None or entry[0] is not card:
+            entry = self._headlines[id(card)] = (
+                card,
+                next_follow_up(card, self.board.settings, self.today, now=self.now),
+            )
+        return entry[1]
+
+    @property
+    def columns(self) -> Columns:
+        """The four columns, in the order shown."""
+        if self._columns is None:
+            self._columns = Columns.of(self.board, self.today, self.now, self.headline)
+        return self._columns
+
+    @property
+    def due_counts(self) -> tuple[int, int]:
+        """(cards with a message or decision due today or overdue, of which overdue), as
+        `fu_board.rules.due_counts` counts them."""
+        if self._due is None:
+            self._due = count_due(self.headline(card) for card in self.board.cards)
+        return self._due
+
+    @property
+    def standing(self) -> Standing:
+        """Open applications and outcomes so far, with the nos since the last yes."""
+        if self._standing is None:
+            self._standing = counts.standing(self.board)
+        return self._standing
+
+    def matching(self, cards: Iterable[Card], query: str) -> list[Card]:
+        """The cards that contain `query` (case and accents aside), in their order."""
+        return self.finder.narrow(cards, query)
+
+    def then(self, board: Board, today: dt.date, now: dt.time | None = None) -> View:
+        """The view of `board`, a later version of this view's, at `today` and `now`: what this
+        view worked out is carried over card by card, and this view is not to be used after."""
+        if board is self.board and today == self.today and now == self.now:
+            return self
+        later = View(board, today, now)
+        pairs = swapped(self.board, board)  # None unless `board` only replaced a few cards
+        later.finder = self.finder
+        if pairs is None:
+            later.finder.forget_all_but(board.cards)
+        else:
+            later.finder.forget(old for old, _ in pairs)
+        if pairs is not None and self._standing is not None and all(answer(old) == answer(new) for old, new in pairs):
+            later._standing = self._standing  # the same answers on the same days: nothing to count again
+        if today != self.today or now != self.now or board.settings is not self.board.settings:
+            if self._columns is not None:
+                later._columns = Columns.of(board, today, now, later.headline)
+            return later
+        if pairs is None:  # what was worked out for the cards still there stays
+            later._headlines = {
+                id(card): entry
+                for card in board.cards
+                if (entry := self._headlines.get(id(card))) is not None and entry[0] is card
+            }
+        else:  # the same, shared: the few replaced cards are let go once the columns have moved them
+            later._headlines = self._headlines
+        if self._columns is not None:
+            later._columns = self._columns.follow(board, today, now, later.headline)
+        if pairs is not None:
+            if self._due is not None:
+                gone = count_due(self.headline(old) for old, _ in pairs)
+                come = count_due(later.headline(new) for _, new in pairs)
+                later._due = (self._due[0] - gone[0] + come[0], self._due[1] - gone[1] + come[1])
+            for old, _ in pairs:
+                later._headlines.pop(id(old), None)
+        return later
