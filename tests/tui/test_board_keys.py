@@ -95,7 +95,7 @@ async def test_move_right_into_followed_up_cursor_follows(board_path: Path, key:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", key)
         assert isinstance(app.screen, FormScreen)  # Initech was interviewed: the follow-up is asked for, as f does
-        await pilot.press("enter")  # by email, today
+        await pilot.press("ctrl+s")  # by email, today
         screen = board_screen(app)
         assert screen.current_column.stage is Stage.FOLLOWED_UP
         assert screen.selected_card is not None
@@ -132,7 +132,7 @@ async def test_moving_into_interviewed_asks_for_the_date(board_path: Path) -> No
         await pilot.press(*"2026-11-2x", "enter")
         assert isinstance(app.screen, FormScreen)  # not a date: still asking
         assert "a date like" in str(app.screen.query_one("#error-on").render())
-        await pilot.press("backspace", "3", "enter")
+        await pilot.press("backspace", "3", "ctrl+s")
         assert board_screen(app).selected_card is not None
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
     card = saved(board_path).card("aaaa")
@@ -153,11 +153,11 @@ async def test_escape_cancels_the_interview_move(board_path: Path) -> None:
 async def test_number_keys_send_to_a_column(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "enter")  # Acme: into Interviewed, an interview today
+        await pilot.press("2", "ctrl+s")  # Acme: into Interviewed, an interview today
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
         await pilot.press("3")  # to Followed up: the follow-up is asked for
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("enter")  # by email, today
+        await pilot.press("ctrl+s")  # by email, today
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
         await pilot.press("1")  # and back
         assert board_screen(app).current_column.stage is Stage.APPLIED
@@ -231,7 +231,7 @@ async def test_resolve_keys(board_path: Path, key: str, outcome: Outcome) -> Non
 async def test_moving_right_from_followed_up_asks_for_the_outcome(board_path: Path) -> None:
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("l", "L", "enter", "L")  # Initech: followed up today, then on
+        await pilot.press("l", "L", "ctrl+s", "L")  # Initech: followed up today, then on
         assert isinstance(app.screen, ChooseScreen)
         await pilot.press("escape")
         assert board_screen(app).current_column.stage is Stage.FOLLOWED_UP
@@ -460,7 +460,7 @@ async def test_click_selects_without_opening(board_path: Path) -> None:
 async def test_everything_is_there_after_quitting_and_reopening(board_path: Path) -> None:
     app = app_with(board_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"Acme", "ctrl+s", "L", "enter", "L", "enter")  # an interview today, a follow-up
+        await pilot.press("n", *"Acme", "ctrl+s", "L", "ctrl+s", "L", "ctrl+s")  # an interview today, a follow-up
         await pilot.press("n", *"Globex", "ctrl+s", "x", "x", "escape", "q")
     after_first = saved(board_path)
     reopened = app_with(board_path)

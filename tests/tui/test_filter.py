@@ -60,7 +60,7 @@ async def test_enter_gives_the_keys_back_and_the_filter_survives_a_move(board_pa
         first, second, third = shown_ids(app, Stage.APPLIED)
         await pilot.press("j")
         assert screen.selected_id() == second
-        await pilot.press("2", "enter")  # to Interviewed (an interview today), the filter still on
+        await pilot.press("2", "ctrl+s")  # to Interviewed (an interview today), the filter still on
         assert shown_ids(app, Stage.APPLIED) == [first, third]
         assert (first, second, third) == ("k7m2", "p3xa", "r8tc")
         # Globex's thank-you is due today: after Hooli's and Initech's overdue ones, before Pied Piper's onsite.

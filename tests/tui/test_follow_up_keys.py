@@ -59,7 +59,7 @@ async def test_f_logs_a_follow_up_and_moves_an_interviewed_card(board_path: Path
         assert isinstance(form, FormScreen)
         assert form.query_one("#field-channel", Input).value == "email"
         form.query_one("#field-channel", Input).value = "p"
-        await pilot.press("tab", *"asked about timing", "enter")
+        await pilot.press("tab", *"asked about timing", "ctrl+s")
         screen = board_screen(app)
         assert screen.current_column.stage is Stage.FOLLOWED_UP  # the cursor follows the card
         assert screen.selected_card is not None
@@ -81,7 +81,7 @@ async def test_f_logs_a_follow_up_and_moves_an_interviewed_card(board_path: Path
 async def test_f_on_an_application_keeps_it_in_applied(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f", "enter")  # Northwind: email, today
+        await pilot.press("f", "ctrl+s")  # Northwind: email, today
         assert board_screen(app).current_column.stage is Stage.APPLIED
         assert shown_ids(app, Stage.APPLIED)[-1] == "k7m2"  # no longer the most urgent
     card = saved(board_path).card("k7m2")
@@ -109,7 +109,7 @@ async def test_the_follow_up_form_checks_the_channel_and_can_be_cancelled(board_
 async def test_t_logs_the_thank_you_at_once_when_one_is_owed(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i", "enter")  # Northwind: an interview today, nobody named: Priya is owed the thank-you
+        await pilot.press("i", "ctrl+s")  # Northwind: an interview today, nobody named: Priya is owed the thank-you
         assert "due today 4 (3 overdue)" in header(app)  # its nudge is gone, the thank-you is due today
         assert due_line(app, Stage.INTERVIEWED, 2) == "⚑ thank-you due today"
         assert board_screen(app).selected_id() == "k7m2"
@@ -156,7 +156,7 @@ async def test_i_logs_an_interview_with_who_and_the_decision_date(board_path: Pa
         form.query_one("#field-on", Input).value = "2026-11-27"  # scheduled for Friday
         form.query_one("#field-interviewers", Input).value = "Priya Raman, Sam Lee"
         form.query_one("#field-decision_by", Input).value = "2026-12-04"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         assert board_screen(app).current_column.stage is Stage.INTERVIEWED
     card = saved(board_path).card("k7m2")
     assert card.stage is Stage.INTERVIEWED
@@ -211,7 +211,7 @@ async def test_moving_into_interviewed_logs_the_interview_form(board_path: Path)
         await pilot.press("L")  # Northwind into Interviewed asks about the interview
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#field-interviewers", Input).value = "Priya"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
     card = saved(board_path).card("k7m2")
     assert card.stage is Stage.INTERVIEWED
     assert card.interviews[-1] == Interview(date=TODAY, id=1, interviewers=("Priya",))

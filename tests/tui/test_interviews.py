@@ -238,6 +238,6 @@ async def test_a_move_that_would_invent_a_follow_up_is_refused_or_asks_for_it(bo
         assert board_path.read_bytes() == before
         await pilot.press("l", "3")  # Hooli, interviewed yesterday: the follow-up form, as f opens it
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         assert "h6yd" in shown_ids(app, Stage.FOLLOWED_UP)
     assert saved(board_path).card("h6yd").timeline[-1].kind is EventKind.FOLLOWED_UP

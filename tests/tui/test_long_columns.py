@@ -89,7 +89,7 @@ async def test_moving_cards_fills_a_column_until_it_scrolls(board_path: Path) ->
         for _ in range(10):
             await pilot.press("end")  # the newest application, due last
             moved.append(board_screen(app).selected_id())
-            await pilot.press("2", "enter", "h")  # to Interviewed (an interview today), then the cursor back
+            await pilot.press("2", "ctrl+s", "h")  # to Interviewed (an interview today), then the cursor back
         await pilot.pause()
         on_file = saved(board_path)
         assert on_file == app.session.board

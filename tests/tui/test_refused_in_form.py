@@ -50,13 +50,13 @@ async def test_the_interview_dialog_stays_open_when_the_decision_comes_before_it
         assert isinstance(form, FormScreen)
         form.query_one("#field-interviewers", Input).value = "Ana Lee, Bo Chen"
         form.query_one("#field-decision_by", Input).value = "2026-11-20"  # before today's interview
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         assert app.screen is form
         assert form.query_one("#field-interviewers", Input).value == "Ana Lee, Bo Chen"
         assert any("Not saved: the decision date" in message for message in warnings(app))
         assert board_path.read_bytes() == before
         form.query_one("#field-decision_by", Input).value = "2026-12-02"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         board_screen(app)
     card = saved(board_path).card("k7m2")
     assert card.interviews[-1].interviewers == ("Ana Lee", "Bo Chen")

@@ -63,7 +63,7 @@ async def test_a_whole_review_session(board_path: Path) -> None:
         assert app.clipboard.startswith("Hi Priya, I applied")
         await pilot.press("f")  # Northwind: followed up
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("enter")  # by email, today
+        await pilot.press("ctrl+s")  # by email, today
         assert "Acme Robotics" in shown(app, "card")  # the next card at once
         assert "2 of 5" in shown(app, "title")
         await pilot.press("s")
@@ -140,7 +140,7 @@ async def test_i_and_e_in_the_review(board_path: Path) -> None:
         await pilot.press("ctrl+s")
         assert "Staff Backend Engineer" in shown(app, "card")
         assert "1 of 5" in shown(app, "title")
-        await pilot.press("i", "enter")  # an interview today: held, so its thank-you comes next
+        await pilot.press("i", "ctrl+s")  # an interview today: held, so its thank-you comes next
         assert "2 of 6" in shown(app, "title")
         assert "Northwind Traders" in shown(app, "card")
         assert "To       Priya Raman" in shown(app, "card")
@@ -242,7 +242,7 @@ async def test_a_card_due_again_for_another_reason_is_shown_again(board_path: Pa
         assert not review(app).finished
         assert "Interv" in shown(app, "card")
         assert "decision" in shown(app, "card")
-        await pilot.press("f", "enter")
+        await pilot.press("f", "ctrl+s")
         assert review(app).finished
         assert "Done for today." in shown(app, "summary")
     kinds = [event.kind for event in saved(board_path).card("intv").timeline]

@@ -36,7 +36,7 @@ async def test_a_failed_save_keeps_the_change_says_so_and_retries(
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("2", "enter")  # Acme to Interviewed, an interview today: the disk is full
+        await pilot.press("2", "ctrl+s")  # Acme to Interviewed, an interview today: the disk is full
         assert app.session.unsaved
         assert app.session.board.card("aaaa").stage is Stage.INTERVIEWED  # kept in memory
         assert shown_ids(app, Stage.INTERVIEWED) == ["cccc", "aaaa"]  # Initech's thank-you is older
@@ -65,7 +65,7 @@ async def test_the_next_change_saves_what_a_failed_save_left(board_path: Path, m
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("2", "enter")
+        await pilot.press("2", "ctrl+s")
         monkeypatch.undo()
         await pilot.press("h", "y")  # back in Applied, Globex: a yes; both changes are saved
         assert not app.session.unsaved
@@ -84,7 +84,7 @@ async def test_quitting_with_unsaved_changes_can_be_confirmed(
     before = board_path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(store, "write_atomically", _disk_full)
-        await pilot.press("2", "enter", "ctrl+q")
+        await pilot.press("2", "ctrl+s", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
@@ -97,7 +97,7 @@ async def test_a_card_added_by_the_cli_meanwhile_is_kept(board_path: Path) -> No
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         assert main(["add", "FromCLI", "--board", str(board_path)]) == 0  # another terminal
-        await pilot.press("2", "enter")  # the TUI's own change, made on what is in the file now
+        await pilot.press("2", "ctrl+s")  # the TUI's own change, made on what is in the file now
         cli_card = next(card for card in app.session.board.cards if card.company == "FromCLI")
         assert cli_card.id in shown_ids(app, Stage.APPLIED)
         assert board_screen(app).selected_card is not None
@@ -112,7 +112,7 @@ async def test_a_card_deleted_meanwhile_is_not_brought_back(board_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         board = saved(board_path)
         store.save_board(board_path, board.replace(cards=board.cards[1:]))  # aaaa deleted outside
-        await pilot.press("2", "enter")  # on aaaa, still on screen: deleted there, changed here, so asked
+        await pilot.press("2", "ctrl+s")  # on aaaa, still on screen: deleted there, changed here, so asked
         assert "Changed here and outside fu-board" in str(app.screen.query_one(".dialog-title", Label).content)
         await pilot.press("f")  # keep the file's version: deleted
         assert "aaaa" not in shown_ids(app, Stage.APPLIED)
@@ -132,7 +132,7 @@ async def test_a_file_broken_meanwhile_is_left_alone(board_path: Path) -> None:
         assert app.session.board.card("aaaa").stage is Stage.APPLIED  # the board on screen stays as it was
         said = [str(n.message) for n in app._notifications if "cannot be read now" in str(n.message)]
         assert len(said) == 1  # said once, not at every poll
-        await pilot.press("2", "enter")
+        await pilot.press("2", "ctrl+s")
         assert app.session.unsaved  # kept in memory, not written over the file
         assert app.session.board.card("aaaa").stage is Stage.INTERVIEWED
         assert any("Not saved" in str(n.message) and "not valid TOML" in str(n.message) for n in app._notifications)

@@ -77,7 +77,7 @@ async def test_undo_leaves_the_theme_alone(board_path: Path) -> None:
     app = app_with(board_path, demo_board(TODAY))
     async with app.run_test(size=SIZE) as pilot:
         first = shown_ids(app, Stage.APPLIED)[0]
-        await pilot.press("2", "enter")  # Applied to Interviewed, an interview today
+        await pilot.press("2", "ctrl+s")  # Applied to Interviewed, an interview today
         assert first not in shown_ids(app, Stage.APPLIED)
         await choose_theme(pilot, app, "gruvbox")
         await pilot.press("u")
@@ -108,7 +108,7 @@ async def test_a_theme_textual_does_not_have_is_reported_and_kept_in_the_file(bo
         (message,) = [note.message for note in app._notifications if "settings.theme" in note.message]
         assert f"{board_path}: settings.theme: 'solarised-dusk' is not one of Textual's themes" in message
         assert "ctrl+p" in message
-        await pilot.press("f", "enter")  # a change saved beside it (Northwind followed up) keeps the name as written
+        await pilot.press("f", "ctrl+s")  # a change saved beside it (Northwind followed up) keeps the name as written
         assert saved(board_path).card("k7m2").timeline[-1].kind is EventKind.FOLLOWED_UP
         assert saved_settings(board_path)["theme"] == "solarised-dusk"
         await choose_theme(pilot, app, DEFAULT_THEME)  # the theme on screen, chosen: now it is the one kept

@@ -87,7 +87,7 @@ async def test_nothing_reloads_under_an_open_dialog(board_path: Path) -> None:
         cli_add(board_path, "Northwind")
         app.poll_file()
         assert len(app.session.board.cards) == 3  # the dialog's card is what the person sees
-        await pilot.press("enter")  # log the follow-up: saved with the outside add merged in
+        await pilot.press("ctrl+s")  # log the follow-up: saved with the outside add merged in
         await pilot.pause()
         on_disk = saved(board_path)
         assert {card.company for card in on_disk.cards} == {"Acme", "Globex", "Initech", "Northwind"}
@@ -102,7 +102,7 @@ async def test_a_dialog_on_a_card_changed_outside_meanwhile_asks_before_saving(b
         await pilot.press("f")  # the follow-up dialog for Acme
         update(board_path, lambda b: ops.delete_card(b, "aaaa"))  # deleted there, followed up here
         before = board_path.read_bytes()
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChooseScreen)
         assert dialog_title(app) == "Changed here and outside fu-board"
@@ -126,7 +126,7 @@ async def test_a_card_changed_outside_in_other_fields_is_merged_without_asking(b
         assert EventKind.FOLLOWED_UP in [event.kind for event in on_disk.timeline]
         assert app.session.board.card("aaaa") == on_disk
         assert board_screen(app).selected_id() == "aaaa"  # the nudge taken in moved it down: the cursor too
-        await pilot.press("2", "enter")  # and moved to Interviewed here, with the nudge in its timeline
+        await pilot.press("2", "ctrl+s")  # and moved to Interviewed here, with the nudge in its timeline
         await app.saves_settled()
         assert not isinstance(app.screen, ChooseScreen)
         assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
@@ -137,7 +137,7 @@ async def test_a_card_moved_outside_meanwhile_is_a_choice_not_an_overwrite(board
     async with app.run_test(size=SIZE) as pilot:
         cli_resolve(board_path, "aaaa")  # not yet polled: the screen still shows Acme in Applied
         before = board_path.read_bytes()
-        await pilot.press("2", "enter")  # Acme to Interviewed, here: an interview today
+        await pilot.press("2", "ctrl+s")  # Acme to Interviewed, here: an interview today
         assert isinstance(app.screen, ChooseScreen)
         assert dialog_title(app) == "Changed here and outside fu-board"
         detail = str(app.screen.query_one(".choose-detail", Static).render())
@@ -171,7 +171,7 @@ async def test_keeping_the_files_version_drops_only_the_conflicting_change(board
     async with app.run_test(size=SIZE) as pilot:
         cli_resolve(board_path, "aaaa")
         new = cli_add(board_path, "Northwind")
-        await pilot.press("2", "enter")
+        await pilot.press("2", "ctrl+s")
         await pilot.press("f")  # keep the file's version of Acme
         await pilot.pause()
         assert not app.session.unsaved
@@ -190,7 +190,7 @@ async def test_quitting_with_a_conflict_asks_which_side_then_whether_to_lose_it(
     async with app.run_test(size=SIZE) as pilot:
         # Leave a change unsaved (a conflict the person put off), then quit.
         cli_resolve(board_path, "aaaa")
-        await pilot.press("2", "enter", "escape")
+        await pilot.press("2", "ctrl+s", "escape")
         before = board_path.read_bytes()
         await pilot.press("q")
         assert isinstance(app.screen, ChooseScreen)  # which side? first
@@ -207,7 +207,7 @@ async def test_quitting_with_a_conflict_saves_the_chosen_side_and_quits(board_pa
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         cli_resolve(board_path, "aaaa")
-        await pilot.press("2", "enter", "escape", "q", "m")
+        await pilot.press("2", "ctrl+s", "escape", "q", "m")
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
@@ -378,7 +378,7 @@ async def test_a_newer_file_replaced_by_a_known_one_can_be_changed_again(board_p
         app.poll_file()
         await pilot.pause()
         assert "READ-ONLY" not in header(app)
-        await pilot.press("2", "enter")
+        await pilot.press("2", "ctrl+s")
         await pilot.pause()
     assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED
 
@@ -387,7 +387,7 @@ async def test_a_board_file_deleted_meanwhile_is_written_again_and_said(board_pa
     app = app_with(board_path, small_board())
     async with app.run_test(size=SIZE) as pilot:
         board_path.unlink()
-        await pilot.press("2", "enter")
+        await pilot.press("2", "ctrl+s")
         await pilot.pause()
         assert any("deleted or moved away" in str(n.message) for n in app._notifications)
     assert saved(board_path).card("aaaa").stage is Stage.INTERVIEWED

@@ -17,7 +17,7 @@ async def test_undo_and_redo_a_move_and_both_are_saved(board_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         card_id = board_screen(app).selected_id()
         assert card_id is not None
-        await pilot.press("2", "enter")  # to Interviewed: an interview today
+        await pilot.press("2", "ctrl+s")  # to Interviewed: an interview today
         assert saved(board_path).card(card_id).stage is Stage.INTERVIEWED
         await pilot.press("u")
         assert app.session.board.card(card_id).stage is Stage.APPLIED
@@ -59,12 +59,12 @@ async def test_undo_brings_back_a_deleted_card_and_a_resolution(board_path: Path
 EVERY_KIND_OF_CHANGE = [
     pytest.param((), ("n", *"Acme Robotics", "ctrl+s"), "Acme Robotics added", id="add"),
     pytest.param((), ("enter", *" Ltd", "ctrl+s"), "the edit of Northwind Traders Ltd (changed company)", id="edit"),
-    pytest.param((), ("f", "enter"), "followed up on Northwind Traders", id="follow-up"),
+    pytest.param((), ("f", "ctrl+s"), "followed up on Northwind Traders", id="follow-up"),
     pytest.param((), ("l", "t", "a"), "thank-you sent on Hooli", id="thank-you-to-everyone"),
     pytest.param((), ("l", "t", "2"), "the thank-you to Richard Roe on Hooli", id="thank-you-to-one"),
-    pytest.param((), ("i", "enter"), "interviewed on Northwind Traders", id="interview"),
+    pytest.param((), ("i", "ctrl+s"), "interviewed on Northwind Traders", id="interview"),
     pytest.param((), ("s", "3"), "snoozed on Northwind Traders", id="snooze"),
-    pytest.param((), ("L", "enter"), "interviewed on Northwind Traders", id="move-into-interviewed"),
+    pytest.param((), ("L", "ctrl+s"), "interviewed on Northwind Traders", id="move-into-interviewed"),
     pytest.param((), ("l", "1"), "Hooli moved to Applied", id="move-back"),
     pytest.param((), ("y",), "Northwind Traders resolved as yes", id="yes"),
     pytest.param((), ("x", "x", "escape"), "Northwind Traders resolved as no", id="no"),

@@ -284,7 +284,7 @@ class CardScreen(AskingScreen):
     def _hint(self) -> str:
         if self.read_only:
             return "read-only · escape: close"
-        return "ctrl+s: save and close · escape: close · tab: next field"
+        return "enter: next field · ctrl+s: save and close · escape: close"
 
     def on_mount(self) -> None:
         if self.read_only:

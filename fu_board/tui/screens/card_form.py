@@ -25,4 +25,4 @@ def new_card_form(
 ) -> FormScreen:
     """Asks for a new application; enter moves to the next field and saves on the last."""
     values = {"applied": today.isoformat(), "contact": contact, "email": email, "note": note}
-    return FormScreen(title, new_card_fields(today), values, enter_submits=False)
+    return FormScreen(title, new_card_fields(today), values)

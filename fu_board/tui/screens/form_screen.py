@@ -1,4 +1,5 @@
-"""A dialog of a few fields: enter or ctrl+s returns what was typed, escape cancels.
+"""A dialog of a few fields: enter moves to the next field and, on the last, returns what
+was typed, as ctrl+s does from any field; escape cancels.
 
 Dialogs return data with `dismiss`; the screen that opened one changes the board.
 """
@@ -55,6 +56,10 @@ class AskingScreen(ModalScreen[dict[str, Any] | None]):
         self.dismiss(None)
 
 
+FORM_KEYS = "enter: next field, saves on the last · ctrl+s: save · escape: cancel"
+"""What a form's keys do, under every form: enter means the same in all of them."""
+
+
 class FormScreen(AskingScreen):
     """A titled form; returns the fields' values, or None when cancelled."""
 
@@ -68,27 +73,17 @@ class FormScreen(AskingScreen):
         title: Content | str,
         fields: tuple[Field, ...],
         values: dict[str, str],
-        *,
-        enter_submits: bool = True,
     ) -> None:
-        """`enter_submits`: enter saves from any field (a small dialog); otherwise
-        enter moves to the next field and saves on the last one."""
         super().__init__()
         self.title_content = title
         self.fields = fields
         self.values = values
-        self.enter_submits = enter_submits
 
     def compose(self) -> ComposeResult:
-        hint = (
-            "enter: save · tab: next field · escape: cancel"
-            if self.enter_submits
-            else "enter: next field, saves on the last · ctrl+s: save · escape: cancel"
-        )
         with Vertical(classes="dialog"):
             yield Label(self.title_content, classes="dialog-title")
-            yield FormFields(self.fields, self.values, enter_submits=self.enter_submits)
-            yield Static(hint, classes="hint")
+            yield FormFields(self.fields, self.values)
+            yield Static(FORM_KEYS, classes="hint")
 
     def has_typed_changes(self) -> bool:
         return self.query_one(FormFields).changed()

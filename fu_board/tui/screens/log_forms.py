@@ -1,7 +1,8 @@
 """Small dialogs that log what happened: a follow-up, an interview, a snooze.
 
 Each returns what was typed (`dismiss`); the screen that opened it changes the
-board. Enter saves from any field, escape cancels.
+board. Enter moves to the next field and saves on the last, ctrl+s saves from any
+field, escape cancels.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class SnoozeScreen(ModalScreen[dt.date | None]):
             yield FormFields(
                 (Field("until", "Until", self._after_today, "YYYY-MM-DD"),), {"until": tomorrow.isoformat()}
             )
-            yield Static("escape: cancel", classes="hint")
+            yield Static("enter: wait until the date typed · escape: cancel", classes="hint")
 
     def _after_today(self, value: str) -> dt.date:
         day = date(value)

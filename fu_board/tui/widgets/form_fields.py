@@ -171,17 +171,14 @@ class FormFields(Grid):
         fields: Sequence[Field],
         values: Mapping[str, str],
         *,
-        enter_submits: bool = False,
         hidden: Sequence[Field] = (),
         id: str | None = None,
     ) -> None:
-        """`enter_submits`: enter on any field submits, as in a small dialog;
-        otherwise enter moves to the next field and submits on the last.
+        """Enter moves to the next field and submits on the last, in every form.
         `hidden`: more rows, built but not shown, that `show` can bring in later."""
         super().__init__(id=id)
         self.fields = fields
         self.initial = values
-        self.enter_submits = enter_submits
         self.hidden = hidden
         self._edited: set[str] = set()
         self._rows: dict[str, tuple[Label, Input, Label]] = {}
@@ -279,7 +276,7 @@ class FormFields(Grid):
         that is wrong (an empty company), which would send what is typed next one field
         down. Tab moves on regardless."""
         event.stop()
-        if self.enter_submits or event.input.id == f"field-{self.fields[-1].name}":
+        if event.input.id == f"field-{self.fields[-1].name}":
             self.post_message(self.Submitted(self))
             return
         field = self._field(event.input.id)
