@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 TODAY = dt.date(2026, 11, 25)
 """Every test and snapshot draws the board for this Wednesday."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every temporary file made by a test or by fu-board (the note handed to an editor, the
+    demo's board, a command run in a child process) goes in one folder of its own."""
+    folder = tmp_path_factory.mktemp("tmp")
+    before = tempfile.tempdir, os.environ.get("TMPDIR")
+    tempfile.tempdir = str(folder)
+    os.environ["TMPDIR"] = str(folder)
+    yield folder
+    tempfile.tempdir = before[0]
+    if before[1] is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = before[1]
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_behind(_temporary_folder: Path) -> Iterator[None]:
+    """A test leaves nothing in the temporary folder: what it made there, it cleared."""
+    yield
+    left = sorted(os.listdir(_temporary_folder))
+    assert not left, f"left behind in the temporary folder: {left}"
 
 
 @pytest.fixture(autouse=True)

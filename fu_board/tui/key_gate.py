@@ -33,6 +33,8 @@ class KeyGate:
         self.app = app
         self._held: list[events.Event] | None = None
         self._settling: asyncio.Task[None] | None = None
+        self._open = asyncio.Event()
+        self._open.set()
 
     @property
     def holding(self) -> bool:
@@ -47,14 +49,20 @@ class KeyGate:
         self._held.append(event)
         return True
 
+    async def settled(self) -> None:
+        """Wait until the keys handed on so far have been handled (and none is held)."""
+        await self._open.wait()
+
     def close(self) -> None:
         """A key was just handed on: hold what follows until it has been handled."""
         self._held = []
+        self._open.clear()
         self._settling = asyncio.create_task(self._settle())
 
     def stop(self) -> None:
         if self._settling is not None:
             self._settling.cancel()
+        self._open.set()
 
     async def _settle(self) -> None:
         loop = asyncio.get_running_loop()
@@ -70,6 +78,8 @@ class KeyGate:
         held, self._held = self._held or [], None
         for event in held:
             self.app.post_message(event)
+        if not held:
+            self._open.set()
 
     async def _processed(self, timeout: float) -> None:
         """Wait until the app, its screen and every widget on it have processed what they

@@ -12,6 +12,12 @@ Each is here because the benchmark (bench/run.py) or a bug showed the public way
   once, so that a card more or less never asks for a layout pass (moving a card).
 - `refill`: an Input given a new value as a new Input takes its first one (the card
   screen reuses its form for the next card).
+
+Two short cuts draw what Textual would, faster, and are held to Textual's own output:
+`card_column.card_strips` (a card's lines, as `Visual.to_strips` draws them: every
+redrawn card, tests/tui/test_long_columns.py) and `card_detail.DimmedScreen` (the
+board behind a card, as `BackgroundScreen` draws it: opening a card,
+tests/tui/test_card_screen_speedups.py). An upgrade of Textual runs those tests too.
 """
 
 from __future__ import annotations

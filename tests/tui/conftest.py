@@ -1,13 +1,18 @@
-"""Pilot, made to wait for the app's background saves after each key, as a person's next
-look at the file would: the tests assert on the file after the keys that change it."""
+"""Pilot, made to wait for each key to be handled rather than for the machine to look idle,
+and for the app's background saves after the keys, as a person's next look at the file
+would: the tests assert on the file after the keys that change it."""
 
 from __future__ import annotations
 
 import gc
+import unicodedata
 from collections.abc import Iterator
 
 import pytest
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from fu_board.tui.app import FuBoardApp
 
@@ -15,13 +20,52 @@ PRESS_WITHOUT_WAITING = Pilot.press
 """Pilot's own press, for the tests of saving in the background."""
 
 
-@pytest.fixture(autouse=True)
-def _press_waits_for_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def press_and_settle(self: Pilot[object], *keys: str) -> None:
-        await PRESS_WITHOUT_WAITING(self, *keys)
-        if isinstance(self.app, FuBoardApp):
-            await self.app.saves_settled()
+def key_event(key: str) -> events.Key:
+    """The event the terminal driver sends for `key` ("a", " ", "enter", "ctrl+s", "slash"),
+    built as Pilot builds it (`App._press_keys`)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        character: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        character = key if len(key) == 1 else None
+    return events.Key(key, character)
 
+
+async def press_and_settle(self: Pilot[object], *keys: str) -> None:
+    """Each key handed over as the terminal does, then waited on until it has been handled
+    (`KeyGate.settled`: the screen settled, no flow about to open a dialog) and its save
+    written, as a person looks at the screen before the next key. Pilot's own press waits
+    at least 40 ms a key for the process to look idle instead."""
+    app = self.app
+    if not isinstance(app, FuBoardApp) or app._driver is None:
+        await PRESS_WITHOUT_WAITING(self, *keys)
+        return
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        await self._wait_for_screen()  # the app has taken the key: the gate is shut behind it
+        await app.keys.settled()
+        await app.animator.wait_until_complete()
+        await settled(self, app)
+
+
+async def settled(pilot: Pilot[object], app: FuBoardApp) -> None:
+    """Wait for the saves, and for what they start (a conflict's question), until the screen,
+    the focus and the workers have stayed the same for a round."""
+    seen: object = None
+    while True:
+        await app.saves_settled()
+        await pilot._wait_for_screen()
+        now = (app.screen, app.focused, [worker.state for worker in app.workers])
+        if now == seen and not any(state is WorkerState.PENDING for state in now[2]):
+            return
+        seen = now
+
+
+@pytest.fixture(autouse=True)
+def _press_waits_for_keys_and_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Pilot, "press", press_and_settle)
 
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from fu_board.model import Board, Card, Stage
 from fu_board.store import load_board, save_board
@@ -50,3 +54,12 @@ def make_card(card_id: str, company: str, applied_days_ago: int, **fields: objec
         {"id": card_id, "company": company, "applied": applied, "timeline": [{"date": applied, "kind": "applied"}]}
         | fields
     )
+
+
+async def wait_until(pilot: Pilot[int], done: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    """Let the app run until `done()` holds: a wait for what the test needs, however busy the
+    machine is, failing after `timeout` seconds only if it never comes."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, f"still waiting after {timeout:g} s for {what}"
+        await pilot.pause()

@@ -14,7 +14,7 @@ from fu_board.board_file import update
 from fu_board.model import Outcome, Stage
 from tests.conftest import TODAY
 from tests.tui.conftest import PRESS_WITHOUT_WAITING
-from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids, wait_until
 from tests.tui.test_board_keys import small_board
 
 
@@ -84,8 +84,7 @@ async def test_quitting_waits_for_the_save_under_way(board_path: Path, monkeypat
         await PRESS_WITHOUT_WAITING(pilot, "l", "1")  # Initech back to Applied
         threading.Timer(0.2, disk.release).start()
         await PRESS_WITHOUT_WAITING(pilot, "q")
-        await pilot.pause(0.5)
-        assert not app.is_running
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit once the slow save is done")
     assert app.return_code == 0
     assert saved(board_path).card("cccc").stage is Stage.APPLIED
 

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 
 from fu_board.demo import demo_board
 from fu_board.model import Stage
+from fu_board.tui.app import FuBoardApp
 from tests.conftest import TODAY
-from tests.tui.helpers import SIZE, app_with, board_screen
+from tests.tui.helpers import SIZE, app_with, board_screen, wait_until
 
 
-async def palette_pick(pilot: object, app: object, text: str) -> None:
-    """Open the palette, type `text`, and take the first hit."""
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    assert isinstance(app.screen, CommandPalette)  # type: ignore[attr-defined]
-    await pilot.press(*text)  # type: ignore[attr-defined]
-    await app.screen.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+def first_hit_shown(app: FuBoardApp) -> bool:
+    """Whether the palette lists its hits, the first one highlighted."""
+    lists = app.screen.query(CommandList)
+    return bool(lists) and lists.first().highlighted is not None
+
+
+async def palette_pick(pilot: Pilot[int], app: FuBoardApp, text: str) -> None:
+    """Open the palette, type `text`, and take the first hit once it is listed."""
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*text)
+    await wait_until(pilot, lambda: first_hit_shown(app), f"the palette's first hit for {text!r}")
+    await pilot.press("enter")
 
 
 async def test_a_card_is_found_by_company_and_the_cursor_jumps_to_it(board_path: Path) -> None:

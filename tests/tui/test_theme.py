@@ -16,8 +16,8 @@ from fu_board.model import SCHEMA_VERSION, Board, EventKind, Settings, Stage
 from fu_board.store import dump_board
 from fu_board.tui.app import FuBoardApp
 from tests.conftest import TODAY
-from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
-from tests.tui.test_palette import palette_pick
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids, wait_until
+from tests.tui.test_palette import first_hit_shown, palette_pick
 
 
 def themed(board: Board, theme: str | None) -> Board:
@@ -29,11 +29,8 @@ async def choose_theme(pilot: Pilot[int], app: FuBoardApp, name: str) -> None:
     await palette_pick(pilot, app, "theme")
     assert isinstance(app.screen, CommandPalette), "the theme picker should be open"
     await pilot.press(*name)
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause(0.3)
+    await wait_until(pilot, lambda: first_hit_shown(app), f"the theme {name!r} listed")
     await pilot.press("enter")
-    await pilot.pause()
-    await app.saves_settled()
 
 
 def saved_settings(path: Path) -> dict[str, object]:

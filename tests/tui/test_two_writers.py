@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from fu_board.tui.screens.conflict import _lines
 from fu_board.tui.screens.load_error import LoadErrorScreen
 from fu_board.tui.widgets.form_fields import FormFields
 from tests.conftest import TODAY
-from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids, wait_until
 from tests.tui.test_board_keys import small_board
 
 
@@ -72,12 +71,7 @@ async def test_the_timer_polls_the_file_on_its_own(board_path: Path) -> None:
     app.POLL_SECONDS = 0.05
     async with app.run_test(size=SIZE) as pilot:
         new = cli_add(board_path, "Northwind")
-        for _ in range(100):
-            await asyncio.sleep(0.02)
-            if new in shown_ids(app, Stage.APPLIED):
-                break
-        await pilot.pause()
-        assert new in shown_ids(app, Stage.APPLIED)
+        await wait_until(pilot, lambda: new in shown_ids(app, Stage.APPLIED), "the timer to show the outside add")
 
 
 async def test_nothing_reloads_under_an_open_dialog(board_path: Path) -> None:
