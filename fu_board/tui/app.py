@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -37,12 +37,8 @@ from fu_board.text import visible
 from fu_board.tui.commands import BoardCommands, ThemeCommands
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.key_gate import KeyGate
-from fu_board.tui.messages import ThemeChosen
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
-from fu_board.tui.screens.conflict import conflict_dialog
-from fu_board.tui.screens.form_screen import AskingScreen
-from fu_board.tui.screens.load_error import LoadErrorScreen
 from fu_board.tui.session_app import SaveState, SessionApp
 from fu_board.views import View
 
@@ -129,6 +125,8 @@ class FuBoardApp(SessionApp):
         """One question at a time; changes made while it is open are settled with it. It
         opens after whatever the change itself opens next (the moment of a no), so the
         question comes first."""
+        from fu_board.tui.screens.conflict import conflict_dialog  # rarely needed: not before the first frame
+
         side = await self.push_screen_wait(conflict_dialog(conflict, quitting=quitting))
         saved = self.session.choose(conflict, side, quitting=quitting)
         if quitting:
@@ -168,6 +166,8 @@ class FuBoardApp(SessionApp):
         try:
             self.session.open()
         except BoardFileError as error:
+            from fu_board.tui.screens.load_error import LoadErrorScreen  # rarely needed: imported then
+
             return LoadErrorScreen(error)
         settle_loaded()
         self._follow_theme(self.session.board.settings.theme)
@@ -261,14 +261,13 @@ class FuBoardApp(SessionApp):
         if not self._following:
             self._keep_theme(name)
 
-    @on(ThemeChosen)
-    def _theme_chosen(self, message: ThemeChosen) -> None:
+    def action_choose_theme(self, name: str) -> None:
         """The palette's theme picker: show the theme and keep it, even when it is on screen
         already (chosen in place of a name Textual lacks)."""
-        if message.name == self.theme:
-            self._keep_theme(message.name)
+        if name == self.theme:
+            self._keep_theme(name)
         else:
-            self.theme = message.name  # kept by `watch_theme`
+            self.theme = name  # kept by `watch_theme`
 
     def _keep_theme(self, name: str) -> None:
         """Save the theme in the board's settings at once. It is a preference, not a change
@@ -347,7 +346,7 @@ class FuBoardApp(SessionApp):
 
     @work(group="quit")
     async def _quit(self) -> None:
-        if any(isinstance(screen, AskingScreen) and screen.has_typed_changes() for screen in self.screen_stack):
+        if any(getattr(screen, "has_typed_changes", bool)() for screen in self.screen_stack):  # a form's text
             question = Content.styled("Quit and lose what you typed?", "bold $text-warning")
             detail = "An open form holds text that is not saved yet. y quits without it; n goes back to it."
             if not await self.push_screen_wait(ConfirmScreen(question, detail)):
@@ -376,7 +375,8 @@ def prepare(view: View) -> None:
     (200 ms at 10,000 cards). They are tens of thousands of long-lived objects: frozen out
     of the cycle collector's way, as the board was (`settle_loaded`)."""
     warm_up()
-    # The screens the board imports only when first opened (see `BoardScreen.action_open`).
+    # What the board imports only when first needed (`BoardScreen.actions`, `action_open`...).
+    from fu_board.tui import card_actions  # noqa: F401
     from fu_board.tui.screens import card_detail, review, stats  # noqa: F401
 
     view.finder.learn(view.board.cards)

@@ -21,7 +21,6 @@ from typing import Any, Concatenate, ParamSpec
 from textual.app import SuspendNotSupported
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.worker import Worker
 
 from fu_board import board as ops
 from fu_board.drafts import Draft, after_no_draft, after_no_message
@@ -42,18 +41,6 @@ from fu_board.tui.session_app import session_of
 Operation = Callable[[Board], ops.Change]
 Flow = Awaitable[ops.Change | None]
 P = ParamSpec("P")
-
-
-def run_flow(node: DOMNode, flow: Awaitable[object], name: str) -> Worker[object]:
-    """Run a flow in a worker of `node` (a screen): it lives and dies with that screen. The
-    board does not take in others' changes until it is over (`Session.in_dialog`)."""
-    session = session_of(node)
-
-    async def run() -> object:
-        with session.in_dialog():
-            return await flow
-
-    return node.run_worker(run(), name=name, description=name, group="flow")
 
 
 def writes(

@@ -9,15 +9,13 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import ThemeProvider
 
-from fu_board.export import EXPORTERS
 from fu_board.store import write_atomically
 from fu_board.text import visible
-from fu_board.tui.messages import ThemeChosen
 from fu_board.tui.outside import copy_text
 from fu_board.tui.screens.board import BoardScreen
 from fu_board.tui.session_app import session_of
 
-EXPORT_FORMATS = {
+EXPORT_FORMATS = {  # `fu_board.export.EXPORTERS`
     "csv": "a spreadsheet (CSV)",
     "md": "a report (Markdown)",
     "ics": "a calendar (iCalendar)",
@@ -34,7 +32,8 @@ class ThemeCommands(ThemeProvider):
         return [(name, partial(self.choose, name)) for name in sorted(self.app.available_themes)]
 
     def choose(self, name: str) -> None:
-        self.app.post_message(ThemeChosen(name))
+        """Through the app's own action (`FuBoardApp.action_choose_theme`)."""
+        self.app.call_next(self.app.run_action, f"app.choose_theme({name!r})")
 
 
 class BoardCommands(Provider):
@@ -92,6 +91,8 @@ class BoardCommands(Provider):
         copy_text(self.app, path, copied="Its path is copied.")
 
     def export(self, fmt: str) -> None:
+        from fu_board.export import EXPORTERS  # and csv: only when an export is asked for
+
         session = session_of(self.app)
         folder = session.file.path.parent / "exports"
         target = folder / f"board-{session.today.isoformat()}.{fmt}"

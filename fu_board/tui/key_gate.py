@@ -8,14 +8,17 @@ board the letters of a form it has not opened yet, and `Fastco`, enter, `Speedy 
 puts both in Company. So after each key the gate holds what follows until that key
 has been handled: every node of the screen has processed what it was sent, no worker
 is waiting to start (a flow about to open a dialog), and the screen and the focus have
-stayed where they are for a round. Then the keys held are handed on, one by one, each
-through the gate again. A gate that stays shut past `PATIENCE` opens anyway: no key is
-ever lost, at worst it lands where it would have without the gate.
+stayed where they are for two rounds. Then the keys held are handed on, one by one, each
+through the gate again. A key on its own, the usual case, costs one callback: only a
+burst (keys the app finds waiting behind the one it took) pays for the waiting. A gate
+that stays shut past `PATIENCE` opens anyway: no key is ever lost, at worst it lands
+where it would have without the gate.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 from textual import events
@@ -24,6 +27,9 @@ from textual.worker import WorkerState
 
 PATIENCE = 0.5
 """Seconds a key's handling may hold the keys after it, at most."""
+STILL = 2
+"""Rounds in a row that the screen and the focus must stay as they are: a key's effects
+can travel a chain of messages (a field's enter, its form, the screen), a round each."""
 
 
 class KeyGate:
@@ -54,28 +60,45 @@ class KeyGate:
         await self._open.wait()
 
     def close(self) -> None:
-        """A key was just handed on: hold what follows until it has been handled."""
+        """A key was just handed on: hold what follows until it has been handled. A key on
+        its own costs one callback (`_first_look`); only keys held behind it pay for
+        making sure it has settled (`_settle`)."""
         self._held = []
         self._open.clear()
-        self._settling = asyncio.create_task(self._settle())
+        self.app.call_later(self._first_look)
+
+    def _first_look(self) -> None:
+        """The app has taken every key that came with this one (they were in its queue
+        before this callback): with none held, the gate opens; with keys held, they wait
+        until the key has settled."""
+        if self._held is None or self._settling is not None:
+            return
+        if self._held:
+            self._settling = asyncio.create_task(self._settle())
+            return
+        self._held = None
+        self._open.set()
 
     def stop(self) -> None:
         if self._settling is not None:
             self._settling.cancel()
+        self._held = None
         self._open.set()
 
     async def _settle(self) -> None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + PATIENCE
         seen: tuple[object, object] | None = None
+        still = 0  # rounds the screen and the focus have stayed as they are
         while loop.time() < deadline:
             await self._processed(deadline - loop.time())
             app = self.app
             now = (app.screen, app.focused)
-            if now == seen and not any(worker.state is WorkerState.PENDING for worker in app.workers):
+            still = still + 1 if now == seen else 0
+            if still >= STILL and not any(worker.state is WorkerState.PENDING for worker in app.workers):
                 break
             seen = now
-        held, self._held = self._held or [], None
+        held, self._held, self._settling = self._held or [], None, None
         for event in held:
             self.app.post_message(event)
         if not held:
@@ -98,7 +121,5 @@ class KeyGate:
             if node.call_later(one_done):
                 pending += 1
         if pending:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), max(timeout, 0))
-            except TimeoutError:
-                return

@@ -5,11 +5,13 @@ goes round in a circle."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 
 from textual.app import App
 from textual.dom import DOMNode
 from textual.reactive import var
+from textual.worker import Worker
 
 from fu_board.session import BoardChange, Session
 
@@ -44,3 +46,15 @@ def session_of(node: DOMNode) -> Session:
     app = node.app
     assert isinstance(app, SessionApp), "fu-board's screens run in fu-board's app"
     return app.session
+
+
+def run_flow(node: DOMNode, flow: Awaitable[object], name: str) -> Worker[object]:
+    """Run a flow in a worker of `node` (a screen): it lives and dies with that screen. The
+    board does not take in others' changes until it is over (`Session.in_dialog`)."""
+    session = session_of(node)
+
+    async def run() -> object:
+        with session.in_dialog():
+            return await flow
+
+    return node.run_worker(run(), name=name, description=name, group="flow")

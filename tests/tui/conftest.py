@@ -5,6 +5,7 @@ would: the tests assert on the file after the keys that change it."""
 from __future__ import annotations
 
 import gc
+import time
 import unicodedata
 from collections.abc import Iterator
 
@@ -51,16 +52,30 @@ async def press_and_settle(self: Pilot[object], *keys: str) -> None:
         await settled(self, app)
 
 
+SETTLE_PATIENCE = 60.0
+"""Seconds the app may take to settle after a key: far more than any key takes on a busy
+machine; past it the test fails and says what kept changing, rather than hang."""
+
+
+def quiet(app: FuBoardApp) -> bool:
+    """Whether no message waits anywhere: the app, every screen and every widget on them
+    have handled all they were sent (a chain of messages, one posting the next, is over)."""
+    nodes = [app, *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True))]
+    return all(node._message_queue.empty() for node in nodes)
+
+
 async def settled(pilot: Pilot[object], app: FuBoardApp) -> None:
-    """Wait for the saves, and for what they start (a conflict's question), until the screen,
-    the focus and the workers have stayed the same for a round."""
+    """Wait for the saves, and for what they start (a conflict's question), until nothing is
+    left to handle anywhere and the screen, the focus and the workers stay as they are."""
     seen: object = None
+    deadline = time.monotonic() + SETTLE_PATIENCE
     while True:
         await app.saves_settled()
         await pilot._wait_for_screen()
-        now = (app.screen, app.focused, [worker.state for worker in app.workers])
-        if now == seen and not any(state is WorkerState.PENDING for state in now[2]):
+        now = (app.screen, app.focused, [(worker.name, worker.state) for worker in app.workers])
+        if now == seen and quiet(app) and not any(state is WorkerState.PENDING for _, state in now[2]):
             return
+        assert time.monotonic() < deadline, f"the app never settled: {now}"
         seen = now
 
 

@@ -14,10 +14,14 @@ from tests.conftest import TODAY
 from tests.tui.helpers import SIZE, app_with, board_screen, wait_until
 
 
-def first_hit_shown(app: FuBoardApp) -> bool:
-    """Whether the palette lists its hits, the first one highlighted."""
+def first_hit_shown(app: FuBoardApp, text: str) -> bool:
+    """Whether the palette lists its hits for `text`, the first one highlighted (and not
+    still the list for what was typed before)."""
     lists = app.screen.query(CommandList)
-    return bool(lists) and lists.first().highlighted is not None
+    if not lists or lists.first().highlighted is None:
+        return False
+    hit = lists.first().get_option_at_index(lists.first().highlighted)
+    return text.casefold() in str(hit.prompt).casefold()
 
 
 async def palette_pick(pilot: Pilot[int], app: FuBoardApp, text: str) -> None:
@@ -25,7 +29,7 @@ async def palette_pick(pilot: Pilot[int], app: FuBoardApp, text: str) -> None:
     await pilot.press("ctrl+p")
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*text)
-    await wait_until(pilot, lambda: first_hit_shown(app), f"the palette's first hit for {text!r}")
+    await wait_until(pilot, lambda: first_hit_shown(app, text), f"the palette's first hit for {text!r}")
     await pilot.press("enter")
 
 

@@ -29,7 +29,7 @@ async def choose_theme(pilot: Pilot[int], app: FuBoardApp, name: str) -> None:
     await palette_pick(pilot, app, "theme")
     assert isinstance(app.screen, CommandPalette), "the theme picker should be open"
     await pilot.press(*name)
-    await wait_until(pilot, lambda: first_hit_shown(app), f"the theme {name!r} listed")
+    await wait_until(pilot, lambda: first_hit_shown(app, name), f"the theme {name!r} listed")
     await pilot.press("enter")
 
 

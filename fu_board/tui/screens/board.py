@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,14 +16,15 @@ from fu_board import board as ops
 from fu_board.columns import Columns
 from fu_board.model import STAGES, Card, Outcome, Stage
 from fu_board.session import BoardChange
-from fu_board.tui.card_actions import CardActions, run_flow
 from fu_board.tui.outside import open_link
-from fu_board.tui.screens.help import HelpScreen, key_rows
-from fu_board.tui.session_app import SaveState, SessionApp, session_of
+from fu_board.tui.session_app import SaveState, SessionApp, run_flow, session_of
 from fu_board.tui.widgets.board_header import BoardHeader, TodaysInterviews
 from fu_board.tui.widgets.card_column import CardColumn
 from fu_board.tui.widgets.fitted_footer import FittedFooter
 from fu_board.views import View
+
+if TYPE_CHECKING:  # imported when a card key is first pressed (`actions`), or by `prepare`
+    from fu_board.tui.card_actions import CardActions
 
 WELCOME = Content.assemble(
     ("Welcome to fu-board.", "bold"),
@@ -97,6 +99,9 @@ class BoardScreen(Screen[None]):
 
     @property
     def actions(self) -> CardActions:
+        """The flows behind the card keys, which open the dialogs."""
+        from fu_board.tui.card_actions import CardActions  # with its dialogs, 11 ms: not before the first frame
+
         return CardActions(self)
 
     def compose(self) -> ComposeResult:
@@ -416,4 +421,6 @@ class BoardScreen(Screen[None]):
             self.refresh_board(follow=follow)
 
     def action_help(self) -> None:
+        from fu_board.tui.screens.help import HelpScreen, key_rows  # 1 ms: not before the first frame
+
         self.app.push_screen(HelpScreen(key_rows(self.app, self.active_bindings), columns=True))

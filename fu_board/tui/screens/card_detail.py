@@ -27,10 +27,10 @@ from fu_board.history import describe
 from fu_board.model import Card, Contact, Event, EventKind, event_label
 from fu_board.rules import clock, is_held, owed_thank_yous
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, run_flow
+from fu_board.tui.card_actions import CardActions
 from fu_board.tui.outside import open_link
 from fu_board.tui.screens.form_screen import AskingScreen
-from fu_board.tui.session_app import session_of
+from fu_board.tui.session_app import run_flow, session_of
 from fu_board.tui.textual_internals import BackgroundScreen, composited_lines
 from fu_board.tui.widgets.card_column import days_ago
 from fu_board.tui.widgets.form_fields import (

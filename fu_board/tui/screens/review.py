@@ -29,11 +29,11 @@ from fu_board.progress import to_go_words
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
 from fu_board.session import Session
 from fu_board.text import visible
-from fu_board.tui.card_actions import CardActions, run_flow
+from fu_board.tui.card_actions import CardActions
 from fu_board.tui.outside import copy_text, open_link
 from fu_board.tui.screens.card_detail import edit_card, event_line
 from fu_board.tui.screens.help import HelpScreen, key_rows
-from fu_board.tui.session_app import session_of
+from fu_board.tui.session_app import run_flow, session_of
 from fu_board.tui.widgets.board_header import TodaysInterviews
 from fu_board.tui.widgets.card_column import days_ago, follow_up_line
 from fu_board.tui.widgets.fitted_footer import FittedFooter
