@@ -73,7 +73,7 @@ from fu_board.model import (  # noqa: E402
     Settings,
     Stage,
 )
-from fu_board.store import FileContent, digest, load_board, save_board  # noqa: E402
+from fu_board.store import CardPlaces, FileContent, digest, load_board, parse_placed, save_board  # noqa: E402
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -948,11 +948,12 @@ def _one_change(board: Board, on: dt.date) -> Board:
     return ops.move_card(board, card.id, Stage.APPLIED, on=on).board
 
 
-def _save_over(path: Path, board: Board) -> None:
+def _save_over(path: Path, board: Board, places: CardPlaces | None) -> CardPlaces:
     """`save_board` as every writer calls it: with the bytes of the file it replaces, read
-    again first (under the lock, in the app, to see whether someone else changed it)."""
+    again first (under the lock, in the app, to see whether someone else changed it), and
+    where the cards read from it or written to it lie there; where they lie now."""
     data = path.read_bytes()
-    save_board(path, board, replacing=FileContent(data, digest(data)))
+    return save_board(path, board, replacing=FileContent(data, digest(data), places)).places
 
 
 def measure_file(ws: Workspace, size: int, today: dt.date, repeat: int) -> list[Figure]:
@@ -982,16 +983,20 @@ def measure_file(ws: Workspace, size: int, today: dt.date, repeat: int) -> list[
     commit_first: list[float] = []
     commit_next: list[float] = []
 
-    def fresh() -> Board:
+    def fresh() -> tuple[Board, CardPlaces | None]:
+        """The board as a writer reads it: with where its cards lie in the file."""
         shutil.copyfile(source, out)
-        return load_board(out)
+        data = out.read_bytes()
+        return parse_placed(data, out, cache_key=digest(data))
 
     for _ in range(repeat):
-        full.append(_timed(_save_over, out, fresh()))
-        changed.append(_timed(_save_over, out, _one_change(fresh(), today)))
-        board = fresh()
-        _save_over(out, board)
-        warm.append(_timed(_save_over, out, _one_change(board, today)))
+        board, places = fresh()
+        full.append(_timed(_save_over, out, board, places))
+        board, places = fresh()
+        changed.append(_timed(_save_over, out, _one_change(board, today), places))
+        board, places = fresh()
+        places = _save_over(out, board, places)
+        warm.append(_timed(_save_over, out, _one_change(board, today), places))
         # The app's own save: lock, read the file back to see whether others changed it,
         # a backup before the first save after opening, then `save_board`.
         board_file = BoardFile(ws.copy(size, "commit"))

@@ -15,21 +15,25 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fu_board import board as ops
 from fu_board import due_status
 from fu_board.backups import backup_folder, make_backup, newest_loadable
+from fu_board.card_memo import CardMemo
 from fu_board.merge import Merge, Side, merge
 from fu_board.model import Board
 from fu_board.store import (
     BoardFileError,
+    CardPlaces,
     FileContent,
     NewerBoardError,
+    Written,
     cached_board,
     digest,
     parse_board,
+    parse_placed,
     save_board,
     write_atomically,
 )
@@ -112,11 +116,11 @@ def _read(path: Path) -> bytes | None:
         raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
 
 
-def _parse(data: bytes, path: Path, key: str) -> Board:
-    """`parse_board` (through the cache, `key` being the digest of `data`), naming the newest
+def _parse(data: bytes, path: Path, key: str) -> tuple[Board, CardPlaces | None]:
+    """`parse_placed` (through the cache, `key` being the digest of `data`), naming the newest
     backup that loads when the file does not."""
     try:
-        return parse_board(data, path, cache_key=key)
+        return parse_placed(data, path, cache_key=key)
     except NewerBoardError:
         raise
     except BoardFileError as error:
@@ -129,7 +133,7 @@ def load(path: Path) -> Board:
     data = _read(path)
     if data is None:
         raise FileNotFoundError(path)
-    return _parse(data, path, digest(data))
+    return _parse(data, path, digest(data))[0]
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -143,17 +147,29 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 # One change from the command line ---------------------------------------------------
 
 
-def after_save(path: Path, board: Board, today: dt.date | None = None) -> None:
+@dataclass
+class Followers:
+    """What a writer keeps, card by card, of what follows its saves (`after_save`): when each
+    card falls due, and its calendar events. A save after one change works out one card's;
+    a writer that saves once (a command) starts without."""
+
+    moments: CardMemo[tuple[dt.date, str] | None] = field(default_factory=CardMemo)
+    events: CardMemo[tuple[str, str]] = field(default_factory=CardMemo)
+
+
+def after_save(path: Path, board: Board, today: dt.date | None = None, kept: Followers | None = None) -> None:
     """What follows the board file, written after each save, still under the lock: the due
     status beside it (for `fu-board due --count`) and the calendar file, if the settings name
-    one, both for `today` (default: the real date). Neither can fail the save: a status not
-    written is only a slower count, and a calendar not written is said (`ics.SYNCED`)."""
+    one, both for `today` (default: the real date), from what the writer `kept`. Neither can
+    fail the save: a status not written is only a slower count, and a calendar not written
+    is said (`ics.SYNCED`)."""
     day = today or dt.date.today()
-    due_status.write(path, board, day)
+    kept = kept or Followers()
+    due_status.write(path, board, day, moments=kept.moments)
     if board.settings.calendar_file is not None:
         from fu_board import ics  # only for a board that keeps a calendar
 
-        ics.sync(board, day)
+        ics.sync(board, day, kept.events)
 
 
 def update(
@@ -189,8 +205,13 @@ def update_board(
         data = _read(path)
         if data is None and not create:
             raise FileNotFoundError(path)
-        old = None if data is None else FileContent(data, digest(data))
-        changed = change(Board() if old is None else _parse(old.data, path, old.digest))
+        if data is None:
+            old, board = None, Board()
+        else:
+            key = digest(data)
+            board, places = _parse(data, path, key)
+            old = FileContent(data, key, places)
+        changed = change(board)
         if changed is not None:
             if old is not None:
                 make_backup(path, old.data)
@@ -237,6 +258,8 @@ class Conflict:
     merged: Merge
     theirs: Board
     theirs_digest: str
+    theirs_places: CardPlaces | None = None
+    """Where their cards lie in the file as it was when the conflict was found."""
 
 
 class BoardFile:
@@ -247,6 +270,8 @@ class BoardFile:
         self.base = Board()
         """The board as this writer last read or wrote it: the base of every merge."""
         self.digest: str | None = None
+        self.places: CardPlaces | None = None
+        """Where the base's cards lie in the file with that digest: a save copies their text."""
         self.read_only: str | None = None
         """Why this board must not be saved (a newer schema, a backup opened to look at), or None."""
         self._viewing: str | None = None
@@ -254,6 +279,8 @@ class BoardFile:
         self._backed_up = False
         self.today: Callable[[], dt.date] = dt.date.today
         """The day a calendar file is written for (the app's own)."""
+        self.followers = Followers()
+        """What this writer keeps of the due status and calendar it writes after each save."""
 
     def open(self) -> Board:
         """Read the board, creating an empty one on first run, after clearing what a crash left.
@@ -279,8 +306,8 @@ class BoardFile:
         self._viewing = reason
         return self.reload()
 
-    def _remember(self, board: Board, new_digest: str | None) -> None:
-        self.base, self.digest = board, new_digest
+    def _remember(self, board: Board, written: Written) -> None:
+        self.base, self.digest, self.places = board, written.digest, written.places
         self._signature = _signature(self.path)
 
     def changed_outside(self) -> bool:
@@ -293,26 +320,28 @@ class BoardFile:
         self.read_only = self._viewing  # a newer file replaced by one this version knows can be saved again
         cached = cached_board(self.path)
         if cached is not None:
-            board, key = cached
+            board, key, places = cached
         else:
-            board, key = self._read_newer_too()
-        self.base, self.digest, self._signature = board, key, signature
+            board, key, places = self._read_newer_too()
+        self.base, self.digest, self.places, self._signature = board, key, places, signature
         self._backed_up = False
         return board
 
-    def _read_newer_too(self) -> tuple[Board, str]:
-        """The board in the file and its digest; a newer schema's board makes this writer read-only."""
+    def _read_newer_too(self) -> tuple[Board, str, CardPlaces | None]:
+        """The board in the file, its digest and its cards' places; a newer schema's board
+        makes this writer read-only."""
         data = _read(self.path)
         if data is None:
             raise FileNotFoundError(self.path)
         key = digest(data)
         try:
-            return _parse(data, self.path, key), key
+            board, places = _parse(data, self.path, key)
         except NewerBoardError as error:
             if error.board is None:
                 raise
             self.read_only = error.problem
-            return error.board, key
+            return error.board, key, None
+        return board, key, places
 
     def commit_if_unchanged(self, mine: Board) -> Saved | None:
         """Save `mine` when nobody else changed the file since the base; None (nothing written) when
@@ -322,7 +351,7 @@ class BoardFile:
             data = _read(self.path)
             if data is None or self.digest is None or digest(data) != self.digest:
                 return None
-            self._write(mine, FileContent(data, self.digest), changed_outside=False)
+            self._write(mine, FileContent(data, self.digest, self.places), changed_outside=False)
         return Saved(mine, 0)
 
     def commit(self, mine: Board) -> Saved | Conflict:
@@ -335,14 +364,14 @@ class BoardFile:
                 self._write(mine, None, changed_outside=False)
                 return Saved(mine, 0, recreated=recreated)
             now = digest(data)
-            board, taken = mine, 0
+            board, taken, places = mine, 0, self.places
             if now != self.digest:
-                theirs = _parse(data, self.path, now)
+                theirs, places = _parse(data, self.path, now)
                 merged = merge(self.base, mine, theirs)
                 if not merged.clean:
-                    return Conflict(merged, theirs, now)
+                    return Conflict(merged, theirs, now, places)
                 board, taken = merged.keep_mine, merged.taken
-            self._write(board, FileContent(data, now), changed_outside=now != self.digest)
+            self._write(board, FileContent(data, now, places), changed_outside=now != self.digest)
         return Saved(board, taken)
 
     def _check_writable(self) -> None:
@@ -356,7 +385,7 @@ class BoardFile:
             make_backup(self.path, old.data)
             self._backed_up = True
         self._remember(board, save_board(self.path, board, replacing=old))
-        after_save(self.path, board, self.today())
+        after_save(self.path, board, self.today(), self.followers)
 
     def settle(self, conflict: Conflict, side: Side, mine: Board) -> Board:
         """The person chose a side for the conflicting cards: the board to save is returned.
@@ -366,6 +395,6 @@ class BoardFile:
         The next save backs the file up first, so the side not chosen can be recovered.
         """
         settled = merge(self.base, mine, conflict.theirs).keeping(side)
-        self.base, self.digest = conflict.theirs, conflict.theirs_digest
+        self.base, self.digest, self.places = conflict.theirs, conflict.theirs_digest, conflict.theirs_places
         self._backed_up = False
         return settled

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fu_board.model import Board, Card, Settings
+    from fu_board.card_memo import CardMemo
+    from fu_board.model import Board
 
 FORMAT = 1
 
@@ -40,51 +41,41 @@ def _signature(board_path: Path) -> list[int] | None:
     return [found.st_size, found.st_mtime_ns, found.st_ino]
 
 
-class _Moments:
-    """Each card's `due_from`, by the card's identity, for one day and one set of settings
-    (a save after one change works out one card's)."""
-
-    def __init__(self) -> None:
-        self._for: tuple[dt.date, object] | None = None
-        self._moments: dict[int, tuple[Card, tuple[dt.date, str] | None]] = {}
-
-    def of(self, card: Card, settings: Settings, today: dt.date) -> tuple[dt.date, str] | None:
-        from fu_board.rules import due_from
-
-        if self._for is None or self._for[0] != today or self._for[1] is not settings or len(self._moments) > 25_000:
-            self._for, self._moments = (today, settings), {}
-        entry = self._moments.get(id(card))
-        if entry is None or entry[0] is not card:
-            entry = self._moments[id(card)] = (card, due_from(card, settings, today))
-        return entry[1]
-
-
-_MOMENTS = _Moments()
-
-
 def signature(board_path: Path) -> list[int] | None:
     """What a status is for: the board file's size, modification time and inode."""
     return _signature(board_path)
 
 
-def write(board_path: Path, board: Board, today: dt.date, read: list[int] | None = None) -> None:
+def write(
+    board_path: Path,
+    board: Board,
+    today: dt.date,
+    read: list[int] | None = None,
+    moments: CardMemo[tuple[dt.date, str] | None] | None = None,
+) -> None:
     """Say when each open card falls due, from the start of `today`, for the board file as it
     is now (just saved, under the lock), or as it was when `board` was `read` (its
-    `signature` then: nothing is written if the file has changed since). Best effort: a
-    status that cannot be written is only a slower count."""
+    `signature` then: nothing is written if the file has changed since). `moments`: each
+    card's `due_from`, kept by a writer from one save to the next (a save after one change
+    works out one card's). Best effort: a status that cannot be written is only a slower count."""
     from fu_board import __version__
+    from fu_board.card_memo import CardMemo
+    from fu_board.rules import due_from
     from fu_board.store import write_quickly
 
     signature = _signature(board_path)
     if signature is None or (read is not None and read != signature):
         return
-    moments = sorted(
+    memo = moments if moments is not None else CardMemo()
+    settings = board.settings
+    due = sorted(
         f"{day.isoformat()} {at}".rstrip()
         for card in board.cards
-        if (moment := _MOMENTS.of(card, board.settings, today)) is not None
+        if (moment := memo.get(card, (settings, today), lambda card: due_from(card, settings, today))) is not None
         for day, at in [moment]
     )
-    data = {"format": FORMAT, "version": __version__, "board": signature, "from": today.isoformat(), "due": moments}
+    memo.keep_only(board.cards)
+    data = {"format": FORMAT, "version": __version__, "board": signature, "from": today.isoformat(), "due": due}
     with contextlib.suppress(OSError):
         write_quickly(status_path(board_path), json.dumps(data, separators=(",", ":")).encode("utf-8"))
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fu_board import __version__, plain
+from fu_board.card_memo import CardMemo
 from fu_board.drafts import contact_named
 from fu_board.model import Board, Card, Interview
 from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda
@@ -162,40 +163,22 @@ def card_events(card: Card, board: Board, today: dt.date, stamp: dt.datetime) ->
     return events
 
 
-class _Written:
-    """Each card's events as iCalendar text, by the card's identity, for one day and one set
-    of settings: the library takes about a millisecond an event, and a save after one change
-    writes one card's events anew, not the whole calendar's (as `rules._Remembered` does for
-    the follow-ups). A new process starts from what an earlier one wrote (`kept`, by each
-    card's content), so a change from the command line renders one card too."""
-
-    LIMIT = 25_000
-
-    def __init__(self) -> None:
-        self._for: tuple[dt.date, object] | None = None
-        self._texts: dict[int, tuple[Card, str, str]] = {}
-
-    def text(self, card: Card, board: Board, today: dt.date, kept: dict[str, str]) -> tuple[str, str]:
-        """The card's events, and the key of its content they were kept under."""
-        if (
-            self._for is None
-            or self._for[0] != today
-            or self._for[1] is not board.settings
-            or len(self._texts) > self.LIMIT
-        ):
-            self._for, self._texts = (today, board.settings), {}
-        entry = self._texts.get(id(card))
-        if entry is None or entry[0] is not card:
-            key = _content_key(plain.encode(card))
-            text = kept.get(key)
-            if text is None:
-                stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-                text = "".join(event.to_ical().decode("utf-8") for event in card_events(card, board, today, stamp))
-            entry = self._texts[id(card)] = (card, key, text)
-        return entry[2], entry[1]
+Events = CardMemo[tuple[str, str]]
+"""Each card's events as iCalendar text, and the key of its content they are kept under (see
+`to_ics`), kept by a writer from one save to the next: the library takes about a millisecond
+an event, and a save after one change writes one card's events anew, not the whole calendar's."""
 
 
-_WRITTEN = _Written()
+def _events_of(card: Card, board: Board, today: dt.date, kept: dict[str, str]) -> tuple[str, str]:
+    """The card's events, and the key of its content they were kept under; an earlier
+    process's (`kept`, by each card's content) when it wrote them, so a change from the
+    command line renders one card too."""
+    key = _content_key(plain.encode(card))
+    text = kept.get(key)
+    if text is None:
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        text = "".join(event.to_ical().decode("utf-8") for event in card_events(card, board, today, stamp))
+    return text, key
 
 
 def _content_key(data: object) -> str:
@@ -235,9 +218,10 @@ def _read_kept(calendar: Path, board: Board, today: dt.date) -> dict[str, str]:
         return {}
 
 
-def to_ics(board: Board, today: dt.date, *, calendar: Path | None = None) -> str:
+def to_ics(board: Board, today: dt.date, *, calendar: Path | None = None, events: Events | None = None) -> str:
     """The board's calendar (see the module's docstring). With `calendar`, the file it is
-    written to, its events are kept in the cache folder for the next process."""
+    written to, its events are kept in the cache folder for the next process; `events`,
+    what an earlier save of this writer rendered."""
     from icalendar import Calendar
 
     head_calendar = Calendar()
@@ -246,20 +230,22 @@ def to_ics(board: Board, today: dt.date, *, calendar: Path | None = None) -> str
     head_calendar.add("x-wr-calname", "fu-board")
     head, end = head_calendar.to_ical().decode("utf-8").split("END:VCALENDAR")
     kept = _read_kept(calendar, board, today) if calendar is not None else {}
-    events: list[str] = []
+    memo = events if events is not None else CardMemo()
+    texts: list[str] = []
     now_kept: dict[str, str] = {}
     for card in board.cards:
         if not card.is_resolved:
-            text, key = _WRITTEN.text(card, board, today, kept)
-            events.append(text)
+            text, key = memo.get(card, (board.settings, today), lambda card: _events_of(card, board, today, kept))
+            texts.append(text)
             now_kept[key] = text
+    memo.keep_only(board.cards)
     if calendar is not None and now_kept.keys() != kept.keys():
         from fu_board.store import write_quickly
 
         data = json.dumps({"for": _kept_for(board, today), "events": now_kept}, ensure_ascii=False)
         with contextlib.suppress(OSError):
             write_quickly(_kept_path(calendar), data.encode("utf-8", "surrogatepass"))
-    return f"{head}{''.join(events)}END:VCALENDAR{end}"
+    return f"{head}{''.join(texts)}END:VCALENDAR{end}"
 
 
 def calendar_path(board: Board) -> Path | None:
@@ -278,9 +264,9 @@ class Synced:
 SYNCED = Synced()
 
 
-def sync(board: Board, today: dt.date) -> None:
+def sync(board: Board, today: dt.date, events: Events | None = None) -> None:
     """Rewrite the calendar file the settings name, if any, atomically (`SYNCED.problem`
-    says whether it could be: the board itself is saved either way)."""
+    says whether it could be: the board itself is saved either way); `events` as for `to_ics`."""
     from fu_board.store import write_atomically
 
     path = calendar_path(board)
@@ -288,7 +274,7 @@ def sync(board: Board, today: dt.date) -> None:
         SYNCED.problem = None
         return
     try:
-        write_atomically(path, to_ics(board, today, calendar=path).encode("utf-8"))
+        write_atomically(path, to_ics(board, today, calendar=path, events=events).encode("utf-8"))
     except OSError as error:
         SYNCED.problem = f"the calendar file {path} could not be written: {error.strerror or error}"
     else:

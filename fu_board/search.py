@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from fu_board.card_memo import CardMemo
 from fu_board.model import Card
 
 
@@ -34,13 +35,10 @@ class Finder:
     """Narrows cards to those that contain a text; keeps each card's folded text."""
 
     def __init__(self) -> None:
-        self._texts: dict[int, tuple[Card, str]] = {}
+        self.texts: CardMemo[str] = CardMemo()
 
     def text_of(self, card: Card) -> str:
-        entry = self._texts.get(id(card))
-        if entry is None or entry[0] is not card:
-            entry = self._texts[id(card)] = (card, searchable(card))
-        return entry[1]
+        return self.texts.get(card, (), searchable)
 
     def learn(self, cards: Iterable[Card]) -> None:
         """Fold these cards' texts now (about 20 ms a thousand cards), not on the first key typed."""
@@ -54,14 +52,3 @@ class Finder:
             return list(cards)
         text_of = self.text_of
         return [card for card in cards if needle in text_of(card)]
-
-    def forget(self, cards: Iterable[Card]) -> None:
-        """Let these cards' texts go (cards replaced by a change)."""
-        for card in cards:
-            entry = self._texts.get(id(card))
-            if entry is not None and entry[0] is card:
-                del self._texts[id(card)]
-
-    def forget_all_but(self, cards: Iterable[Card]) -> None:
-        """Keep the texts of these cards only (the board's now), so replaced cards are let go."""
-        self._texts = {id(card): entry for card in cards if (entry := self._texts.get(id(card))) and entry[0] is card}

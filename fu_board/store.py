@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_type_hints
@@ -185,7 +185,14 @@ def _no_garbage_collection() -> Iterator[None]:
 
 
 def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Board:
-    """The board held in `data`, the bytes of the file at `path`.
+    """The board held in `data`, the bytes of the file at `path` (see `parse_placed`)."""
+    return parse_placed(data, path, cache_key=cache_key)[0]
+
+
+def parse_placed(data: bytes, path: Path, *, cache_key: str | None = None) -> tuple[Board, CardPlaces | None]:
+    """The board held in `data`, the bytes of the file at `path`, and where each of its cards
+    lies in them (known when read with a `cache_key`, unless the board was brought up from
+    an older schema).
 
     With `cache_key`, the `digest` of `data` (which the caller has computed already),
     a copy of these very bytes' board kept by `fu_board.cache` is used when there is
@@ -200,19 +207,18 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
             raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
         board, card_texts = _board_from(text, path)
         del text
-    if cache_key is not None:
-        # Without the cards' places (a board brought up from an older schema) the copy is
-        # kept all the same: it saves the next open the parse, and the next save writes
-        # every card anew, as it would have.
-        spans = None if card_texts is None else _spans_in(data, card_texts)
-        if spans is not None:
-            _CARD_SPANS.seed(board.cards, cache_key, spans)
-        cache.remember(path, cache_key, board, spans)
-    return board
+    if cache_key is None:
+        return board, None
+    # Without the cards' places (a board brought up from an older schema) the copy is kept
+    # all the same: it saves the next open the parse, and the next save writes every card anew.
+    spans = None if card_texts is None else _spans_in(data, card_texts)
+    cache.remember(path, cache_key, board, spans)
+    return board, None if spans is None else CardPlaces(board.cards, spans)
 
 
-def cached_board(path: Path) -> tuple[Board, str] | None:
-    """The board at `path` and its `digest`, if the cache holds these very bytes; None otherwise.
+def cached_board(path: Path) -> tuple[Board, str, CardPlaces | None] | None:
+    """The board at `path`, its `digest` and where its cards lie in the file, if the cache
+    holds these very bytes; None otherwise.
 
     The digest is taken reading the file piece by piece, so its bytes are never all held
     while the cached board is built (10 MB less at the peak, at 10,000 cards).
@@ -223,20 +229,19 @@ def cached_board(path: Path) -> tuple[Board, str] | None:
             size = handle.tell()
     except OSError:
         return None
-    board = _from_cache(path, key, size)
-    return None if board is None else (board, key)
+    found = _from_cache(path, key, size)
+    return None if found is None else (found[0], key, found[1])
 
 
-def _from_cache(path: Path, key: str, size: int) -> Board | None:
-    """The cache's board for the `size` bytes with digest `key` of the file at `path`, the
-    places of its cards' texts remembered for the next save; None when it has none."""
+def _from_cache(path: Path, key: str, size: int) -> tuple[Board, CardPlaces | None] | None:
+    """The cache's board for the `size` bytes with digest `key` of the file at `path`, and the
+    places of its cards' texts, for the next save; None when it has none."""
     with _no_garbage_collection():
         hit = cache.lookup(path, key, size)
     if hit is None:
         return None
-    if hit[1] is not None:
-        _CARD_SPANS.seed(hit[0].cards, key, hit[1])
-    return hit[0]
+    board, spans = hit
+    return board, None if spans is None else CardPlaces(board.cards, spans)
 
 
 def _spans_in(data: bytes, texts: list[str]) -> list[tuple[int, int]] | None:
@@ -373,64 +378,66 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__} in the board file")
 
 
-class FileContent(NamedTuple):
-    """The bytes of a board file as read, and their `digest`."""
-
-    data: bytes
-    digest: str
-
-
-class _CardSpans:
-    """Where each card's TOML text lies in the file it was read from or last written to.
+class CardPlaces:
+    """Where each card's TOML text lies in one version of the board file's bytes, by the
+    card's identity: the cards of the board those bytes were read as, or written from.
 
     Cards are immutable and an operation replaces only the cards it changes, so a save
     serialises and checks only those, and copies the text of every other card from the
     file it replaces: saving after one change costs about the same at ten cards as at
     thousands. Only the places are kept, not the texts (10 MB at 10,000 cards): every
     save reads the file anyway, under the lock, to see whether someone else changed it.
+    Whoever holds the bytes' digest holds their places (`BoardFile`), and lets them go with it.
     """
 
-    def __init__(self) -> None:
-        self._spans: dict[int, tuple[Card, str, int, int]] = {}
+    __slots__ = ("_places",)
 
-    def seed(self, cards: tuple[Card, ...], digest: str, spans: list[tuple[int, int]]) -> None:
-        """Remember where these cards' texts are in the file whose bytes have `digest`.
+    def __init__(self, cards: Sequence[Card], spans: Sequence[tuple[int, int]]) -> None:
+        self._places = {id(card): (card, start, end) for card, (start, end) in zip(cards, spans, strict=True)}
 
-        Reading a board again and again without saving it would keep every old copy alive:
-        past three boards' worth, the old ones are forgotten (a later save then serialises
-        the cards it no longer knows, which is slower, never wrong).
-        """
-        if len(self._spans) + len(cards) > 3 * max(len(cards), 1_000):
-            self._spans = {}
-        self._spans.update(
-            (id(card), (card, digest, start, end)) for card, (start, end) in zip(cards, spans, strict=True)
-        )
+    def of(self, card: Card) -> tuple[int, int] | None:
+        """Where `card`'s text is, if it is one of these cards."""
+        entry = self._places.get(id(card))
+        return None if entry is None or entry[0] is not card else (entry[1], entry[2])
 
-    def known(self, cards: tuple[Card, ...], digest: str) -> list[tuple[int, int]] | None:
-        """Where each of these cards is in the file whose bytes have `digest`; None unless all are."""
+    def spans(self, cards: Sequence[Card]) -> list[tuple[int, int]] | None:
+        """Where each of `cards` is, in order; None unless every one is known."""
         spans = []
         for card in cards:
-            entry = self._spans.get(id(card))
-            if entry is None or entry[0] is not card or entry[1] != digest:
+            place = self.of(card)
+            if place is None:
                 return None
-            spans.append((entry[2], entry[3]))
+            spans.append(place)
         return spans
 
-    def pieces(self, cards: tuple[Card, ...], replacing: FileContent | None) -> Iterator[bytes | memoryview]:
-        """Each card's text: copied from `replacing` where the card was read from it or written
-        to it, otherwise serialised (and checked)."""
-        view = memoryview(replacing.data) if replacing is not None else None
-        source = replacing.digest if replacing is not None else None
-        for card in cards:
-            entry = self._spans.get(id(card))
-            if view is not None and entry is not None and entry[0] is card and entry[1] == source:
-                yield view[entry[2] : entry[3]]
-            else:
-                yield _card_text(card).encode("utf-8")
 
-    def record(self, cards: tuple[Card, ...], digest: str, spans: list[tuple[int, int]]) -> None:
-        """These cards are now in the file whose bytes have `digest`; the cards that are gone are forgotten."""
-        self._spans = {id(card): (card, digest, start, end) for card, (start, end) in zip(cards, spans, strict=True)}
+class FileContent(NamedTuple):
+    """The bytes of a board file as read, their `digest` and, when known, where each card of
+    the board they hold lies in them."""
+
+    data: bytes
+    digest: str
+    places: CardPlaces | None = None
+
+
+class Written(NamedTuple):
+    """What `save_board` wrote: the new bytes' digest, and where each card lies in them."""
+
+    digest: str
+    places: CardPlaces
+
+
+def _pieces(cards: Sequence[Card], replacing: FileContent | None) -> Iterator[bytes | memoryview]:
+    """Each card's text: copied from `replacing` where the card was read from it or written
+    to it, otherwise serialised (and checked)."""
+    places = replacing.places if replacing is not None else None
+    view = memoryview(replacing.data) if replacing is not None and places is not None else None
+    for card in cards:
+        place = places.of(card) if places is not None else None
+        if view is not None and place is not None:
+            yield view[place[0] : place[1]]
+        else:
+            yield _card_text(card).encode("utf-8")
 
 
 def _card_text(card: Card) -> str:
@@ -440,9 +447,6 @@ def _card_text(card: Card) -> str:
     if Card.validate(parsed) != card:
         raise ValueError(f"card {card.id} did not survive a round trip through TOML; nothing was written")
     return text
-
-
-_CARD_SPANS = _CardSpans()
 
 
 def _dump(board: Board, replacing: FileContent | None) -> tuple[bytes, list[tuple[int, int]]]:
@@ -455,7 +459,7 @@ def _dump(board: Board, replacing: FileContent | None) -> tuple[bytes, list[tupl
     parts: list[bytes | memoryview] = [head]
     spans = []
     at = len(head)
-    for piece in _CARD_SPANS.pieces(board.cards, replacing):
+    for piece in _pieces(board.cards, replacing):
         at += 1  # the blank line before each card
         spans.append((at, at + len(piece)))
         at += len(piece)
@@ -528,8 +532,9 @@ def write_quickly(path: Path, data: bytes) -> None:
         raise
 
 
-def save_board(path: Path, board: Board, *, cached: bool = False, replacing: FileContent | None = None) -> str:
-    """Write the board to `path` safely (see `write_atomically`); the new fingerprint.
+def save_board(path: Path, board: Board, *, cached: bool = False, replacing: FileContent | None = None) -> Written:
+    """Write the board to `path` safely (see `write_atomically`); the new fingerprint, and
+    where each card now lies in the file.
 
     `replacing` is the file's content as the caller read it, under the lock (see `dump_board`).
     With `cached`, the board is also kept by `fu_board.cache`, for the next reader.
@@ -540,14 +545,13 @@ def save_board(path: Path, board: Board, *, cached: bool = False, replacing: Fil
     except OSError as error:
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     new = digest(data)
-    _CARD_SPANS.record(board.cards, new, spans)
     if cached:
         cache.remember(path, new, board, spans)
-    return new
+    return Written(new, CardPlaces(board.cards, spans))
 
 
-def remember_saved(path: Path, board: Board, saved_digest: str) -> None:
-    """Keep a board this program saved earlier in the cache, if every card's place is still known."""
-    spans = _CARD_SPANS.known(board.cards, saved_digest)
+def remember_saved(path: Path, board: Board, saved_digest: str, places: CardPlaces | None) -> None:
+    """Keep a board this program saved earlier in the cache, if every card's place is known."""
+    spans = places.spans(board.cards) if places is not None else None
     if spans is not None:
         cache.remember(path, saved_digest, board, spans)

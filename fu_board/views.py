@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from fu_board import counts
+from fu_board.card_memo import CardMemo
 from fu_board.changes import swapped
 from fu_board.columns import Columns
 from fu_board.counts import Standing, answer
@@ -36,20 +37,17 @@ class View:
         self.now = now
         self.finder = Finder()
         """Each card's searchable text, for the board's filter (`/`)."""
-        self._headlines: dict[int, tuple[Card, FollowUp | None]] = {}
+        self._headlines: CardMemo[FollowUp | None] = CardMemo()
         self._columns: Columns | None = None
         self._due: tuple[int, int] | None = None
         self._standing: Standing | None = None
 
     def headline(self, card: Card) -> FollowUp | None:
         """What `card` (of this board) shows first (`fu_board.rules.next_follow_up`)."""
-        entry = self._headlines.get(id(card))
-        if entry is None or entry[0] is not card:
-            entry = self._headlines[id(card)] = (
-                card,
-                next_follow_up(card, self.board.settings, self.today, now=self.now),
-            )
-        return entry[1]
+        settings, today, now = self.board.settings, self.today, self.now
+        return self._headlines.get(
+            card, (settings, today, now), lambda card: next_follow_up(card, settings, today, now=now)
+        )
 
     @property
     def columns(self) -> Columns:
@@ -84,32 +82,22 @@ class View:
             return self
         later = View(board, today, now)
         pairs = swapped(self.board, board)  # None unless `board` only replaced a few cards
-        later.finder = self.finder
-        if pairs is None:
-            later.finder.forget_all_but(board.cards)
-        else:
-            later.finder.forget(old for old, _ in pairs)
+        # The memos go on to the later view; new settings or a new moment empty the headlines.
+        later.finder, later._headlines = self.finder, self._headlines
         if pairs is not None and self._standing is not None and all(answer(old) == answer(new) for old, new in pairs):
             later._standing = self._standing  # the same answers on the same days: nothing to count again
-        if today != self.today or now != self.now or board.settings is not self.board.settings:
-            if self._columns is not None:
-                later._columns = Columns.of(board, today, now, later.headline)
-            return later
-        if pairs is None:  # what was worked out for the cards still there stays
-            later._headlines = {
-                id(card): entry
-                for card in board.cards
-                if (entry := self._headlines.get(id(card))) is not None and entry[0] is card
-            }
-        else:  # the same, shared: the few replaced cards are let go once the columns have moved them
-            later._headlines = self._headlines
+        moved_on = today != self.today or now != self.now or board.settings is not self.board.settings
         if self._columns is not None:
             later._columns = self._columns.follow(board, today, now, later.headline)
-        if pairs is not None:
-            if self._due is not None:
-                gone = count_due(self.headline(old) for old, _ in pairs)
-                come = count_due(later.headline(new) for _, new in pairs)
-                later._due = (self._due[0] - gone[0] + come[0], self._due[1] - gone[1] + come[1])
-            for old, _ in pairs:
-                later._headlines.pop(id(old), None)
+        if pairs is not None and self._due is not None and not moved_on:
+            gone = count_due(self.headline(old) for old, _ in pairs)
+            come = count_due(later.headline(new) for _, new in pairs)
+            later._due = (self._due[0] - gone[0] + come[0], self._due[1] - gone[1] + come[1])
+        if pairs is None:  # cards added, deleted or read again: what the others had stays
+            later.finder.texts.keep_only(board.cards)
+            later._headlines.keep_only(board.cards)
+        else:  # the few replaced cards are let go, once the columns and counts have moved them
+            replaced = [old for old, _ in pairs]
+            later.finder.texts.forget(replaced)
+            later._headlines.forget(replaced)
         return later

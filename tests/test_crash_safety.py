@@ -34,7 +34,7 @@ from fu_board import store
 from fu_board.backups import backup_folder, list_backups
 from fu_board.board_file import BoardFile, clean_stale_temporaries, locked, update
 from fu_board.model import Board, Card
-from fu_board.store import BoardFileError, FileContent, digest, dump_board, load_board, save_board
+from fu_board.store import BoardFileError, FileContent, digest, dump_board, load_board, parse_placed, save_board
 from tests.conftest import TODAY, leftovers
 from tests.test_cli import run_main
 
@@ -163,18 +163,20 @@ def growing(path: Path) -> Callable[[int], int]:
     """The save step of a writer that adds one card at a time to the board at `path`.
 
     Each save reads the file first, as a writer does under the lock, and hands it to
-    `save_board` as the file replaced: the cards read or written before are copied from it
-    and only the new card is serialised, so a save costs about the same at 10 cards as at
-    1,000 and the kill lands in the writing and syncing as often as in the serialising.
+    `save_board` as the file replaced, with where its cards lie: the cards read or written
+    before are copied from it and only the new card is serialised, so a save costs about
+    the same at 10 cards as at 1,000 and the kill lands in the writing and syncing as
+    often as in the serialising.
     """
-    board = load_board(path)
+    data = path.read_bytes()
+    board, places = parse_placed(data, path, cache_key=digest(data))
 
     def save(before: int) -> int:
-        nonlocal board
+        nonlocal board, places
         assert len(board.cards) == before, (len(board.cards), before)
         data = path.read_bytes()
         board = Board(cards=(*board.cards, numbered_card(before + 1)))
-        save_board(path, board, replacing=FileContent(data, digest(data)))
+        places = save_board(path, board, replacing=FileContent(data, digest(data), places)).places
         return before + 1
 
     return save

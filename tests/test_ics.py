@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from fu_board import board as ops
 from fu_board.board_file import after_save
+from fu_board.card_memo import CardMemo
 from fu_board.demo import demo_board
 from fu_board.ics import to_ics
 from fu_board.model import Board, Card, Interview
@@ -249,13 +250,34 @@ def test_a_new_process_renders_only_the_cards_that_changed(tmp_path: Path, monke
         return real(card, *args)
 
     monkeypatch.setattr(ics, "card_events", counting)
-    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())  # as a new process starts
-    assert to_ics(board, TODAY, calendar=calendar) == first
-    assert rendered == []  # every card's events were kept
+    assert to_ics(board, TODAY, calendar=calendar) == first  # as a new process: nothing kept in memory
+    assert rendered == []  # every card's events were kept in the cache folder
     snoozed = ops.snooze_card(board, "k7m2", until=dt.date(2026, 12, 2), on=TODAY).board
-    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())
     to_ics(snoozed, TODAY, calendar=calendar)
     assert rendered == ["k7m2"]
-    monkeypatch.setattr(ics, "_WRITTEN", ics._Written())
     to_ics(snoozed, TODAY + dt.timedelta(days=1), calendar=calendar)  # a new day: written anew
     assert len(rendered) > 1
+
+
+def test_a_writer_renders_only_the_cards_its_change_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a calendar file to keep them in, a writer's own memo keeps each card's events."""
+    from fu_board import ics
+
+    board = demo_board(TODAY)
+    events: ics.Events = CardMemo()
+    first = to_ics(board, TODAY, events=events)
+    assert len(events) == len([card for card in board.cards if not card.is_resolved])
+    rendered: list[str] = []
+    real = ics.card_events
+
+    def counting(card: Card, *args: Any) -> Any:
+        rendered.append(card.id)
+        return real(card, *args)
+
+    monkeypatch.setattr(ics, "card_events", counting)
+    assert to_ics(board, TODAY, events=events) == first
+    assert rendered == []
+    snoozed = ops.snooze_card(board, "k7m2", until=dt.date(2026, 12, 2), on=TODAY).board
+    to_ics(snoozed, TODAY, events=events)
+    assert rendered == ["k7m2"]
+    assert len(events) == len([card for card in snoozed.cards if not card.is_resolved])  # the old k7m2 let go

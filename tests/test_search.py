@@ -70,6 +70,7 @@ def test_an_edited_card_is_searched_as_it_is_now() -> None:
     assert finder.narrow(board.cards, "zürich") == []
     edited = edit_card(board, "c1", on=dt.date(2026, 11, 3), contacts=(Contact(name="Zoë in Zürich"),)).board
     assert finder.narrow(edited.cards, "ZURICH") == list(edited.cards)
-    finder.forget_all_but(edited.cards)
+    finder.texts.keep_only(edited.cards)
+    assert len(finder.texts) == 1  # the card before the edit is let go
     finder.learn(edited.cards)
     assert finder.narrow(edited.cards, "zoe") == list(edited.cards)

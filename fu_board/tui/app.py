@@ -406,7 +406,7 @@ def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = No
     app.run()
     session = app.session
     if session.settled and session.file.digest:
-        remember_saved(session.file.path, session.board, session.file.digest)  # the next start skips parsing
+        remember_saved(session.file.path, session.board, session.file.digest, session.file.places)  # no parse next time
     if session.load_error is not None:
         sys.stderr.write(f"fu-board: error: {visible(str(session.load_error), one_line=True)}\n")
         if session.load_error.backup is not None:
