@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
@@ -175,7 +176,7 @@ class CardColumn(ScrollView, can_focus=False):
     """A click selects a card; its text is not for selecting with the mouse."""
 
     KEPT = 512
-    """Cards whose drawn lines are kept; past that all are forgotten (a column shows a dozen)."""
+    """Cards whose drawn lines are kept; past that the least recently drawn go (a column shows a dozen)."""
 
     @dataclass
     class Clicked(Message):
@@ -196,7 +197,8 @@ class CardColumn(ScrollView, can_focus=False):
         self._titled: tuple[int, int | None, int] | None = None
         """The count, the filter's total and the width the border's title was last made for."""
         self._current = False
-        self._drawn: dict[tuple[int, Style], tuple[Card, int, list[Strip]]] = {}
+        self._drawn: LRUCache[tuple[int, Style], tuple[Card, int, list[Strip]]] = LRUCache(self.KEPT)
+        """Each card's drawn lines, by the card's identity and its style: Textual's own cache."""
 
     # The cards ---------------------------------------------------------------------
 
@@ -363,8 +365,6 @@ class CardColumn(ScrollView, can_focus=False):
         view = self._view
         content = card_prompt(card, view.headline(card), view.today, view.now, width - padding.left - padding.right)
         strips = card_strips(content.split("\n"), width, padding, style, self.card_lines)
-        if len(self._drawn) >= self.KEPT:
-            self._drawn.clear()
         self._drawn[key] = (card, width, strips)
         return strips
 
