@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 
 SHOTS: dict[str, tuple[str, ...]] = {
     "board": ("j",),
+    "narrow": ("j",),
     "light": ("j",),
     "filter": ("slash", *"engineer", "enter", "j"),
     "card": ("l", "j", "j", "enter"),
@@ -32,6 +33,9 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "conflict": ("l", "1"),
 }
 """Screenshot name: the keys pressed on the demo board before taking it."""
+
+SIZES = {"narrow": (80, 24)}
+"""A screenshot's terminal, where it is not SIZE."""
 
 BOARDS = {"light": lambda board: board.replace(settings=board.settings.replace(theme="textual-light"))}
 """How a screenshot's board differs from the demo board."""
@@ -44,7 +48,7 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path) -> Path:
     path = folder / f"{name}.toml"
     save_board(path, BOARDS.get(name, lambda board: board)(demo_board(DAY)))
     app = make_app(path, today=DAY)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         if name in OUTSIDE:
             await pilot.pause()
             OUTSIDE[name](path)
