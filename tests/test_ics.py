@@ -236,12 +236,10 @@ def test_a_backup_put_back_brings_its_calendar_back(
     assert nudge_day() == TODAY  # the snooze undone: the follow-up is due again today
 
 
-def test_a_new_process_renders_only_the_cards_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def rendering(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the cards whose events are rendered from now on, in order."""
     from fu_board import ics
 
-    calendar = tmp_path / "fu-board.ics"
-    board = demo_board(TODAY)
-    first = to_ics(board, TODAY, calendar=calendar)
     rendered: list[str] = []
     real = ics.card_events
 
@@ -250,6 +248,14 @@ def test_a_new_process_renders_only_the_cards_that_changed(tmp_path: Path, monke
         return real(card, *args)
 
     monkeypatch.setattr(ics, "card_events", counting)
+    return rendered
+
+
+def test_a_new_process_renders_only_the_cards_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calendar = tmp_path / "fu-board.ics"
+    board = demo_board(TODAY)
+    first = to_ics(board, TODAY, calendar=calendar)
+    rendered = rendering(monkeypatch)
     assert to_ics(board, TODAY, calendar=calendar) == first  # as a new process: nothing kept in memory
     assert rendered == []  # every card's events were kept in the cache folder
     snoozed = ops.snooze_card(board, "k7m2", until=dt.date(2026, 12, 2), on=TODAY).board
@@ -267,14 +273,7 @@ def test_a_writer_renders_only_the_cards_its_change_replaced(monkeypatch: pytest
     events: ics.Events = CardMemo()
     first = to_ics(board, TODAY, events=events)
     assert len(events) == len([card for card in board.cards if not card.is_resolved])
-    rendered: list[str] = []
-    real = ics.card_events
-
-    def counting(card: Card, *args: Any) -> Any:
-        rendered.append(card.id)
-        return real(card, *args)
-
-    monkeypatch.setattr(ics, "card_events", counting)
+    rendered = rendering(monkeypatch)
     assert to_ics(board, TODAY, events=events) == first
     assert rendered == []
     snoozed = ops.snooze_card(board, "k7m2", until=dt.date(2026, 12, 2), on=TODAY).board

@@ -114,13 +114,20 @@ def test_a_save_that_finds_the_file_changed_merges_on_the_ui_thread(board_path: 
     assert not session.unsaved
 
 
-def test_a_conflict_asks_and_saves_nothing_until_the_person_chooses(board_path: Path) -> None:
+def in_conflict(board_path: Path) -> tuple[Session, Host, str]:
+    """A session whose card Acme was edited here while another writer deleted it, its save
+    under way: the id of that card."""
     session, host = opened(board_path)
     session.apply(add("Acme"))
     run(session, host)
     card_id = session.board.cards[0].id
     session.apply(lambda b: ops.edit_card(b, card_id, on=TODAY, role="Staff Engineer"))
     update(board_path, lambda b: ops.delete_card(b, card_id), today=TODAY)
+    return session, host, card_id
+
+
+def test_a_conflict_asks_and_saves_nothing_until_the_person_chooses(board_path: Path) -> None:
+    session, host, _ = in_conflict(board_path)
     on_disk = board_path.read_bytes()
     run(session, host)
     assert len(host.questions) == 1
@@ -139,12 +146,7 @@ def test_a_conflict_asks_and_saves_nothing_until_the_person_chooses(board_path: 
 
 
 def test_deciding_later_keeps_the_change_in_memory(board_path: Path) -> None:
-    session, host = opened(board_path)
-    session.apply(add("Acme"))
-    run(session, host)
-    card_id = session.board.cards[0].id
-    session.apply(lambda b: ops.edit_card(b, card_id, on=TODAY, role="Staff Engineer"))
-    update(board_path, lambda b: ops.delete_card(b, card_id), today=TODAY)
+    session, host, card_id = in_conflict(board_path)
     run(session, host)
     conflict, _ = host.questions[0]
     assert not session.choose(conflict, None)
