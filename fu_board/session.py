@@ -45,6 +45,8 @@ class BoardChange:
     """The card the cursor goes to (the one changed); None keeps it where it is."""
     outside: bool = False
     """The change was made outside this window and taken in from the file."""
+    read: bool = False
+    """The board was just read from a file, whole (not merged with this window's)."""
 
 
 class SaveJob:
@@ -150,9 +152,16 @@ class Session:
             self._view = self._view.then(self._board, self.today, self._now)
         return self._view
 
-    def _show(self, board: Board, *, follow: str | None = None, outside: bool = False) -> None:
+    def _change(self, board: Board, *, follow: str | None = None) -> None:
+        """This window's change: saving starts before anything is shown (the host's drawing
+        can then never keep a change from the file)."""
         self._board = board
-        self.host.board_changed(BoardChange(board, follow, outside))
+        self.save()
+        self._show(board, follow=follow)
+
+    def _show(self, board: Board, *, follow: str | None = None, outside: bool = False, read: bool = False) -> None:
+        self._board = board
+        self.host.board_changed(BoardChange(board, follow, outside, read))
         if self.file.read_only != self._read_only_shown:  # a backup looked at, a newer file replaced
             self._read_only_shown = self.file.read_only
             self.host.save_state_changed()
@@ -208,7 +217,7 @@ class Session:
         file = BoardFile(backup)
         board = file.open_read_only(f"showing the backup {backup.name}, not your board")
         self.file = file
-        self._show(board)
+        self._show(board, read=True)
 
     @property
     def read_only(self) -> str | None:
@@ -245,23 +254,21 @@ class Session:
             self.host.say(str(error), severity="warning")
             return None
         self.history.record(self._board, change.board, describe(change))
-        self._show(change.board, follow=change.card.id)
-        self.save()
+        self._change(change.board, follow=change.card.id)
         return change
 
     def apply_to_board(self, update: Callable[[Board], Board], what: str) -> None:
         """Like `apply`, for a change to the board as a whole (the review streak)."""
         if not self.refuse_read_only():
             before = self._board
-            self._show(update(before))
-            self.history.record(before, self._board, what)
-            self.save()
+            after = update(before)
+            self.history.record(before, after, what)
+            self._change(after)
 
     def keep_setting(self, board: Board) -> None:
         """Save `board`, whose settings changed (the theme): a preference, not a change to
         the job search, so undo leaves it alone."""
-        self._show(board)
-        self.save()
+        self._change(board)
 
     def undo(self, redo: bool = False) -> Step | None:
         """Undo the session's latest change (or redo the latest undone), saved like any change,
@@ -274,9 +281,8 @@ class Session:
             return None
         board, step = done
         follow = next((card_id for card_id in step.changed_ids() if board.has_card(card_id)), None)
-        self._show(board, follow=follow)
+        self._change(board, follow=follow)
         self.host.say(f"{'Redone' if redo else 'Undone'}: {step.what}.", timeout=4)
-        self.save()
         return step
 
     # Changes made outside ---------------------------------------------------------------
@@ -316,7 +322,7 @@ class Session:
                 )
             return False
         self._reported = None
-        self._show(board, outside=True)
+        self._show(board, outside=True, read=True)
         return True
 
     # Saving -----------------------------------------------------------------------------

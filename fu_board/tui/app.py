@@ -86,7 +86,7 @@ class FuBoardApp(SessionApp):
         self.notify(text, severity=severity, timeout=timeout)
 
     def board_changed(self, change: BoardChange) -> None:
-        if change.board is self.session.file.base:  # just read from the file (`settle_loaded`)
+        if change.read:  # a board just read whole: out of the collector's way (`settle_loaded`)
             settle_loaded()
         self._follow_theme(change.board.settings.theme)
         self.board_change = change

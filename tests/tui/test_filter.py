@@ -112,3 +112,30 @@ async def test_a_card_key_where_there_is_no_card_says_why(board_path: Path) -> N
         await pilot.press("l", "f")
         said = [str(n.message) for n in empty._notifications]
         assert said[-1].startswith("No card under the cursor: Interviewed is empty: h and l go to the other columns")
+
+
+async def test_a_card_added_that_the_filter_hides_is_saved_and_shown(board_path: Path) -> None:
+    """The filter shows Globex; a new application that does not match clears it, so the cursor
+    can go to the card just added (it crashed the board, or left the cursor nowhere)."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"globex", "enter")
+        await pilot.press("n", *"Qqqq Zed", "ctrl+s")
+        screen = board_screen(app)
+        added = next(card for card in app.session.board.cards if card.company == "Qqqq Zed")
+        assert not screen.filtering
+        assert screen.selected_id() == added.id
+    assert any(card.company == "Qqqq Zed" for card in saved(board_path).cards)
+
+
+async def test_a_change_in_the_review_to_a_card_the_filter_hides_is_followed_back_on_the_board(
+    board_path: Path,
+) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"globex", "enter")
+        await pilot.press("r", "f", "ctrl+s")  # the review's first card, Northwind, is hidden on the board
+        await pilot.press("escape")
+        screen = board_screen(app)
+        assert screen.selected_id() == "k7m2"
+    assert saved(board_path).card("k7m2").timeline[-1].kind.value == "followed_up"

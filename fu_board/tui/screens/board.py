@@ -179,8 +179,9 @@ class BoardScreen(Screen[None]):
         return card
 
     def _board_changed(self, change: BoardChange | None) -> None:
-        """The board on screen changed: drawn now, with the cursor on the card changed (on
-        its own card, for others' changes); under a dialog or the review, once back."""
+        """The board on screen changed: drawn now (also under a dialog, where it shows
+        dimmed), with the cursor on the card changed, or on its own card for others'
+        changes; under the review or the stats, once back."""
         if change is None:
             return
         follow = change.follow or self._follow or self.selected_id()
@@ -194,7 +195,8 @@ class BoardScreen(Screen[None]):
         self.refresh_header()
 
     def refresh_board(self, follow: str | None = None) -> None:
-        """Redraw the header and the columns that changed; `follow` puts the cursor on that card."""
+        """Redraw the header and the columns that changed; `follow` puts the cursor on that
+        card, clearing a filter that hides it."""
         view = self.view
         columns = view.columns
         changed = columns.changed(self._columns)
@@ -206,10 +208,14 @@ class BoardScreen(Screen[None]):
         if follow is not None:
             try:
                 card = view.board.card(follow)
-            except KeyError:
+            except KeyError:  # deleted: the cursor stays where it is
                 return
-            self.column(card.stage).select_card(follow)
-            self.set_current(card.stage)
+            if self._filter and not view.matching([card], self._filter):
+                self.action_clear_filter()  # the card just changed is shown, as `jump_to` shows one
+            column = self.column(card.stage)
+            if card.id in column.card_ids:
+                column.select_card(follow)
+                self.set_current(card.stage)
 
     def _show_column(self, stage: Stage) -> None:
         assert self._columns is not None
@@ -291,9 +297,6 @@ class BoardScreen(Screen[None]):
 
     def jump_to(self, card_id: str) -> None:
         """Put the cursor on this card, clearing a filter that hides it."""
-        view = self.view
-        if self._filter and not view.matching([view.board.card(card_id)], self._filter):
-            self.action_clear_filter()
         self.refresh_board(follow=card_id)
 
     def action_undo(self) -> None:
