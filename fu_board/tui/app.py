@@ -79,6 +79,8 @@ class FuBoardApp(SessionApp):
         """A theme named in the settings that Textual does not have, once reported."""
         self._following = False
         """Whether the theme is being set from the settings (which are then not saved)."""
+        self._quitting = False
+        """Whether `q` is under way (saving, or asking before it quits)."""
 
     # What the session asks of its host ----------------------------------------------------
 
@@ -341,22 +343,39 @@ class FuBoardApp(SessionApp):
 
     async def action_quit(self) -> None:
         """Quit once the board is saved: asking first when a form holds text not saved yet,
-        and when the board cannot be saved."""
+        and when the board cannot be saved. What is typed meanwhile waits for the question,
+        or goes with the app: a `y` typed after `q` answers the question, never the board."""
+        if self._quitting:  # q again while the first is under way
+            return
+        self._quitting = True
+        self.keys.hold_all()
         self._quit()
 
     @work(group="quit")
     async def _quit(self) -> None:
-        if any(getattr(screen, "has_typed_changes", bool)() for screen in self.screen_stack):  # a form's text
-            question = Content.styled("Quit and lose what you typed?", "bold $text-warning")
-            detail = "An open form holds text that is not saved yet. y quits without it; n goes back to it."
-            if not await self.push_screen_wait(ConfirmScreen(question, detail)):
-                return
-        await self.saves_settled()
-        session = self.session
-        if not session.unsaved or session.save_now(quitting=True):
-            self.exit()
-        elif not session.asking:  # a conflict asks which side to keep first; other failures ask here
-            await self._confirm_quit()
+        try:
+            if any(getattr(screen, "has_typed_changes", bool)() for screen in self.screen_stack):  # a form's text
+                question = Content.styled("Quit and lose what you typed?", "bold $text-warning")
+                detail = "An open form holds text that is not saved yet. y quits without it; n goes back to it."
+                if not await self._ask(ConfirmScreen(question, detail)):
+                    return
+            await self.saves_settled()
+            session = self.session
+            if not session.unsaved or session.save_now(quitting=True):
+                self.exit()
+            elif not session.asking:  # a conflict asks which side to keep first; other failures ask here
+                await self._confirm_quit()
+        finally:
+            self._quitting = False
+            self.keys.release_all()
+
+    async def _ask(self, question: ConfirmScreen) -> bool | None:
+        """One of quitting's questions: the keys held since `q` go to it once it is on screen."""
+        self.keys.release_all()
+        try:
+            return await self.push_screen_wait(question)
+        finally:
+            self.keys.hold_all()
 
     async def _confirm_quit(self) -> None:
         question = Content.styled("Quit without saving?", "bold $text-error")
@@ -364,7 +383,8 @@ class FuBoardApp(SessionApp):
             f"Your latest changes could not be written to {visible(str(self.path), one_line=True)}. "
             "y quits and loses them; n goes back to the board, where ctrl+s tries again."
         )
-        if await self.push_screen_wait(ConfirmScreen(question, detail)):
+        ask = self._ask if self._quitting else self.push_screen_wait
+        if await ask(ConfirmScreen(question, detail)):
             self.exit(return_code=EXIT_UNSAVED)
 
 

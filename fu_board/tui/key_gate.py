@@ -33,11 +33,17 @@ can travel a chain of messages (a field's enter, its form, the screen), a round 
 
 
 class KeyGate:
-    """Holds the keys (and pastes) that arrive while the one before is being handled."""
+    """Holds the keys (and pastes) that arrive while the one before is being handled, and
+    hands them on one at a time, in the order they came."""
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self._held: list[events.Event] | None = None
+        """The keys waiting, oldest first; None while the gate is open."""
+        self._passing: events.Event | None = None
+        """The held key handed on last: the one `hold` lets through."""
+        self._asked = 0
+        """How many holds the app asked for (`hold_all`) are still on."""
         self._settling: asyncio.Task[None] | None = None
         self._open = asyncio.Event()
         self._open.set()
@@ -50,6 +56,9 @@ class KeyGate:
     def hold(self, event: events.Event) -> bool:
         """Keep `event` (a key or a paste the app has not handed on yet) for later, if a key
         before it is still being handled; whether it was kept."""
+        if event is self._passing:
+            self._passing = None
+            return False
         if self._held is None:
             return False
         self._held.append(event)
@@ -63,25 +72,40 @@ class KeyGate:
         """A key was just handed on: hold what follows until it has been handled. A key on
         its own costs one callback (`_first_look`); only keys held behind it pay for
         making sure it has settled (`_settle`)."""
-        self._held = []
+        if self._held is None:
+            self._held = []
         self._open.clear()
         self.app.call_later(self._first_look)
 
-    def _first_look(self) -> None:
-        """The app has taken every key that came with this one (they were in its queue
-        before this callback): with none held, the gate opens; with keys held, they wait
-        until the key has settled."""
-        if self._held is None or self._settling is not None:
-            return
-        if self._held:
-            self._settling = asyncio.create_task(self._settle())
-            return
-        self._held = None
-        self._open.set()
+    def hold_all(self) -> None:
+        """Hold every key from now on, whatever is on screen, until `release_all` (quitting:
+        what is typed meanwhile waits for its question, or goes with the app)."""
+        self._asked += 1
+        if self._held is None:
+            self._held = []
+        self._open.clear()
+
+    def release_all(self) -> None:
+        """End a `hold_all`: what is held is handed on once the screen has settled."""
+        if self._asked:
+            self._asked -= 1
+            self.app.call_later(self._first_look)
 
     def stop(self) -> None:
         if self._settling is not None:
             self._settling.cancel()
+        self._held = None
+        self._open.set()
+
+    def _first_look(self) -> None:
+        """The app has taken every key that came with the last one (they were in its queue
+        before this callback): with none held, the gate opens; with keys held, they wait
+        until the key has settled."""
+        if self._held is None or self._settling is not None or self._asked:
+            return
+        if self._held:
+            self._settling = asyncio.create_task(self._settle())
+            return
         self._held = None
         self._open.set()
 
@@ -98,11 +122,20 @@ class KeyGate:
             if still >= STILL and not any(worker.state is WorkerState.PENDING for worker in app.workers):
                 break
             seen = now
-        held, self._held, self._settling = self._held or [], None, None
-        for event in held:
-            self.app.post_message(event)
-        if not held:
+        self._settling = None
+        self.app.call_later(self._hand_on)
+
+    def _hand_on(self) -> None:
+        """From the app's own queue, so that a key taken meanwhile is held behind the others:
+        the oldest key held goes on (through the gate again), or the gate opens."""
+        if self._asked or self._held is None or self._settling is not None:
+            return
+        if not self._held:
+            self._held = None
             self._open.set()
+            return
+        self._passing = self._held.pop(0)
+        self.app.post_message(self._passing)
 
     async def _processed(self, timeout: float) -> None:
         """Wait until the app, its screen and every widget on it have processed what they

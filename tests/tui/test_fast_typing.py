@@ -3,6 +3,7 @@ for the app between them. What was typed before ctrl+s (or escape) is what count
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import events
@@ -92,6 +93,27 @@ async def test_the_key_that_opens_a_form_and_what_follows_it_in_one_burst(board_
         board_screen(app)
     card = next(card for card in saved(board_path).cards if card.company == "Fastco")
     assert (card.company, card.role, card.link) == ("Fastco", "Speedy Role", "https://x.example")
+
+
+async def test_a_key_taken_while_others_wait_goes_after_them(board_path: Path) -> None:
+    """Keys held by the gate go on from the app's own queue, one at a time: a key the app
+    takes just as they are handed on is held behind them, never handed on first (it gave
+    `zabc` when the held keys were posted after it)."""
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        field = app.screen.query_one("#field-company", Input)
+        gate = app.keys
+        gate.hold_all()  # as while `q` is under way: every key waits
+        for key in "abc":
+            app.post_message(events.Key(key, key))
+        while not (gate.holding and len(gate._held or []) == 3):
+            await asyncio.sleep(0)
+        gate.release_all()  # the held keys are handed on from the app's queue...
+        app.post_message(events.Key("z", "z"))  # ...and this one is already waiting in it
+        while gate.holding:
+            await pilot.pause()
+        assert field.value == "abcz"
 
 
 async def test_a_burst_into_the_card_screen_and_across_its_fields(board_path: Path) -> None:

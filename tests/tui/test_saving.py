@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Label, Static
 
 from fu_board import store
@@ -17,7 +19,8 @@ from fu_board.tui.app import EXIT_UNSAVED
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.confirm import ConfirmScreen
 from tests.conftest import leftovers
-from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids
+from tests.tui.conftest import PRESS_WITHOUT_WAITING
+from tests.tui.helpers import SIZE, app_with, board_screen, saved, shown_ids, wait_until
 from tests.tui.test_board_keys import small_board
 
 
@@ -91,6 +94,36 @@ async def test_quitting_with_unsaved_changes_can_be_confirmed(
         assert not app.is_running
     assert app.return_code == EXIT_UNSAVED
     assert board_path.read_bytes() == before
+
+
+async def test_keys_typed_after_q_answer_its_question_not_the_board(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`q`, `q`, `y` in one burst while a save that will fail is still under way: one
+    question, and the `y` answers it (it went to the board and resolved the selected card
+    as a yes, under two questions)."""
+    app = app_with(board_path, small_board())
+    failing = threading.Event()
+
+    def slow_full_disk(path: Path, data: bytes) -> None:
+        assert failing.wait(10), "the test never let the save go on"
+        _disk_full(path, data)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")  # Initech, in Interviewed
+        selected = board_screen(app).selected_id()
+        monkeypatch.setattr(store, "write_atomically", slow_full_disk)
+        await PRESS_WITHOUT_WAITING(pilot, "1")  # back to Applied: its save waits on the disk
+        assert app.session.saving
+        for key in ("q", "q", "y"):  # one burst: the first q waits for that save
+            event = events.Key(key, key)
+            event.set_sender(app)
+            app.post_message(event)
+        await wait_until(pilot, lambda: app.keys.holding, "the keys after q held")
+        failing.set()
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
+    assert app.return_code == EXIT_UNSAVED
+    assert app.session.board.card(selected).outcome is None
 
 
 async def test_a_card_added_by_the_cli_meanwhile_is_kept(board_path: Path) -> None:
