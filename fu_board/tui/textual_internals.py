@@ -4,14 +4,19 @@ pinned in pyproject.toml; tests/tui/test_textual_internals.py holds each use to 
 expects and fails loudly when an upgrade changed it.
 
 Each is here because the benchmark (bench/run.py) or a bug showed the public way falls short:
-- `footer_keys`: the footer's keys, to leave some out at 80 columns (the footer offers no
-  way to choose which keys it drops; it cuts off the last ones, help and quit).
+- `FooterKey`, `footer_key_action`, `is_palette_key`, `footer_key_width`: the footer's
+  keys, what each runs and how wide it is drawn, to leave some out at 80 columns (the
+  footer offers no way to choose which keys it drops; it cuts off the last ones, help
+  and quit).
 - `composited_lines`: the screen below a modal one, to dim it in about a third of the
   time Textual's `BackgroundScreen` takes (`DimmedScreen`: opening a card).
 - `set_virtual_size`: a column's scrollable height set and its scrollbars updated at
   once, so that a card more or less never asks for a layout pass (moving a card).
 - `refill`: an Input given a new value as a new Input takes its first one (the card
   screen reuses its form for the next card).
+
+`key_gate.KeyGate` hands the app again a key event it took and held back (`post_message`
+of the same event): undocumented, and held to its order by tests/tui/test_fast_typing.py.
 
 Two short cuts draw what Textual would, faster, and are held to Textual's own output:
 `card_column.card_strips` (a card's lines, as `Visual.to_strips` draws them: every
@@ -39,10 +44,22 @@ __all__ = [
     "BackgroundScreen",
     "FooterKey",
     "composited_lines",
+    "footer_key_action",
     "footer_key_width",
+    "is_palette_key",
     "refill",
     "set_virtual_size",
 ]
+
+
+def footer_key_action(key: FooterKey) -> str:
+    """The action a footer key runs (`app.quit`, `screen.move(-1)`), as its binding names it."""
+    return key.action
+
+
+def is_palette_key(key: FooterKey) -> bool:
+    """Whether this is the command palette's key, drawn apart on the right."""
+    return key.has_class("-command-palette")
 
 
 def footer_key_width(key: FooterKey) -> int:
@@ -52,7 +69,7 @@ def footer_key_width(key: FooterKey) -> int:
     width = cell_len(key.key_display) + (0 if key.has_class("-compact") else 2)
     if key.description:
         width += cell_len(key.description) + 1
-    if key.has_class("-command-palette"):
+    if is_palette_key(key):
         width += 2
     return width
 

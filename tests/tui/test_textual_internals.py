@@ -41,9 +41,11 @@ async def test_footer_keys_and_their_width_are_what_the_footer_draws() -> None:
         assert {key.description for key in keys} >= {"A description", "Y"}
         for key in keys:
             assert isinstance(key.key_display, str)
-            assert isinstance(key.action, str)
             assert internals.footer_key_width(key) == key.outer_size.width, key.description
-        assert any(key.has_class("-command-palette") for key in keys)
+        actions = {key.description: internals.footer_key_action(key) for key in keys}
+        assert actions["A description"] == "bell"
+        assert actions["Y"] == "focus_next"
+        assert [internals.is_palette_key(key) for key in keys].count(True) == 1
 
 
 async def test_refill_puts_the_cursor_after_the_text_seen_from_its_start() -> None:

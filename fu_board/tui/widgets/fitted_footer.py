@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from fu_board.tui.textual_internals import FooterKey, footer_key_width
+from fu_board.tui.textual_internals import FooterKey, footer_key_action, footer_key_width, is_palette_key
 
 ALWAYS = frozenset({"help", "quit", "save"})
 """Actions whose key shows in every footer that has it: help, quit, and ctrl+s while a
@@ -22,9 +22,9 @@ PAIRED = frozenset({"move"})
 
 def _group(key: FooterKey) -> str:
     """The action a key runs, its namespace aside; for a pair (`PAIRED`), its name alone."""
-    if key.has_class("-command-palette"):
+    if is_palette_key(key):
         return "command_palette"
-    action = key.action.removeprefix("app.").removeprefix("screen.")
+    action = footer_key_action(key).removeprefix("app.").removeprefix("screen.")
     name = action.split("(")[0]
     return name if name in PAIRED else action
 
@@ -38,7 +38,7 @@ def fitted(keys: list[Widget], width: int, keep: Iterable[str]) -> list[Widget]:
     kept = ALWAYS | set(keep)
     footer_keys = [key for key in keys if isinstance(key, FooterKey)]
     groups: dict[str, list[FooterKey]] = {}
-    for key in sorted(footer_keys, key=lambda key: not key.has_class("-command-palette")):
+    for key in sorted(footer_keys, key=lambda key: not is_palette_key(key)):
         groups.setdefault(_group(key), []).append(key)
     order = [name for name in groups if name == "command_palette"]
     order += [name for name in reversed(groups) if name not in kept and name != "command_palette"]
