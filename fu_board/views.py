@@ -3,8 +3,8 @@
 Boards and cards are immutable, and a change replaces only the cards it touches. A
 `View` holds what is worked out from one version of the board seen at one moment (a day,
 and the time of day the rules see): each card's headline (what it asks for first), the
-four columns in order, the header's counts, each card's searchable text. The next
-version's view is made from this one (`then`): after a change that replaced a few cards
+four columns in order, the header's counts, the review's queue, each card's searchable
+text. The next version's view is made from this one (`then`): after a change that replaced a few cards
 the columns and counts move by those cards, and what was worked out for every other card
 is kept; anything else (cards added or deleted, the file read again, new settings, a new
 day) works them out again. Nothing is remembered anywhere else: a view goes with its
@@ -22,14 +22,14 @@ from fu_board.changes import swapped
 from fu_board.columns import Columns
 from fu_board.counts import Standing, answer
 from fu_board.model import Board, Card
-from fu_board.rules import FollowUp, count_due, next_follow_up
+from fu_board.rules import FollowUp, count_due, due_cards, next_follow_up
 from fu_board.search import Finder
 
 
 class View:
     """One version of the board, seen at one moment, and what is worked out from it on demand."""
 
-    __slots__ = ("_columns", "_due", "_headlines", "_standing", "board", "finder", "now", "today")
+    __slots__ = ("_columns", "_due", "_due_list", "_headlines", "_standing", "board", "finder", "now", "today")
 
     def __init__(self, board: Board, today: dt.date, now: dt.time | None = None) -> None:
         self.board = board
@@ -40,6 +40,7 @@ class View:
         self._headlines: CardMemo[FollowUp | None] = CardMemo()
         self._columns: Columns | None = None
         self._due: tuple[int, int] | None = None
+        self._due_list: list[tuple[Card, FollowUp]] | None = None
         self._standing: Standing | None = None
 
     def headline(self, card: Card) -> FollowUp | None:
@@ -63,6 +64,13 @@ class View:
         if self._due is None:
             self._due = count_due(self.headline(card) for card in self.board.cards)
         return self._due
+
+    @property
+    def due_list(self) -> list[tuple[Card, FollowUp]]:
+        """Today's queue for the daily review (`fu_board.rules.due_cards`): read it, never change it."""
+        if self._due_list is None:
+            self._due_list = due_cards(self.board, self.today, now=self.now)
+        return self._due_list
 
     @property
     def standing(self) -> Standing:

@@ -13,7 +13,7 @@ from fu_board.changes import swapped
 from fu_board.columns import Columns, column
 from fu_board.counts import standing
 from fu_board.model import STAGES, Board, Outcome, Stage
-from fu_board.rules import due_counts, next_follow_up
+from fu_board.rules import due_cards, due_counts, next_follow_up
 from fu_board.search import searchable
 from fu_board.views import View
 
@@ -44,6 +44,7 @@ def assert_counted_from_scratch(view: View) -> None:
     board = view.board
     assert view.standing == standing(board)
     assert view.due_counts == due_counts(board, TODAY)
+    assert view.due_list == due_cards(board, TODAY)
     for card in board.cards:
         assert view.headline(card) == next_follow_up(card, board.settings, TODAY)
         assert view.finder.text_of(card) == searchable(card)

@@ -26,7 +26,7 @@ from fu_board.counts import days_since_touch, last_touch, review_streak
 from fu_board.drafts import contact_named, draft_for, suggested_message
 from fu_board.model import Card, EventKind, NoKind, Outcome, Settings
 from fu_board.progress import to_go_words
-from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_cards, due_items
+from fu_board.rules import REASON_WORDS, FollowUp, Reason, agenda, due_items
 from fu_board.session import Session
 from fu_board.text import visible
 from fu_board.tui.card_actions import CardActions
@@ -228,9 +228,7 @@ class ReviewScreen(Screen[None]):
         session = self.session
         session.catch_up()  # the queue starts from what is in the file now
         self.query_one(TodaysInterviews).show(session.board, session.today)
-        self.queue = [
-            row(card, item) for card, item in due_cards(session.board, session.today, now=session.now) if item.is_action
-        ]
+        self.queue = [row(card, item) for card, item in session.view.due_list if item.is_action]
         self.show_current()
 
     # What is shown -------------------------------------------------------------
