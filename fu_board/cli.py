@@ -31,6 +31,7 @@ from fu_board.model import (
     Card,
     Channel,
     Contact,
+    DateOutOfRange,
     Interview,
     InterviewKind,
     NoKind,
@@ -80,6 +81,8 @@ def _date(text: str) -> DayArg:
         return DayArg(offset=DAY_WORDS[text.lower()])
     try:
         return DayArg(day=parse_date(text))
+    except DateOutOfRange as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date like 2026-11-25 (or today, yesterday, tomorrow)"
@@ -93,7 +96,9 @@ def _later_date(text: str) -> DayArg:
         return DayArg(offset=int(match[1]) * (7 if match[2] == "w" else 1))
     try:
         return _date(text)
-    except argparse.ArgumentTypeError:
+    except argparse.ArgumentTypeError as error:
+        if "too far off" in str(error):
+            raise
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date like 2026-12-01, tomorrow, or a wait like 3d or 2w"
         ) from None

@@ -31,10 +31,12 @@ from fu_board.model import (
     Board,
     Card,
     Contact,
+    DateOutOfRange,
     NoKind,
     Outcome,
     Stage,
     describe_problem,
+    in_range,
     is_validation_error,
 )
 from fu_board.search import fold
@@ -269,7 +271,10 @@ def _applied_on(text: str, slash_order: SlashOrder, today: dt.date) -> dt.date:
     applied = _date(text, slash_order)
     if applied > today:
         raise ValueError(f"applied on {applied.isoformat()}, which is in the future")
-    return applied
+    try:
+        return in_range(applied)
+    except DateOutOfRange as problem:
+        raise ValueError(f"applied on {applied.isoformat()}: {problem}") from None
 
 
 def import_csv(board: Board, text: str, today: dt.date) -> Imported:

@@ -161,15 +161,37 @@ TOUCH_KINDS = frozenset(
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+"""The dates a board takes: every rule can count days and business days from any of them
+(a date near the calendar's end, 9999-12-31, overflowed the first follow-up worked out)."""
+DAY_RANGE = f"between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}"
+
+
+class DateOutOfRange(ValueError):
+    """A real date, too far off for a board (see `EARLIEST_DAY`, `LATEST_DAY`)."""
+
+
+def in_range(day: dt.date) -> dt.date:
+    """`day`, when a board takes it; `DateOutOfRange` otherwise."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise DateOutOfRange(f"should be a date {DAY_RANGE}")
+    return day
+
+
 def parse_date(text: str) -> dt.date:
-    """A calendar date written YYYY-MM-DD, and only that (no week dates, no 20261125)."""
+    """A calendar date written YYYY-MM-DD, and only that (no week dates, no 20261125), one a
+    board takes (`in_range`)."""
     text = text.strip()
     if not _ISO_DAY.fullmatch(text):
         raise ValueError(f"{text!r} is not a date like 2026-11-25")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a date on the calendar") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise DateOutOfRange(f"{text} is too far off: fu-board takes dates {DAY_RANGE}")
+    return day
 
 
 def _no_surrogates(value: str) -> str:
@@ -244,9 +266,13 @@ def interned(day: dt.date) -> dt.date:
     return _DAYS.setdefault(day, day)
 
 
-Day = Annotated[dt.date, _After(interned)]
-"""A date, kept once per distinct day: a board holds few days many times (86,000 dates,
-a thousand or so distinct, at 10,000 cards)."""
+def _board_day(day: dt.date) -> dt.date:
+    return interned(in_range(day))
+
+
+Day = Annotated[dt.date, _After(_board_day)]
+"""A date a board takes (`in_range`), kept once per distinct day: a board holds few days
+many times (86,000 dates, a thousand or so distinct, at 10,000 cards)."""
 Text = Annotated[str, _After(_no_surrogates)]
 """Free text, stored exactly as given."""
 Line = Annotated[str, _After(_trimmed)]

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from fu_board.board import edit_card
 from fu_board.board_file import BoardFile
 from fu_board.model import (
+    EARLIEST_DAY,
+    LATEST_DAY,
     SCHEMA_VERSION,
     STAGES,
     WORKING_STAGES,
@@ -683,7 +685,7 @@ def test_default_board_path_without_the_variable(monkeypatch: pytest.MonkeyPatch
 # Lone surrogates (U+D800..U+DFFF) are refused at input, so they are left out here.
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 company_text = any_text.filter(lambda s: bool(s.strip()))
-dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+dates = st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY)  # every date a board takes
 card_ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,31}", fullmatch=True)
 stages = st.sampled_from(STAGES)
 

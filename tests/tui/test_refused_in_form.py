@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from fu_board.demo import demo_board
-from fu_board.model import Stage
+from fu_board.model import DAY_RANGE, Stage
 from fu_board.tui.screens.card_detail import CardScreen
 from fu_board.tui.screens.form_screen import FormScreen
 from tests.conftest import TODAY
@@ -60,3 +60,20 @@ async def test_the_interview_dialog_stays_open_when_the_decision_comes_before_it
         board_screen(app)
     card = saved(board_path).card("k7m2")
     assert card.interviews[-1].interviewers == ("Ana Lee", "Bo Chen")
+
+
+async def test_a_date_too_far_off_is_refused_in_the_form_saying_the_range(board_path: Path) -> None:
+    """Issue 17: an interview on 9999-12-31 was saved, and then every rule overflowed."""
+    app = app_with(board_path, demo_board(TODAY))
+    before = board_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-on", Input).value = "9999-12-31"
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        problem = str(form.query_one("#error-on", Label).render())
+        assert "too far off" in problem
+        assert DAY_RANGE in problem
+    assert board_path.read_bytes() == before

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from fu_board.model import Channel, Interview, InterviewKind, parse_date
+from fu_board.model import Channel, DateOutOfRange, Interview, InterviewKind, parse_date
 from fu_board.text import visible
 from fu_board.tui.textual_internals import refill
 
@@ -33,6 +33,8 @@ def required(value: str) -> str:
 def date(value: str) -> dt.date:
     try:
         return parse_date(value)
+    except DateOutOfRange as problem:
+        raise ValueError(str(problem)) from None
     except ValueError:
         raise ValueError("a date like 2026-11-25") from None
 
@@ -107,6 +109,8 @@ def interviews(value: str) -> tuple[Interview, ...]:
         day, *rest = head.split()
         try:
             on = parse_date(day)
+        except DateOutOfRange:
+            raise
         except ValueError:
             raise ValueError(f"{day.strip()!r} is not a date like 2026-11-25 (interviews are separated by ;)") from None
         time = ""
