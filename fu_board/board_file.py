@@ -34,6 +34,8 @@ from fu_board.store import (
     digest,
     parse_board,
     parse_placed,
+    present,
+    read_file,
     save_board,
     write_atomically,
 )
@@ -108,12 +110,11 @@ def temporaries(path: Path) -> list[Path]:
 
 
 def _read(path: Path) -> bytes | None:
+    """The board file's bytes (`store.read_file`), or None when there is none."""
     try:
-        return path.read_bytes()
+        return read_file(path)
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
 
 
 def _parse(data: bytes, path: Path, key: str) -> tuple[Board, CardPlaces | None]:
@@ -195,7 +196,7 @@ def update_board(
 ) -> None:
     """`update` for any change of the whole board: `change` returns the new board, or None
     to write nothing (and keep no backup)."""
-    if not path.exists():  # nothing is created for a change that is refused
+    if not present(path):  # nothing is created for a change that is refused
         if not create:
             raise FileNotFoundError(path)
         if change(Board()) is None:
@@ -288,15 +289,15 @@ class BoardFile:
         A newer schema opens read-only. An unreadable file raises `BoardFileError`.
         """
         # Most days there is nothing to create or clean, and the lock is not needed to read.
-        if not self.path.exists() or temporaries(self.path):
+        if not present(self.path) or temporaries(self.path):
             try:
                 with locked(self.path):
                     clean_stale_temporaries(self.path)
-                    if not self.path.exists():
+                    if not present(self.path):
                         self._remember(Board(), save_board(self.path, Board()))
                         return self.base
             except BoardFileError:
-                if not self.path.exists():
+                if not present(self.path):
                     raise
                 # A folder that cannot be written: the board can still be read; saving will say why it fails.
         return self.reload()

@@ -43,7 +43,7 @@ from fu_board.model import (
 )
 from fu_board.progress import no_greeting, yes_celebration
 from fu_board.rules import FollowUp, Reason, clock, due_cards, due_counts, is_held, next_follow_up
-from fu_board.store import BoardFileError, NewerBoardError, write_atomically
+from fu_board.store import BoardFileError, NewerBoardError, present, write_atomically
 from fu_board.text import safe_json, visible
 from fu_board.where import ENV_VAR, default_board_path
 
@@ -438,7 +438,7 @@ def _due(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if args.count:
         from fu_board import due_status
 
-        if not path.exists():  # a prompt asks on every Enter: no board yet is nothing due, quietly
+        if not present(path):  # a prompt asks on every Enter: no board yet is nothing due, quietly
             return "0"
         read = due_status.signature(path)
         board = _board_or_empty(path)
@@ -556,7 +556,7 @@ def _remind(args: argparse.Namespace, path: Path, today: dt.date) -> str:
         if args.verbose:
             sys.stderr.write(f"fu-board: no notification: {visible(words, one_line=True)}\n")
 
-    if not path.exists():
+    if not present(path):
         why(f"no board yet at {path}")
         return ""
     board = _board_or_empty(path)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -223,12 +225,15 @@ def cached_board(path: Path) -> tuple[Board, str, CardPlaces | None] | None:
     The digest is taken reading the file piece by piece, so its bytes are never all held
     while the cached board is built (10 MB less at the peak, at 10,000 cards).
     """
+    content = hashlib.sha256()
+    size = 0
     try:
-        with path.open("rb") as handle:
-            key = hashlib.file_digest(handle, "sha256").hexdigest()
-            size = handle.tell()
-    except OSError:
+        for piece in _pieces_of(path, _opened(path)):
+            content.update(piece)
+            size += len(piece)
+    except (OSError, BoardFileError):  # read the usual way, which says what is wrong
         return None
+    key = content.hexdigest()
     found = _from_cache(path, key, size)
     return None if found is None else (found[0], key, found[1])
 
@@ -328,13 +333,85 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_bytes(path: Path) -> bytes:
+MAX_BOARD_BYTES = 256 * 1024 * 1024
+"""The most a board file may hold: far above any real board (10,000 cards are 11 MB), and
+far below what a link to /dev/zero would have fu-board read until memory ran out."""
+
+
+def _refuse(path: Path, info: os.stat_result) -> None:
+    """`BoardFileError` unless `info` is that of a plain file of a board's size."""
+    if stat.S_ISDIR(info.st_mode):
+        raise BoardFileError(path, "is a folder, not a board file")
+    if not stat.S_ISREG(info.st_mode):
+        raise BoardFileError(
+            path, "is not a plain file (a pipe, a device or a socket): fu-board reads and writes only a plain file"
+        )
+    if info.st_size > MAX_BOARD_BYTES:
+        raise BoardFileError(path, f"holds {info.st_size:,} bytes, more than any board ({MAX_BOARD_BYTES:,} at most)")
+
+
+def _looked_at(path: Path, error: OSError) -> BoardFileError:
+    """Why the board at `path` cannot be looked at, in words."""
+    if error.errno == errno.ELOOP:
+        return BoardFileError(path, "is a symbolic link that leads round in a loop: fix or remove the link")
+    return BoardFileError(path, f"cannot be looked at: {error.strerror or error}")
+
+
+def present(path: Path) -> bool:
+    """Whether a board file stands at `path`: False when nothing does (a board may be made
+    there), True for a plain file. Anything else that stands there, or a place that cannot
+    be looked at (a folder the user cannot enter, a link in a loop), is a `BoardFileError`:
+    nothing may replace what could not be read."""
     try:
-        return path.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise _looked_at(path, error) from None
+    _refuse(path, info)
+    return True
+
+
+def _opened(path: Path) -> int:
+    """A descriptor on the board file at `path`, checked to be a plain file of a board's size
+    (`_refuse`); opening never waits (a pipe would wait for a writer for ever)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise
     except OSError as error:
+        raise _looked_at(path, error) from None
+    try:
+        _refuse(path, os.fstat(fd))
+    except BoardFileError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _pieces_of(path: Path, fd: int) -> Iterator[bytes]:
+    """The file's bytes, a piece at a time, no more than a board may hold; the descriptor is closed."""
+    read = 0
+    try:
+        while piece := os.read(fd, 1 << 20):
+            read += len(piece)
+            if read > MAX_BOARD_BYTES:  # it grew while being read
+                raise BoardFileError(path, f"holds more than any board ({MAX_BOARD_BYTES:,} bytes at most)")
+            yield piece
+    except OSError as error:
         raise BoardFileError(path, f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the board file at `path`: only a plain file of a board's size is read.
+    `FileNotFoundError` when there is none; `BoardFileError` for anything else wrong."""
+    return b"".join(_pieces_of(path, _opened(path)))
+
+
+def _read_bytes(path: Path) -> bytes:
+    return read_file(path)
 
 
 def read_board(path: Path) -> tuple[Board, str]:

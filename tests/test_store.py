@@ -346,9 +346,9 @@ def test_load_board_missing_file_raises_file_not_found(tmp_path: Path) -> None:
 def test_unreadable_path_is_a_board_file_error(tmp_path: Path) -> None:
     folder = tmp_path / "board.toml"
     folder.mkdir()
-    with pytest.raises(BoardFileError, match="cannot be read"):
+    with pytest.raises(BoardFileError, match="is a folder, not a board file"):
         load_board(folder)
-    with pytest.raises(BoardFileError, match="cannot be read"):
+    with pytest.raises(BoardFileError, match="is a folder, not a board file"):
         BoardFile(folder).open()
 
 
