@@ -55,10 +55,12 @@ def _now() -> dt.datetime:
 
 
 def list_backups(path: Path) -> list[Backup]:
-    """The backups of the board at `path`, newest first."""
+    """The backups of the board at `path`, newest first: the plain files named as fu-board
+    names them (a folder or a link named so, or a name that is no moment, is not one, and
+    is never read or removed)."""
     folder = backup_folder(path)
     try:
-        names = os.listdir(folder)
+        entries = list(os.scandir(folder))
     except FileNotFoundError:
         return []
     except OSError as error:
@@ -66,11 +68,17 @@ def list_backups(path: Path) -> list[Backup]:
             folder, f"cannot be read as the board's backups folder: {error.strerror or error}"
         ) from None
     found = []
-    for name in names:
-        match = _NAME.match(name)
-        if match:
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if not match:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
             taken = dt.datetime.strptime(match[1], _STAMP).replace(tzinfo=dt.UTC)
-            found.append(Backup(folder / name, taken))
+        except (OSError, ValueError):  # gone meanwhile, or 2026-13-45
+            continue
+        found.append(Backup(folder / entry.name, taken))
     return sorted(found, key=lambda backup: backup.taken, reverse=True)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fu_board import board as ops
 from fu_board.backups import (
     KEEP_DAYS,
     KEEP_LAST,
@@ -21,6 +22,7 @@ from fu_board.backups import (
     newest_loadable,
     to_keep,
 )
+from fu_board.board_file import update
 from fu_board.model import SCHEMA_VERSION, Board, Card, Interview, Stage
 from fu_board.store import dump_board, load_board, save_board
 from tests.conftest import TODAY
@@ -491,3 +493,24 @@ def test_no_backups_yet_does_not_print_raw_escapes_from_the_path(
     assert "no backups yet" in err
     assert "\x1b" not in err
     assert "\x07" not in err
+
+
+def test_a_folder_or_a_link_named_like_a_backup_is_no_backup_and_saving_goes_on(
+    capsys: pytest.CaptureFixture[str], board_path: Path
+) -> None:
+    """Issue 17, item 6: a folder named like a backup crashed `backups`, and then every save."""
+    save_board(board_path, ops.add_card(Board(), company="Globex", applied=TODAY).board)
+    folder = backup_folder(board_path)
+    folder.mkdir(mode=0o700)
+    (folder / "2099-01-01T00-00-00.000000Z.toml").mkdir()
+    (folder / "2098-01-01T00-00-00.000000Z.toml").symlink_to(board_path)
+    (folder / "2026-13-45T00-00-00.000000Z.toml").write_text("not a moment")
+    assert list_backups(board_path) == []
+    for _ in range(KEEP_LAST + 3):  # saves, backups and their rotation all go on
+        update(board_path, lambda b: ops.add_card(b, company="Acme", applied=TODAY))
+    assert len(list_backups(board_path)) >= 1
+    assert (folder / "2099-01-01T00-00-00.000000Z.toml").is_dir()  # left as it was
+    assert (folder / "2098-01-01T00-00-00.000000Z.toml").is_symlink()
+    result = run_main(capsys, ["--board", str(board_path), "backups"], TODAY)
+    assert result.code == 0
+    assert "Traceback" not in result.err
