@@ -135,6 +135,8 @@ def import_json(board: Board, text: str) -> Imported:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        raise ImportRefused("not a fu-board export: values nested far more deeply than any board's") from None
     if isinstance(data, dict):  # an export from another version: brought up as a board file is
         data = _brought_up(data)
     try:
@@ -278,7 +280,14 @@ def _applied_on(text: str, slash_order: SlashOrder, today: dt.date) -> dt.date:
 
 
 def import_csv(board: Board, text: str, today: dt.date) -> Imported:
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        problem = str(error)
+        if "field larger than field limit" in problem:
+            problem = f"a cell holds more than {csv.field_size_limit():,} characters, more than fu-board reads in one"
+        raise ImportRefused(f"line {reader.line_num}: {problem}") from None
     if not rows:
         raise ImportRefused("the file is empty")
     columns, others = _columns(rows[0])

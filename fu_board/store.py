@@ -149,7 +149,7 @@ def _parse_by_card(text: str) -> tuple[dict[str, Any], list[str]] | None:
             if part.keys() != {"cards"} or not isinstance(part["cards"], list) or len(part["cards"]) != 1:
                 return None
             cards.append(part["cards"][0])
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # the whole file, parsed, says what is wrong
         return None
     if "cards" in raw:
         return None
@@ -164,6 +164,8 @@ def _parse_toml(text: str, path: Path) -> tuple[dict[str, Any], list[str] | None
         return by_card
     try:
         return tomllib.loads(text), None
+    except RecursionError:
+        raise BoardFileError(path, "not a board: values nested far more deeply than any board's") from None
     except tomllib.TOMLDecodeError as error:
         match = _TOML_PLACE.match(str(error))
         if match:
