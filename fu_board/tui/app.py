@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -35,6 +36,7 @@ from fu_board.session import BoardChange, SaveJob, Session, Severity
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.commands import BoardCommands, ThemeCommands
+from fu_board.tui.crash import crash_words, write_report
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.key_gate import KeyGate
 from fu_board.tui.screens.board import BoardScreen
@@ -44,6 +46,7 @@ from fu_board.views import View
 
 EXIT_UNSAVED = 1
 EXIT_UNREADABLE = 2
+EXIT_CRASHED = 3
 
 
 class FuBoardApp(SessionApp):
@@ -81,6 +84,10 @@ class FuBoardApp(SessionApp):
         """Whether the theme is being set from the settings (which are then not saved)."""
         self._quitting = False
         """Whether `q` is under way (saving, or asking before it quits)."""
+        self.crashed = False
+        """Whether the app stopped on an error nobody foresaw."""
+        self.crash_report: Path | None = None
+        """Where the report of that error went, when it could be written."""
 
     # What the session asks of its host ----------------------------------------------------
 
@@ -151,6 +158,19 @@ class FuBoardApp(SessionApp):
         """Notifications often name a company or a contact: always plain text, control
         characters shown as symbols (`markup` is accepted and ignored)."""
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    def _fatal_error(self) -> None:
+        """An error nobody foresaw (Textual calls this in its `except`, see textual_internals):
+        the full report, local values and all, goes to a private file; the terminal gets a
+        short message with no value from the board (Textual's own shows the locals)."""
+        error = sys.exc_info()[1]
+        if error is None:
+            super()._fatal_error()
+            return
+        self.crashed = True
+        self.crash_report = write_report(error)
+        self.bell()
+        self.panic(Text(crash_words(error, self.crash_report)))
 
     def action_help_quit(self) -> None:
         """ctrl+c, out of habit: which key quits (Textual's own words carry markup, which
@@ -425,6 +445,8 @@ def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = No
     app = make_app(path, today=today, notice=notice)
     app.run()
     session = app.session
+    if app.crashed:  # said by the app as it closed (`_fatal_error`)
+        return EXIT_CRASHED
     if session.settled and session.file.digest:
         remember_saved(session.file.path, session.board, session.file.digest, session.file.places)  # no parse next time
     if session.load_error is not None:

@@ -15,6 +15,10 @@ Each is here because the benchmark (bench/run.py) or a bug showed the public way
 - `refill`: an Input given a new value as a new Input takes its first one (the card
   screen reuses its form for the next card).
 
+`FuBoardApp._fatal_error` overrides the method Textual calls, inside its `except`, for an
+error nobody foresaw, to write the report to a private file instead of printing the
+traceback with its local values (tests/tui/test_crash.py).
+
 `key_gate.KeyGate` hands the app again a key event it took and held back (`post_message`
 of the same event): undocumented, and held to its order by tests/tui/test_fast_typing.py.
 

@@ -43,6 +43,8 @@ async def press_and_settle(self: Pilot[object], *keys: str) -> None:
         await PRESS_WITHOUT_WAITING(self, *keys)
         return
     for key in keys:
+        if not app.is_running:
+            return
         event = key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
@@ -70,6 +72,8 @@ async def settled(pilot: Pilot[object], app: FuBoardApp) -> None:
     seen: object = None
     deadline = time.monotonic() + SETTLE_PATIENCE
     while True:
+        if not app.is_running or app._exception is not None:  # gone, or stopped on an error
+            return
         await app.saves_settled()
         await pilot._wait_for_screen()
         now = (app.screen, app.focused, [(worker.name, worker.state) for worker in app.workers])
