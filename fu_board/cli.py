@@ -675,7 +675,7 @@ def _export(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     board = _board_or_empty(path)
     text = EXPORTERS[args.format](board, today)
     if args.output is None:
-        sys.stdout.write(text)
+        _out(text)
         return ""
     target: Path = args.output
     if target.exists() and target.resolve() == path.resolve():
@@ -795,13 +795,22 @@ def run_demo(today: dt.date) -> int:
             cache.FOLDER = None
 
 
+def _out(text: str) -> None:
+    """Write `text` to standard output: exactly, to a file or a pipe; to a terminal, with every
+    control character shown as a symbol (`text.visible`), so that nothing from a card (an
+    escape sequence that sets the clipboard or the title, a bidi override) is run by it."""
+    if sys.stdout.isatty():
+        text = visible(text.replace("\r\n", "\n"))  # a calendar's or a CSV's line ends look the same
+    sys.stdout.write(text)
+
+
 def run_verb(args: argparse.Namespace, path: Path, today: dt.date) -> int:
     calendar = sys.modules.get("fu_board.ics")  # imported only by a save that keeps a calendar
     if calendar is not None:  # (or by an earlier run in this process: a test's)
         calendar.SYNCED.problem = None
     printed = VERBS[args.verb](args, path, today)
     if printed:
-        sys.stdout.write(printed + "\n")
+        _out(printed + "\n")
     calendar = sys.modules.get("fu_board.ics")
     if calendar is not None and calendar.SYNCED.problem:
         sys.stderr.write(f"fu-board: warning: {visible(calendar.SYNCED.problem, one_line=True)}; the board is saved\n")
