@@ -585,15 +585,27 @@ def _template(value: str) -> str:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(value)]
     except ValueError as error:
         raise ValueError(f"is not a valid template ({error}); write a literal brace as {{{{ or }}}}") from None
-    for name, spec, conversion in fields:
-        if name is not None and (spec or conversion):
-            raise ValueError(f"has {{{name}...}} with a format code; use plain placeholders like {{company}}")
-    names = {name for name, _, _ in fields if name is not None}
-    unknown = sorted(names - set(PLACEHOLDERS))
-    if unknown:
-        known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
-        raise ValueError(f"has an unknown placeholder {{{unknown[0]}}}; use {known}")
+    # What is wrong, and which placeholder by its place: never the template's own text, which
+    # may be a person's words (an error is shown, and kept in logs).
+    placeholders = [(name, spec, conversion) for name, spec, conversion in fields if name is not None]
+    for number, (name, spec, conversion) in enumerate(placeholders, start=1):
+        if spec or conversion:
+            raise ValueError(
+                f"its {_ordinal(number)} placeholder has a format code (after ! or :); "
+                "use plain placeholders like {company}"
+            )
+        if name not in PLACEHOLDERS:
+            known = ", ".join("{" + known + "}" for known in PLACEHOLDERS)
+            raise ValueError(f"its {_ordinal(number)} placeholder is not one fu-board fills in; use {known}")
     return value
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st..."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 Template = Annotated[str, _After(_template)]

@@ -234,12 +234,19 @@ def template_problem(field: str, text: str) -> str:
         pytest.param("Hi {contact[0]}", "{contact[0]}", id="index"),
     ],
 )
-def test_unknown_placeholders_are_refused(text: str, named: str) -> None:
+def test_unknown_placeholders_are_refused_naming_the_setting_not_the_text(text: str, named: str) -> None:
     problem = template_problem("second_follow_up", text)
-    assert problem.startswith("templates.second_follow_up: has an unknown placeholder ")
-    assert f"unknown placeholder {named}" in problem
+    assert problem.startswith("templates.second_follow_up: its 1st placeholder is not one fu-board fills in; use ")
+    assert named not in problem.split("; use ")[0]  # the template's own text is the person's: never quoted
     for name in PLACEHOLDERS:
         assert "{" + name + "}" in problem
+
+
+def test_the_placeholder_at_fault_is_counted_not_quoted() -> None:
+    problem = template_problem("thank_you", "Dear {interviewer}, as {role} at {compnay}: {my private note}")
+    assert "its 3rd placeholder is not one fu-board fills in" in problem
+    assert "compnay" not in problem
+    assert "private" not in problem
 
 
 @pytest.mark.parametrize(
@@ -259,14 +266,16 @@ def test_lone_braces_are_refused(text: str) -> None:
 
 @pytest.mark.parametrize("field", list(Templates.field_names()))
 def test_every_template_is_checked(field: str) -> None:
-    assert "unknown placeholder {nope}" in template_problem(field, "{nope}")
+    assert "its 1st placeholder is not one fu-board fills in" in template_problem(field, "{nope}")
 
 
 @pytest.mark.parametrize("template", ["Hi {contact:{bogus}}", "Hi {contact:d}", "Hi {company!r}", "{role:>30}"])
 def test_format_codes_are_refused(template: str) -> None:
     # `{contact:{bogus}}` hides an unknown placeholder and `{contact:d}` fails on
     # text: accepting either would make the daily review fail when it fills the message.
-    with pytest.raises(ValidationError, match="with a format code; use plain placeholders"):
+    with pytest.raises(
+        ValidationError, match=r"placeholder has a format code \(after ! or :\); use plain placeholders"
+    ):
         Templates(second_follow_up=template)
 
 

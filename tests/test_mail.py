@@ -122,7 +122,7 @@ def test_subjects_are_templates_of_their_own() -> None:
     ("value", "problem"),
     [
         ("Two\nlines", "templates.after_no_subject: is a subject line: one line, without line breaks"),
-        ("Hi {boss}", "templates.after_no_subject: has an unknown placeholder {boss}"),
+        ("Hi {boss}", "templates.after_no_subject: its 1st placeholder is not one fu-board fills in"),
     ],
 )
 def test_a_subject_that_cannot_be_one_says_why(value: str, problem: str) -> None:
