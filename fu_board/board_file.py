@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,11 @@ from fu_board.store import (
 )
 
 LOCK_TIMEOUT = 10.0
-"""Seconds to wait for another writer; a save holds the lock for milliseconds."""
+"""Seconds a writer waits while the board file does not change: a save holds the lock for
+milliseconds, so a writer that keeps it that long without saving anything is stuck. A
+writer waiting its turn behind others that do save waits on."""
+LOCK_LOOK = 0.05
+"""Seconds between two looks at whether the waiting goes on."""
 
 
 def lock_path(path: Path) -> Path:
@@ -61,15 +66,29 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     from filelock import FileLock, Timeout  # only writers need it: reading verbs start faster
 
-    lock = FileLock(lock_file, timeout=timeout, mode=0o600)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise BoardFileError(
-            path, f"is busy: another fu-board has held {lock_file.name} for {timeout:g} seconds; try again"
-        ) from None
-    except OSError as error:
-        raise BoardFileError(path, f"could not be locked for saving ({lock_file}): {error.strerror or error}") from None
+    lock = FileLock(lock_file, mode=0o600)
+    started = time.monotonic()
+    still_since, seen, saves = started, _signature(path), 0
+    while True:
+        try:
+            lock.acquire(timeout=LOCK_LOOK)
+            break
+        except Timeout:
+            now = _signature(path)
+            if now != seen:  # another writer saved: the queue moves, this one waits its turn
+                seen, saves, still_since = now, saves + 1, time.monotonic()
+            elif time.monotonic() - still_since >= timeout:
+                waited = time.monotonic() - started
+                queue = f", after {saves} saves by others while this one waited {waited:.0f} s" if saves else ""
+                raise BoardFileError(
+                    path,
+                    f"is busy: another fu-board holds {lock_file.name} and has saved nothing for {timeout:g} "
+                    f"seconds{queue}; try again (a fu-board that stays stuck can be ended)",
+                ) from None
+        except OSError as error:
+            raise BoardFileError(
+                path, f"could not be locked for saving ({lock_file}): {error.strerror or error}"
+            ) from None
     try:
         yield
     finally:

@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from fu_board.cli import main
 from fu_board.model import Board, Card, Interview, Outcome, ReviewLog, Settings, Stage
 from fu_board.store import BoardFileError, load_board, save_board
 from tests.conftest import TODAY
+from tests.test_crash_safety import numbered_card
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = TODAY.replace(day=2)
@@ -434,3 +436,51 @@ def test_a_cli_verb_clears_the_leftovers(board_path: Path, capsys: pytest.Captur
     cli(capsys, "interview", "aaaa", "--board", str(board_path))
     assert not stale.exists()
     assert load_board(board_path).card("aaaa").stage is Stage.INTERVIEWED
+
+
+# Waiting for the lock -------------------------------------------------------------------
+
+
+def keep_lock(path: Path, seconds: float, saving_every: float | None, held: threading.Event) -> None:
+    """Another writer: holds the board's lock for `seconds`, saving every `saving_every`
+    seconds meanwhile (a queue that moves) or never (a writer that is stuck)."""
+    with locked(path):
+        held.set()
+        deadline = time.monotonic() + seconds
+        count = 0
+        while time.monotonic() < deadline:
+            time.sleep(saving_every or 0.01)
+            if saving_every:
+                count += 1
+                save_board(path, Board(cards=tuple(numbered_card(n) for n in range(1, count + 1))))
+
+
+def test_a_writer_stuck_on_the_lock_is_reported_for_what_it_is(board_path: Path) -> None:
+    save_board(board_path, Board())
+    held = threading.Event()
+    other = threading.Thread(target=keep_lock, args=(board_path, 1.5, None, held))
+    other.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(BoardFileError) as refused, locked(board_path, timeout=0.3):
+            pass
+        assert "holds .board.toml.lock and has saved nothing for 0.3 seconds" in str(refused.value)
+    finally:
+        other.join()
+
+
+def test_a_writer_waits_its_turn_while_the_others_save(board_path: Path) -> None:
+    """Under heavy load, waiting longer than the timeout is no failure while saves go on."""
+    save_board(board_path, Board())
+    held = threading.Event()
+    other = threading.Thread(target=keep_lock, args=(board_path, 1.2, 0.1, held))
+    other.start()
+    try:
+        assert held.wait(10)
+        started = time.monotonic()
+        with locked(board_path, timeout=0.4):
+            waited = time.monotonic() - started
+        assert len(load_board(board_path).cards) >= 5  # the other writer's saves all went first
+        assert waited > 0.4  # longer than the timeout, and no failure: the queue moved
+    finally:
+        other.join()
