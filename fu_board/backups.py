@@ -40,8 +40,40 @@ class Backup:
 
     def card_count(self) -> int:
         """How many cards the copy holds, counted without parsing it (cheap for listings)."""
-        data = self.path.read_bytes()
-        return len(re.findall(rb"(?m)^[ \t]*\[\[[ \t]*cards[ \t]*\]\]", data))
+        return _holds(self.path.read_bytes())[0]
+
+    def ahead(self, now: dt.datetime) -> bool:
+        """Whether the copy is dated later than `now`: taken while the clock ran ahead."""
+        return self.taken > now + CLOCK_SLACK
+
+    def summary(self, now: dt.datetime | None = None) -> str:
+        """When it was taken and what it holds: "taken 2026-12-03 10:02, 12 cards, latest
+        entry 2026-12-03" (and "dated ahead of this computer's clock" when it is)."""
+        try:
+            cards, latest = _holds(self.path.read_bytes())
+        except OSError:
+            return f"taken {self.taken.astimezone():%Y-%m-%d %H:%M}, cannot be read now"
+        words = f"taken {self.taken.astimezone():%Y-%m-%d %H:%M}, {cards} card{'' if cards == 1 else 's'}"
+        if latest is not None:
+            words += f", latest entry {latest}"
+        if self.ahead(now or _now()):
+            words += ", dated ahead of this computer's clock"
+        return words
+
+
+CLOCK_SLACK = dt.timedelta(minutes=5)
+"""How far ahead of the clock a backup may be dated before it counts as taken while the
+clock ran ahead (another machine's clock, synced, may run a little ahead)."""
+
+_CARD_HEADER = re.compile(rb"(?m)^[ \t]*\[\[[ \t]*cards[ \t]*\]\]")
+_ENTRY_DATE = re.compile(rb"\bdate = (\d{4}-\d\d-\d\d)\b")
+
+
+def _holds(data: bytes) -> tuple[int, str | None]:
+    """How many cards a board file's bytes hold, and the latest date of an entry in them,
+    read without parsing (cheap for listings and messages)."""
+    latest = max((found.decode() for found in _ENTRY_DATE.findall(data)), default=None)
+    return len(_CARD_HEADER.findall(data)), latest
 
 
 def backup_folder(path: Path) -> Path:
@@ -54,10 +86,11 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def list_backups(path: Path) -> list[Backup]:
-    """The backups of the board at `path`, newest first: the plain files named as fu-board
-    names them (a folder or a link named so, or a name that is no moment, is not one, and
-    is never read or removed)."""
+def list_backups(path: Path, now: dt.datetime | None = None) -> list[Backup]:
+    """The backups of the board at `path`, newest first, those dated ahead of `now` (taken
+    while the clock ran ahead) last, whatever their date: the plain files named as
+    fu-board names them (a folder or a link named so, or a name that is no moment, is not
+    one, and is never read or removed)."""
     folder = backup_folder(path)
     try:
         entries = list(os.scandir(folder))
@@ -79,22 +112,28 @@ def list_backups(path: Path) -> list[Backup]:
         except (OSError, ValueError):  # gone meanwhile, or 2026-13-45
             continue
         found.append(Backup(folder / entry.name, taken))
-    return sorted(found, key=lambda backup: backup.taken, reverse=True)
+    return newest_first(found, now or _now())
+
+
+def newest_first(backups: list[Backup], now: dt.datetime) -> list[Backup]:
+    """`backups`, newest first; those dated ahead of `now` after all the others."""
+    return sorted(backups, key=lambda backup: (not backup.ahead(now), backup.taken), reverse=True)
 
 
 def to_keep(backups: list[Backup], now: dt.datetime) -> list[Backup]:
-    """The rotation: the last `KEEP_LAST`, plus the newest of each of the last `KEEP_DAYS` days."""
-    newest_first = sorted(backups, key=lambda backup: backup.taken, reverse=True)
-    keep = newest_first[:KEEP_LAST]
+    """The rotation: the last `KEEP_LAST`, plus the newest of each of the last `KEEP_DAYS` days;
+    a copy dated ahead of `now` is never the last, so it goes in its turn."""
+    ordered = newest_first(backups, now)
+    keep = ordered[:KEEP_LAST]
     first_day = now.date() - dt.timedelta(days=KEEP_DAYS - 1)
     days_seen: set[dt.date] = set()
-    for backup in newest_first:
+    for backup in ordered:
         day = backup.taken.date()
-        if day >= first_day and day not in days_seen:
+        if first_day <= day <= now.date() and day not in days_seen:
             days_seen.add(day)
             if backup not in keep:
                 keep.append(backup)
-    return sorted(keep, key=lambda backup: backup.taken, reverse=True)
+    return newest_first(keep, now)
 
 
 def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> Path:
@@ -109,11 +148,23 @@ def make_backup(path: Path, data: bytes, *, now: dt.datetime | None = None) -> P
         raise BoardFileError(
             path, f"was not saved, because its backup could not be written to {folder}: {error.strerror or error}"
         ) from None
-    backups = list_backups(path)
+    backups = list_backups(path, now)
     for old in set(backups) - set(to_keep(backups, now)):
         if old.path != target:  # even with a clock set back, the copy just made stays
             old.path.unlink(missing_ok=True)
     return target
+
+
+def backup_words(backup: Path) -> str:
+    """A backup named in a message: `NAME (taken ..., N cards, latest entry ...)`."""
+    match = _NAME.match(backup.name)
+    if match is None:
+        return backup.name
+    try:
+        taken = dt.datetime.strptime(match[1], _STAMP).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return backup.name
+    return f"{backup.name} ({Backup(backup, taken).summary()})"
 
 
 def newest_loadable(path: Path) -> Path | None:

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from fu_board import __version__
 from fu_board import board as ops
-from fu_board.backups import backup_folder, find_backup, list_backups
+from fu_board.backups import backup_folder, backup_words, find_backup, list_backups
 from fu_board.board_file import load, locked, restore, update, update_board
 from fu_board.business_days import next_business_day
 from fu_board.columns import column
@@ -733,10 +733,12 @@ def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
         sys.stderr.write(f"fu-board: no backups yet in {folder}; one is kept before each save\n")
         return ""
     lines = [f"Backups of {path}, newest first (fu-board restore NAME puts one back):"]
+    now = dt.datetime.now(dt.UTC)
     for backup in backups:
         local = backup.taken.astimezone()
         count = backup.card_count()
-        lines.append(f"  {backup.name}  {local:%Y-%m-%d %H:%M:%S}  {count} card{'' if count == 1 else 's'}")
+        ahead = "  (dated ahead of this computer's clock)" if backup.ahead(now) else ""
+        lines.append(f"  {backup.name}  {local:%Y-%m-%d %H:%M:%S}  {count} card{'' if count == 1 else 's'}{ahead}")
     return visible("\n".join(lines))
 
 
@@ -842,7 +844,8 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now
     except BoardFileError as error:
         message = str(error)
         if error.backup is not None:
-            message += f". The newest backup that loads is {error.backup.name}; fu-board restore {error.backup.name}"
+            words = backup_words(error.backup)
+            message += f". The newest backup that loads is {words}; fu-board restore {error.backup.name}"
             message += " puts it back (the broken file is kept as a backup too)"
     except NotDone as error:
         sys.stderr.write(f"fu-board: {visible(str(error), one_line=True)}\n")

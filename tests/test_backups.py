@@ -166,8 +166,9 @@ def test_rotation_deletes_only_old_backups_never_other_files(board_path: Path) -
         make_backup(board_path, b"y", now=NOW + dt.timedelta(minutes=minute))
     assert all((folder / name).read_text() == "keep me" for name in others)
     assert (folder / "sub").is_dir()
-    kept = list_backups(board_path)
-    assert kept == to_keep(kept, NOW)
+    last = NOW + dt.timedelta(minutes=10)  # the moment of the last save, and of its rotation
+    kept = list_backups(board_path, last)
+    assert kept == to_keep(kept, last)
     assert len(kept) == KEEP_LAST + KEEP_DAYS - 1
 
 
@@ -313,7 +314,8 @@ def test_restore_over_a_broken_board_keeps_the_broken_file_too(
     board_path.write_bytes(b"[[cards]]\nid = 'aaaa\n")  # a hand edit gone wrong
     err = assert_refused(run(capsys, "interview", "aaaa", "--board", board_path))
     name = list_backups(board_path)[0].name
-    assert f"The newest backup that loads is {name}; fu-board restore {name} puts it back" in err
+    assert f"The newest backup that loads is {name} (taken " in err
+    assert f"; fu-board restore {name} puts it back" in err
 
     code, _, err = run(capsys, "restore", name, "--board", board_path)
     assert (code, err) == (0, "")
@@ -514,3 +516,29 @@ def test_a_folder_or_a_link_named_like_a_backup_is_no_backup_and_saving_goes_on(
     result = run_main(capsys, ["--board", str(board_path), "backups"], TODAY)
     assert result.code == 0
     assert "Traceback" not in result.err
+
+
+def test_a_backup_taken_while_the_clock_ran_ahead_is_not_the_newest(
+    capsys: pytest.CaptureFixture[str], board_path: Path
+) -> None:
+    """Issue 17, item 7: a copy dated 2030 by a clock that jumped ahead stayed "newest", and
+    the error recommended it over a fuller, truly newer one. Copies dated ahead of the clock
+    go last, and a recommendation says when each was taken and what it holds."""
+    save_board(board_path, ops.add_card(Board(), company="Acme", applied=TODAY).board)
+    ahead = make_backup(board_path, board_path.read_bytes(), now=dt.datetime(2030, 1, 1, 12, tzinfo=dt.UTC))
+    fuller = ops.add_card(load_board(board_path), company="Globex", applied=TODAY).board
+    save_board(board_path, fuller)
+    truly_newer = make_backup(board_path, board_path.read_bytes())
+    assert [backup.path for backup in list_backups(board_path)] == [truly_newer, ahead]
+    assert newest_loadable(board_path) == truly_newer
+    board_path.write_text("[[cards]\n")  # broken
+    result = run_main(capsys, ["--board", str(board_path), "list"], TODAY)
+    assert result.code == 2
+    assert f"The newest backup that loads is {truly_newer.name} (taken " in result.err
+    assert "2 cards, latest entry 2026-11-25)" in result.err
+    listed = run_main(capsys, ["--board", str(board_path), "backups"], TODAY).out
+    assert f"{ahead.name}  2030-01-01" in listed
+    assert "(dated ahead of this computer's clock)" in listed
+    for _ in range(KEEP_LAST + 1):  # and the rotation lets it go in its turn
+        make_backup(board_path, b"x")
+    assert not ahead.exists()

@@ -30,6 +30,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
+from fu_board.backups import backup_words
 from fu_board.board_file import Conflict, Saved
 from fu_board.model import warm_up
 from fu_board.session import BoardChange, SaveJob, Session, Severity
@@ -452,9 +453,10 @@ def run_app(path: Path, *, today: dt.date | None = None, notice: str | None = No
     if session.load_error is not None:
         sys.stderr.write(f"fu-board: error: {visible(str(session.load_error), one_line=True)}\n")
         if session.load_error.backup is not None:
-            name = visible(session.load_error.backup.name, one_line=True)
+            backup = session.load_error.backup
+            name, words = visible(backup.name, one_line=True), visible(backup_words(backup), one_line=True)
             sys.stderr.write(
-                f"fu-board: the newest backup that loads is {name}; fu-board restore {name} puts it back\n"
+                f"fu-board: the newest backup that loads is {words}; fu-board restore {name} puts it back\n"
             )
         return EXIT_UNREADABLE
     if session.unsaved:

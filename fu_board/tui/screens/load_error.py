@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from fu_board.backups import backup_words
 from fu_board.store import BoardFileError
 from fu_board.text import visible
 from fu_board.tui.screens.board import BoardScreen
@@ -49,7 +50,7 @@ class LoadErrorScreen(Screen[None]):
         if self.error.backup is not None:
             name = self.error.backup.name
             advice += (
-                f"\n\nThe newest backup that loads is {name}. o shows it here, read-only; "
+                f"\n\nThe newest backup that loads is {backup_words(self.error.backup)}. o shows it here, read-only; "
                 f"fu-board restore {name} puts it back as your board (the broken file is backed up first)."
             )
         return advice
