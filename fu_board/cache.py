@@ -111,9 +111,23 @@ def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | Non
     return spans
 
 
+def holds(board_path: Path, digest: str) -> bool:
+    """Whether the cache was written for the file whose bytes have `digest` (its first line
+    says so; whether it is whole is checked when it is read)."""
+    try:
+        with cache_path(board_path).open("rb") as handle:
+            return bool(json.loads(handle.readline() or b"null") == {"format": FORMAT, "digest": digest})
+    except (OSError, ValueError):
+        return False
+
+
 def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]] | None) -> None:
     """Keep `board` (with where each card's text is, when known) as the content of the file
-    whose bytes have `digest`."""
+    whose bytes have `digest`; nothing is written when the cache holds that file already (a
+    board opened and closed without a change: at 10,000 cards, writing it again took most of
+    the time quitting took)."""
+    if spans is not None and holds(board_path, digest):
+        return
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

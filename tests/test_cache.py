@@ -188,3 +188,17 @@ def test_a_cache_written_for_other_records_is_never_read() -> None:
     every = {Board, Settings, Templates, ReviewLog, Card, Contact, Interview, Event}
     assert set(RECORDS) == every
     assert cache.FORMAT.endswith(f"records {cache.layout(RECORDS)}")
+
+
+def test_a_board_closed_without_a_change_does_not_write_its_cache_again(tmp_path: Path) -> None:
+    """Quitting after only looking: the cache holds these very bytes already."""
+    path = tmp_path / "board.toml"
+    board = demo_board(TODAY)
+    written = store.save_board(path, board, cached=True)
+    kept = cache.cache_path(path)
+    assert cache.holds(path, written.digest)
+    before = kept.stat().st_mtime_ns
+    os.utime(kept, ns=(before - 10**9, before - 10**9))  # so a rewrite would show
+    store.remember_saved(path, board, written.digest, written.places)
+    assert kept.stat().st_mtime_ns == before - 10**9
+    assert not cache.holds(path, "0" * 64)
