@@ -17,12 +17,12 @@ import os
 import re
 import stat
 import tempfile
-import tomllib
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_type_hints
 
+import tomli
 import tomli_w
 
 from fu_board import cache
@@ -142,14 +142,14 @@ def _parse_by_card(text: str) -> tuple[dict[str, Any], list[str]] | None:
         return None
     top, chunks = split
     try:
-        raw = tomllib.loads(top)
+        raw = tomli.loads(top)
         cards = []
         for chunk in chunks:
-            part = tomllib.loads(chunk)
+            part = tomli.loads(chunk)
             if part.keys() != {"cards"} or not isinstance(part["cards"], list) or len(part["cards"]) != 1:
                 return None
             cards.append(part["cards"][0])
-    except (tomllib.TOMLDecodeError, RecursionError):  # the whole file, parsed, says what is wrong
+    except (tomli.TOMLDecodeError, RecursionError):  # the whole file, parsed, says what is wrong
         return None
     if "cards" in raw:
         return None
@@ -163,10 +163,10 @@ def _parse_toml(text: str, path: Path) -> tuple[dict[str, Any], list[str] | None
     if by_card is not None:
         return by_card
     try:
-        return tomllib.loads(text), None
+        return tomli.loads(text), None
     except RecursionError:
         raise BoardFileError(path, "not a board: values nested far more deeply than any board's") from None
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         match = _TOML_PLACE.match(str(error))
         if match:
             raise BoardFileError(
@@ -522,7 +522,7 @@ def _pieces(cards: Sequence[Card], replacing: FileContent | None) -> Iterator[by
 def _card_text(card: Card) -> str:
     """One `[[cards]]` table, checked by reading it back."""
     text = tomli_w.dumps({"cards": [_plain(card)]})
-    (parsed,) = tomllib.loads(text)["cards"]
+    (parsed,) = tomli.loads(text)["cards"]
     if Card.validate(parsed) != card:
         raise ValueError(f"card {card.id} did not survive a round trip through TOML; nothing was written")
     return text
@@ -532,7 +532,7 @@ def _dump(board: Board, replacing: FileContent | None) -> tuple[bytes, list[tupl
     """The board's bytes (see `dump_board`), and where each card's text is in them."""
     without_cards = board.replace(cards=())
     top = tomli_w.dumps(_plain(without_cards))
-    if Board.validate(tomllib.loads(top)) != without_cards:
+    if Board.validate(tomli.loads(top)) != without_cards:
         raise ValueError("the board's settings did not survive a round trip through TOML; nothing was written")
     head = HEADER + b"\n" + top.encode("utf-8")
     parts: list[bytes | memoryview] = [head]

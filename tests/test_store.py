@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -871,3 +872,21 @@ def test_reading_card_by_card_gives_what_reading_the_whole_gives(tmp_path: Path,
     board = load_board(path)
     assert board == Board.validate(tomllib.loads(text))
     assert parse_board(dump_board(board), path) == board
+
+
+# The compiled parser ---------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*.toml")), ids=lambda path: path.name)
+def test_the_compiled_parser_reads_each_golden_file_as_the_standard_library_does(golden: Path) -> None:
+    text = golden.read_text(encoding="utf-8")
+    assert tomli.loads(text) == tomllib.loads(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(boards())
+def test_the_compiled_parser_reads_any_board_as_the_standard_library_does(board: Board) -> None:
+    text = dump_board(board).decode("utf-8")
+    assert tomli.loads(text) == tomllib.loads(text)
