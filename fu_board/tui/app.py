@@ -37,7 +37,6 @@ from fu_board.session import BoardChange, SaveJob, Session, Severity
 from fu_board.store import BoardFileError, remember_saved
 from fu_board.text import visible
 from fu_board.tui.commands import BoardCommands, ThemeCommands
-from fu_board.tui.crash import crash_words, write_report
 from fu_board.tui.idle_collection import IdleCollection
 from fu_board.tui.key_gate import KeyGate
 from fu_board.tui.screens.board import BoardScreen
@@ -168,6 +167,8 @@ class FuBoardApp(SessionApp):
         if error is None:
             super()._fatal_error()
             return
+        from fu_board.tui.crash import crash_words, write_report  # with Rich's traceback, 15 ms: only after a crash
+
         self.crashed = True
         self.crash_report = write_report(error)
         self.bell()
