@@ -239,6 +239,11 @@ class BoardScreen(Screen[None]):
         return self.query_one("#filter", Input)
 
     @property
+    def filter_text(self) -> str:
+        """The text the columns are filtered by now ("" when they are not)."""
+        return self._filter
+
+    @property
     def filtering(self) -> bool:
         """Whether the filter bar is open (with a text, or waiting for one)."""
         bars = self.query("#filter-bar")
