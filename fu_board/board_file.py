@@ -37,6 +37,7 @@ from fu_board.store import (
     parse_placed,
     present,
     read_file,
+    remember_saved,
     save_board,
     write_atomically,
 )
@@ -136,11 +137,11 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _parse(data: bytes, path: Path, key: str) -> tuple[Board, CardPlaces | None]:
+def _parse(data: bytes, path: Path, key: str, *, remember: bool = True) -> tuple[Board, CardPlaces | None]:
     """`parse_placed` (through the cache, `key` being the digest of `data`), naming the newest
     backup that loads when the file does not."""
     try:
-        return parse_placed(data, path, cache_key=key)
+        return parse_placed(data, path, cache_key=key, remember=remember)
     except NewerBoardError:
         raise
     except BoardFileError as error:
@@ -297,6 +298,8 @@ class BoardFile:
         self._viewing: str | None = None
         self._signature: tuple[int, int, int] | None = None
         self._backed_up = False
+        self._uncached = False
+        """Whether the board was parsed and the cache not yet told (`cache_later`)."""
         self.today: Callable[[], dt.date] = dt.date.today
         """The day a calendar file is written for (the app's own)."""
         self.followers = Followers()
@@ -355,13 +358,25 @@ class BoardFile:
             raise FileNotFoundError(self.path)
         key = digest(data)
         try:
-            board, places = _parse(data, self.path, key)
+            board, places = _parse(data, self.path, key, remember=False)  # not before the board is shown
+            self._uncached = True
         except NewerBoardError as error:
             if error.board is None:
                 raise
             self.read_only = error.problem
             return error.board, key, None
         return board, key, places
+
+    def cache_later(self) -> Callable[[], None] | None:
+        """What keeps the board last parsed in the cache, for the next open: to run off the
+        UI thread once the board is on screen (writing it first made the first frame of a
+        board changed by someone else 80 ms later, at 10,000 cards); None when nothing
+        needs keeping."""
+        if not self._uncached or self.digest is None:
+            return None
+        self._uncached = False
+        path, board, key, places = self.path, self.base, self.digest, self.places
+        return lambda: remember_saved(path, board, key, places)
 
     def commit_if_unchanged(self, mine: Board) -> Saved | None:
         """Save `mine` when nobody else changed the file since the base; None (nothing written) when

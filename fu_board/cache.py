@@ -1,14 +1,16 @@
 """A private, disposable copy of the board as last read or written, to open big boards fast.
 
-Parsing TOML is most of the time it takes to open a board (about 2 s at 10,000
+Parsing TOML is most of the time it takes to open a board (about 1 s at 10,000
 cards). The cache keeps, in the user's cache folder, the board as JSON (one line
-per card, see `fu_board.plain`) and where each card's TOML text is in the file,
-under the SHA-256 of the board file's exact bytes, and ends with the SHA-256 of
-its own lines, so that a cache cut short or damaged is never read. It is used
-only when the file's bytes hash to that value, so the file stays the only source
-of truth: any change to the file, by anyone, makes the cache miss. A cache that
-is missing, stale, from another version or damaged is ignored, and writing one
-never fails a save. Deleting the cache folder is always safe.
+per card, see `fu_board.plain`), where each card's TOML text is in the file and a
+digest of each card's text, under the SHA-256 of the board file's exact bytes, and
+ends with the SHA-256 of its own lines, so that a cache cut short or damaged is
+never read. The board is used whole only when the file's bytes hash to that value,
+so the file stays the only source of truth. After someone else changed the file,
+a card whose text is exactly as the cache saw it is taken from the cache, and only
+the others are parsed (`known_cards`). A cache that is missing, damaged or written
+by code that reads cards otherwise is ignored, and writing one never fails a save.
+Deleting the cache folder is always safe.
 """
 
 from __future__ import annotations
@@ -19,14 +21,20 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterable
-from itertools import chain
+from collections.abc import Callable, Iterable
+from itertools import chain, repeat
 from pathlib import Path
+from typing import Generic, NamedTuple, TypeVar
 
 import platformdirs
 
 from fu_board import __version__, plain
 from fu_board.model import RECORDS, Board, Card, Record
+
+T = TypeVar("T")
+
+_WHAT_A_CARD_IS = ("model.py", "plain.py", "business_days.py")
+"""The modules that decide what a card's text means, and how the cache writes it."""
 
 
 def layout(records: Iterable[type[Record]]) -> str:
@@ -38,9 +46,23 @@ def layout(records: Iterable[type[Record]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-FORMAT = f"fu-board cache 4, fu-board {__version__}, records {layout(RECORDS)}"
-"""Written first in every cache file; a cache from any other version, or written for records
-laid out otherwise (the cache is read without checks, `fu_board.plain`), is ignored."""
+def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
+    """A digest of the source of the modules that decide what a card is (`_WHAT_A_CARD_IS`):
+    an upgrade that leaves them as they were keeps the cache (the program's version, used
+    before, made every upgrade a cold open); one that changes a rule or a field does not.
+    Where the sources cannot be read (a build without them), the program's version."""
+    content = hashlib.sha256()
+    try:
+        for name in _WHAT_A_CARD_IS:
+            content.update((folder / name).read_bytes())
+    except OSError:
+        return f"fu-board {__version__}"
+    return content.hexdigest()[:16]
+
+
+FORMAT = f"fu-board cache 5, code {code_fingerprint()}, records {layout(RECORDS)}"
+"""Written first in every cache file; a cache written by other code (the cache is read
+without checks, `fu_board.plain`), or for records laid out otherwise, is ignored."""
 
 KEEP = 8
 """How many boards' caches are kept; the least recently written go first."""
@@ -62,39 +84,96 @@ def cache_path(board_path: Path) -> Path:
     return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.json"
 
 
-def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
-    """The board, and where each card's text is in the file (None when that is not known),
-    if the cache holds the file whose bytes (`size` of them) have `digest`."""
+def card_key(text: bytes) -> str:
+    """What names one card's exact TOML text in the cache."""
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+class _Read(NamedTuple, Generic[T]):
+    """A cache file, read whole and found intact."""
+
+    places: object
+    keys: object
+    top: bytes
+    cards: list[T]
+    """What was made of each card's line."""
+
+
+def _read(board_path: Path, digest: str | None, each: Callable[[bytes], T]) -> _Read[T] | None:
+    """The cache of the board at `board_path`, if it is whole and written by this code (and,
+    with `digest`, for the file whose bytes have that digest), each card's line made into
+    what `each` makes of it as it is read: one line at a time, so that no more than one
+    card's JSON is held at once, if that is what `each` keeps."""
     content = hashlib.sha256()
     try:
         with cache_path(board_path).open("rb") as handle:
             lines = iter(handle)
             first = next(lines, b"")
-            if json.loads(first) != {"format": FORMAT, "digest": digest}:
+            head = json.loads(first)
+            if not isinstance(head, dict) or head.keys() != {"format", "digest"} or head["format"] != FORMAT:
                 return None
-            places, top = next(lines), next(lines)
-            for line in (first, places, top):
+            if digest is not None and head["digest"] != digest:
+                return None
+            places, keys, top = next(lines), next(lines), next(lines)
+            for line in (first, places, keys, top):
                 content.update(line)
-            board = plain.decoder(Board)(json.loads(top))
-            card = plain.decoder(Card)
             cards = []
-            # One card per line, so that no more than one card's JSON is held at a time.
             for line in lines:
                 if line.startswith(b'{"end":'):
                     break
                 content.update(line)
-                cards.append(card(json.loads(line)))
+                cards.append(each(line))
             else:
                 return None  # cut short
             if json.loads(line) != {"end": content.hexdigest()} or next(lines, None) is not None:
                 return None
+            return _Read(json.loads(places), json.loads(keys), top, cards)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, StopIteration):
         return None
-    known = json.loads(places)
-    if known is None:
-        return board.replace(cards=tuple(cards)), None
-    spans = _spans(known, len(cards), size)
-    return None if spans is None else (board.replace(cards=tuple(cards)), spans)
+
+
+def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
+    """The board, and where each card's text is in the file (None when that is not known),
+    if the cache holds the file whose bytes (`size` of them) have `digest`."""
+    decode = plain.decoder(Card)
+    read = _read(board_path, digest, lambda line: decode(json.loads(line)))
+    if read is None:
+        return None
+    try:
+        board = plain.decoder(Board)(json.loads(read.top))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    cards = tuple(read.cards)
+    if read.places is None:
+        return board.replace(cards=cards), None
+    spans = _spans(read.places, len(cards), size)
+    return None if spans is None else (board.replace(cards=cards), spans)
+
+
+def known_cards(board_path: Path) -> Callable[[bytes], Card | None]:
+    """What the cache knows of the cards of the board at `board_path`, whatever the file
+    holds now: the card a card's exact TOML text is, for a text the cache saw (None for
+    any other). After another program changed one card, the others need no parsing."""
+    lines = _lines_by_key(_read(board_path, None, bytes))
+    card = plain.decoder(Card)
+
+    def known(text: bytes) -> Card | None:
+        line = lines.pop(card_key(text), None)  # each text once: card ids are unique
+        if line is None:
+            return None
+        try:
+            return card(json.loads(line))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    return known
+
+
+def _lines_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
+    """Each card's line in the cache, by its text's `card_key`."""
+    if read is None or not isinstance(read.keys, list) or len(read.keys) != len(read.cards):
+        return {}
+    return {key: line for key, line in zip(read.keys, read.cards, strict=True) if isinstance(key, str)}
 
 
 def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | None:
@@ -121,13 +200,21 @@ def holds(board_path: Path, digest: str) -> bool:
         return False
 
 
-def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]] | None) -> None:
+def remember(
+    board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]] | None, data: bytes | None = None
+) -> None:
     """Keep `board` (with where each card's text is, when known) as the content of the file
-    whose bytes have `digest`; nothing is written when the cache holds that file already (a
-    board opened and closed without a change: at 10,000 cards, writing it again took most of
-    the time quitting took)."""
+    whose bytes, `data` when given, have `digest`; nothing is written when the cache holds
+    that file already (a board opened and closed without a change: at 10,000 cards, writing
+    it again took most of the time quitting took).
+
+    With `data` and `spans`, each card's line is copied from the cache as it was when the
+    cache saw the card's very text (after one change, every other card: encoding them all
+    again took most of the time `fu-board add` took, at 10,000 cards)."""
     if spans is not None and holds(board_path, digest):
         return
+    keys = None if spans is None or data is None else [card_key(data[start:end]) for start, end in spans]
+    lines = _lines_by_key(_read(board_path, None, bytes)) if keys is not None else {}
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -137,15 +224,17 @@ def remember(board_path: Path, digest: str, board: Board, spans: list[tuple[int,
     try:
         with os.fdopen(fd, "wb") as handle:
             content = hashlib.sha256()
-            lines = chain(
-                (
-                    _line({"format": FORMAT, "digest": digest}),
-                    _line(None if spans is None else [place for span in spans for place in span]),
-                    _line(plain.encode(board.replace(cards=()))),
-                ),
-                (_line(plain.encode(card)) for card in board.cards),
+            head = (
+                _line({"format": FORMAT, "digest": digest}),
+                _line(None if spans is None else [place for span in spans for place in span]),
+                _line(keys),
+                _line(plain.encode(board.replace(cards=()))),
             )
-            for line in lines:
+            cards = (
+                lines.get(key) or _line(plain.encode(card))
+                for card, key in zip(board.cards, keys or repeat(""), strict=False)
+            )
+            for line in chain(head, cards):
                 content.update(line)
                 handle.write(line)
             handle.write(_line({"end": content.hexdigest()}))

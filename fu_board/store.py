@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_type_hints
@@ -84,6 +84,8 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 _CARDS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*cards[ \t]*\]\][ \t]*(#.*)?$")
+_CARDS_HEADERS = re.compile(_CARDS_HEADER.pattern, re.MULTILINE)
+"""Every `[[cards]]` header line of a text."""
 
 
 def _card_line(text: str, index: int) -> int | None:
@@ -121,21 +123,21 @@ def _split_cards(text: str) -> tuple[str, list[str]] | None:
     """
     if "\r" in text:
         return None
-    lines = text.split("\n")
-    starts = [number for number, line in enumerate(lines) if _CARDS_HEADER.match(line)]
+    starts = [found.start() for found in _CARDS_HEADERS.finditer(text)]
     if not starts:
         return text, []
-    ends = [*starts[1:], len(lines)]
-    chunks = ["\n".join(lines[start:end]).rstrip("\n") + "\n" for start, end in zip(starts, ends, strict=True)]
-    return "\n".join(lines[: starts[0]]), chunks
+    ends = [*starts[1:], len(text)]
+    chunks = [text[start:end].rstrip("\n") + "\n" for start, end in zip(starts, ends, strict=True)]
+    return text[: max(starts[0] - 1, 0)], chunks
 
 
-def _parse_by_card(text: str) -> tuple[dict[str, Any], list[str]] | None:
+def _parse_by_card(text: str, known: Callable[[bytes], Card | None] | None) -> tuple[dict[str, Any], list[str]] | None:
     """The file parsed one card at a time, with each card's own text; None when it cannot be.
 
     Parsing the parts costs what parsing the whole costs, and the card texts let the next
     save skip serialising every card again. Anything unusual (a header line inside a
-    multi-line string, cards defined another way) falls back to parsing the whole.
+    multi-line string, cards defined another way) falls back to parsing the whole. A card
+    whose exact text is `known` (`cache.known_cards`) is not parsed: the card is as known.
     """
     split = _split_cards(text)
     if split is None:
@@ -143,8 +145,11 @@ def _parse_by_card(text: str) -> tuple[dict[str, Any], list[str]] | None:
     top, chunks = split
     try:
         raw = tomli.loads(top)
-        cards = []
+        cards: list[dict[str, Any] | Card] = []
         for chunk in chunks:
+            if known is not None and (card := known(chunk.encode("utf-8"))) is not None:
+                cards.append(card)  # validation keeps a card as it is (pydantic does not check it again)
+                continue
             part = tomli.loads(chunk)
             if part.keys() != {"cards"} or not isinstance(part["cards"], list) or len(part["cards"]) != 1:
                 return None
@@ -158,8 +163,10 @@ def _parse_by_card(text: str) -> tuple[dict[str, Any], list[str]] | None:
     return raw, chunks
 
 
-def _parse_toml(text: str, path: Path) -> tuple[dict[str, Any], list[str] | None]:
-    by_card = _parse_by_card(text)
+def _parse_toml(
+    text: str, path: Path, known: Callable[[bytes], Card | None] | None = None
+) -> tuple[dict[str, Any], list[str] | None]:
+    by_card = _parse_by_card(text, known)
     if by_card is not None:
         return by_card
     try:
@@ -193,14 +200,17 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
     return parse_placed(data, path, cache_key=cache_key)[0]
 
 
-def parse_placed(data: bytes, path: Path, *, cache_key: str | None = None) -> tuple[Board, CardPlaces | None]:
+def parse_placed(
+    data: bytes, path: Path, *, cache_key: str | None = None, remember: bool = True
+) -> tuple[Board, CardPlaces | None]:
     """The board held in `data`, the bytes of the file at `path`, and where each of its cards
     lies in them (known when read with a `cache_key`, unless the board was brought up from
     an older schema).
 
     With `cache_key`, the `digest` of `data` (which the caller has computed already),
     a copy of these very bytes' board kept by `fu_board.cache` is used when there is
-    one, and one is kept after parsing.
+    one (or the cards it knows, when the file has changed since), and, unless not to
+    `remember` (the caller does it later, `remember_saved`), one is kept after parsing.
     """
     if cache_key is not None and (cached := _from_cache(path, cache_key, len(data))) is not None:
         return cached
@@ -209,14 +219,16 @@ def parse_placed(data: bytes, path: Path, *, cache_key: str | None = None) -> tu
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
-        board, card_texts = _board_from(text, path)
-        del text
+        known = cache.known_cards(path) if cache_key is not None else None  # changed by someone else?
+        board, card_texts = _board_from(text, path, known)
+        del text, known
     if cache_key is None:
         return board, None
     # Without the cards' places (a board brought up from an older schema) the copy is kept
     # all the same: it saves the next open the parse, and the next save writes every card anew.
     spans = None if card_texts is None else _spans_in(data, card_texts)
-    cache.remember(path, cache_key, board, spans)
+    if remember:
+        cache.remember(path, cache_key, board, spans, data)
     return board, None if spans is None else CardPlaces(board.cards, spans)
 
 
@@ -266,9 +278,12 @@ def _spans_in(data: bytes, texts: list[str]) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _board_from(text: str, path: Path) -> tuple[Board, list[str] | None]:
-    """The board in `text`, and each card's own text when the cards could be read one by one."""
-    raw, card_texts = _parse_toml(text, path)
+def _board_from(
+    text: str, path: Path, known: Callable[[bytes], Card | None] | None = None
+) -> tuple[Board, list[str] | None]:
+    """The board in `text`, and each card's own text when the cards could be read one by one
+    (those whose text is `known` taken as they are)."""
+    raw, card_texts = _parse_toml(text, path, known)
     if not raw:
         raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
     # A hand-written board may leave the version out: it means this version.
@@ -625,12 +640,19 @@ def save_board(path: Path, board: Board, *, cached: bool = False, replacing: Fil
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     new = digest(data)
     if cached:
-        cache.remember(path, new, board, spans)
+        cache.remember(path, new, board, spans, data)
     return Written(new, CardPlaces(board.cards, spans))
 
 
 def remember_saved(path: Path, board: Board, saved_digest: str, places: CardPlaces | None) -> None:
-    """Keep a board this program saved earlier in the cache, if every card's place is known."""
+    """Keep a board this program saved earlier in the cache, if every card's place is known
+    and the file is still the one saved."""
     spans = places.spans(board.cards) if places is not None else None
-    if spans is not None:
-        cache.remember(path, saved_digest, board, spans)
+    if spans is None or cache.holds(path, saved_digest):
+        return
+    try:
+        data = read_file(path)
+    except (OSError, BoardFileError):
+        return
+    if digest(data) == saved_digest:
+        cache.remember(path, saved_digest, board, spans, data)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from hypothesis import HealthCheck, given, settings
 
 from fu_board import board as ops
@@ -42,14 +43,14 @@ def _no_toml(*args: Any, **kwargs: Any) -> Any:
 def test_a_board_read_again_comes_from_the_cache(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     save_board(board_path, demo_board(TODAY))
     first = load_board(board_path)  # parses, and keeps a copy
-    monkeypatch.setattr(tomllib, "loads", _no_toml)
+    monkeypatch.setattr(tomli, "loads", _no_toml)
     assert load_board(board_path) == first == demo_board(TODAY)
 
 
 def test_a_board_saved_by_a_command_is_read_from_the_cache(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     save_board(board_path, demo_board(TODAY))
     done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
-    monkeypatch.setattr(tomllib, "loads", _no_toml)
+    monkeypatch.setattr(tomli, "loads", _no_toml)
     assert load_board(board_path) == done.board
 
 
@@ -63,7 +64,7 @@ def test_a_board_from_an_older_schema_is_cached_too(board_path: Path, monkeypatc
     board_path.write_bytes(GOLDEN_V1.read_bytes())
     first = load_board(board_path)
     with monkeypatch.context() as patched:
-        patched.setattr(tomllib, "loads", _no_toml)
+        patched.setattr(tomli, "loads", _no_toml)
         again = load_board(board_path)
     assert again == first
     assert again.schema_version == SCHEMA_VERSION
@@ -202,3 +203,101 @@ def test_a_board_closed_without_a_change_does_not_write_its_cache_again(tmp_path
     store.remember_saved(path, board, written.digest, written.places)
     assert kept.stat().st_mtime_ns == before - 10**9
     assert not cache.holds(path, "0" * 64)
+
+
+def test_the_parser_the_cache_stands_in_for_is_the_one_watched() -> None:
+    """The tests above forbid `tomli.loads`: it must be what a cold read calls."""
+    assert store.tomli is tomli
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text `tomli.loads` parses from now on (within `monkeypatch`)."""
+    parsed: list[str] = []
+    real = tomli.loads
+
+    def loads(text: str, **kwargs: Any) -> dict[str, Any]:
+        parsed.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(tomli, "loads", loads)
+    return parsed
+
+
+def _edit_one_card(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_after_an_outside_edit_only_the_changed_card_is_parsed(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = demo_board(TODAY)
+    save_board(board_path, board, cached=True)
+    first = board.cards[0]
+    _edit_one_card(board_path, f'company = "{first.company}"', 'company = "Edited by hand"')
+    with monkeypatch.context() as patched:
+        parsed = _counting(patched)
+        read = load_board(board_path)
+
+    cards = [text for text in parsed if text.startswith("[[cards]]")]
+    assert len(cards) == 1
+    assert 'company = "Edited by hand"' in cards[0]
+    assert read.cards[0].company == "Edited by hand"
+    assert read.cards[1:] == board.cards[1:]
+    cache.cache_path(board_path).unlink()
+    assert store.load_board(board_path) == read  # exactly what a read without the cache makes
+
+
+def test_an_edited_card_that_is_wrong_is_still_refused_where_it_is(board_path: Path) -> None:
+    board = demo_board(TODAY)
+    save_board(board_path, board, cached=True)
+    second = board.cards[1]
+    _edit_one_card(board_path, f'id = "{second.id}"', f'id = "{board.cards[0].id}"')
+    with pytest.raises(store.BoardFileError, match="two cards have the id"):
+        load_board(board_path)
+    _edit_one_card(board_path, f'id = "{board.cards[0].id}"\ncompany = "{second.company}"', "company = 7")
+    with pytest.raises(store.BoardFileError) as raised:
+        load_board(board_path)
+    assert "cards[1]" in str(raised.value)
+
+
+def test_a_save_encodes_only_the_cards_the_cache_has_not_seen(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_board(board_path, demo_board(TODAY), cached=True)
+    encoded: list[str] = []
+    real = cache.plain.encode
+
+    def encode(record: Record) -> dict[str, Any]:
+        if isinstance(record, Card):
+            encoded.append(record.company)
+        return real(record)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache.plain, "encode", encode)
+        done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
+    assert encoded == ["Northwind"]
+    with monkeypatch.context() as patched:
+        patched.setattr(tomli, "loads", _no_toml)
+        assert load_board(board_path) == done.board
+
+
+def test_the_cache_outlives_an_upgrade_that_leaves_the_cards_alone(tmp_path: Path) -> None:
+    """Keyed by the source of what decides a card, not by the program's version."""
+    from fu_board import __version__
+
+    assert __version__ not in cache.FORMAT.replace(f"records {cache.layout(RECORDS)}", "")
+    folder = tmp_path / "fu_board"
+    folder.mkdir()
+    source = Path(cache.__file__).parent
+    for name in cache._WHAT_A_CARD_IS:
+        (folder / name).write_bytes((source / name).read_bytes())
+    assert cache.code_fingerprint(folder) == cache.code_fingerprint()
+    for name in cache._WHAT_A_CARD_IS:
+        kept = (folder / name).read_bytes()
+        (folder / name).write_bytes(kept + b"\n# a rule changed\n")
+        assert cache.code_fingerprint(folder) != cache.code_fingerprint(), name
+        (folder / name).write_bytes(kept)
+    (folder / "plain.py").unlink()
+    assert cache.code_fingerprint(folder) == f"fu-board {__version__}"

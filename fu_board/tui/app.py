@@ -15,7 +15,7 @@ import datetime as dt
 import gc
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -209,8 +209,10 @@ class FuBoardApp(SessionApp):
         self.call_after_refresh(self._prepare)
 
     def _prepare(self) -> None:
-        view = self.session.view
-        self.run_worker(lambda: prepare(view), thread=True, name="prepare", description="prepare", exit_on_error=False)
+        view, keep = self.session.view, self.session.file.cache_later()
+        self.run_worker(
+            lambda: prepare(view, keep), thread=True, name="prepare", description="prepare", exit_on_error=False
+        )
 
     def _collect_when_idle(self) -> None:
         """From the first frame on: not before it, which a collection would only delay."""
@@ -410,12 +412,13 @@ class FuBoardApp(SessionApp):
             self.exit(return_code=EXIT_UNSAVED)
 
 
-def prepare(view: View) -> None:
+def prepare(view: View, keep: Callable[[], None] | None = None) -> None:
     """What the first frame was drawn without, made ready in the background rather than on
     the first key that needs it: pydantic's validators (the board came from the cache
     unchecked), the screens imported after the first frame, and the cards' searchable text
     (200 ms at 10,000 cards). They are tens of thousands of long-lived objects: frozen out
-    of the cycle collector's way, as the board was (`settle_loaded`)."""
+    of the cycle collector's way, as the board was (`settle_loaded`). Then the board just
+    parsed is kept in the cache, with `keep` (`BoardFile.cache_later`)."""
     warm_up()
     # What the board imports only when first needed (`BoardScreen.actions`, `action_open`...).
     from fu_board.tui import card_actions  # noqa: F401
@@ -423,6 +426,8 @@ def prepare(view: View) -> None:
 
     view.finder.learn(view.board.cards)
     gc.freeze()
+    if keep is not None:
+        keep()
 
 
 def settle_loaded() -> None:
