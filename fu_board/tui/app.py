@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,8 @@ class FuBoardApp(SessionApp):
     """How often the board on screen checks the file for changes saved by others."""
     CLOCK_SECONDS = 20.0
     """How often the app looks whether the day ended or an interview of today began."""
+    GIVE_WAY = 0.25
+    """Seconds without a key before work done in the background goes on (`give_way`)."""
 
     def __init__(
         self, path: Path, *, today: dt.date | None = None, now: dt.time | None = None, notice: str | None = None
@@ -211,8 +214,22 @@ class FuBoardApp(SessionApp):
     def _prepare(self) -> None:
         view, keep = self.session.view, self.session.file.cache_later()
         self.run_worker(
-            lambda: prepare(view, keep), thread=True, name="prepare", description="prepare", exit_on_error=False
+            lambda: prepare(view, keep, self.give_way),
+            thread=True,
+            name="prepare",
+            description="prepare",
+            exit_on_error=False,
         )
+
+    def give_way(self) -> bool:
+        """In a worker thread: wait until nothing has been pressed for `GIVE_WAY` seconds;
+        whether to go on (not once the app has ended). Background work that holds the
+        interpreter (importing pydantic alone, 90 ms) made a key pressed in the first
+        second after opening 60 ms late."""
+        idle = self.idle_collection
+        while idle.running and idle.quiet_for() < self.GIVE_WAY:
+            time.sleep(self.GIVE_WAY / 5)
+        return idle.running
 
     def _collect_when_idle(self) -> None:
         """From the first frame on: not before it, which a collection would only delay."""
@@ -412,22 +429,36 @@ class FuBoardApp(SessionApp):
             self.exit(return_code=EXIT_UNSAVED)
 
 
-def prepare(view: View, keep: Callable[[], None] | None = None) -> None:
+def prepare(view: View, keep: Callable[[], None] | None = None, give_way: Callable[[], bool] = lambda: True) -> None:
     """What the first frame was drawn without, made ready in the background rather than on
     the first key that needs it: pydantic's validators (the board came from the cache
     unchecked), the screens imported after the first frame, and the cards' searchable text
     (200 ms at 10,000 cards). They are tens of thousands of long-lived objects: frozen out
     of the cycle collector's way, as the board was (`settle_loaded`). Then the board just
-    parsed is kept in the cache, with `keep` (`BoardFile.cache_later`)."""
+    parsed is kept in the cache, with `keep` (`BoardFile.cache_later`). Each step waits
+    until `give_way` says to go on: none is started while someone is pressing keys, and
+    none once the app has ended (quitting waits for no work nobody will use)."""
+    if not give_way():
+        return
     warm_up()
+    if not give_way():
+        return
     # What the board imports only when first needed (`BoardScreen.actions`, `action_open`...).
     from fu_board.tui import card_actions  # noqa: F401
     from fu_board.tui.screens import card_detail, review, stats  # noqa: F401
 
-    view.finder.learn(view.board.cards)
+    cards = view.board.cards
+    for start in range(0, len(cards), LEARN_AT_ONCE):
+        if not give_way():
+            return
+        view.finder.learn(cards[start : start + LEARN_AT_ONCE])
     gc.freeze()
-    if keep is not None:
+    if keep is not None and give_way():
         keep()
+
+
+LEARN_AT_ONCE = 500
+"""Cards whose searchable text is made between two looks for keys (10 ms)."""
 
 
 def settle_loaded() -> None:

@@ -63,6 +63,10 @@ class IdleCollection:
         """A key, a click or a scroll: not a moment to collect."""
         self._last_input = self._clock()
 
+    def quiet_for(self) -> float:
+        """Seconds since the latest input (or since collection started)."""
+        return self._clock() - self._last_input
+
     def tick(self) -> int | None:
         """Collect if this is a good moment and there is enough to collect: the generation
         collected (2 for a full pass), or None."""

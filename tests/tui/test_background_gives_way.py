@@ -1,0 +1,72 @@
+"""The work the app does in the background after its first frame gives way to keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from fu_board.demo import demo_board
+from fu_board.model import Board
+from fu_board.search import Finder
+from fu_board.tui import app as app_module
+from fu_board.tui.idle_collection import IdleCollection
+from fu_board.views import View
+from tests.conftest import TODAY
+from tests.tui.helpers import SIZE, app_with
+
+
+def _view(cards: int) -> View:
+    board = demo_board(TODAY)
+    many = tuple(board.cards[index % len(board.cards)].replace(id=f"c{index:05}") for index in range(cards))
+    return View(Board(cards=many), TODAY, dt.time(9, 0))
+
+
+def _learned(finder: Finder, view: View) -> int:
+    """How many of the view's cards' searchable texts have been made."""
+    return len(finder.texts)
+
+
+def test_prepare_looks_for_keys_before_each_step_and_stops_when_told() -> None:
+    view = _view(app_module.LEARN_AT_ONCE * 2 + 1)
+    asked: list[int] = []
+    kept: list[bool] = []
+
+    def give_way() -> bool:
+        asked.append(_learned(view.finder, view))
+        return len(asked) < 4  # the app ends while the third batch waits
+
+    app_module.prepare(view, lambda: kept.append(True), give_way)
+    assert asked == [0, 0, 0, app_module.LEARN_AT_ONCE]  # before pydantic, the imports, and each batch
+    assert _learned(view.finder, view) == app_module.LEARN_AT_ONCE
+    assert kept == []  # nothing kept for an app that has ended
+
+    asked.clear()
+    app_module.prepare(view, lambda: kept.append(True), lambda: asked.append(0) or True)
+    assert _learned(view.finder, view) == len(view.board.cards)
+    assert kept == [True]
+
+
+def test_quiet_for_counts_from_the_latest_input() -> None:
+    now = [100.0]
+    idle = IdleCollection(clock=lambda: now[0])
+    idle.start()
+    now[0] += 0.1
+    assert idle.quiet_for() == pytest.approx(0.1)
+    idle.activity()
+    now[0] += 0.05
+    assert idle.quiet_for() == pytest.approx(0.05)
+    idle.stop()
+
+
+async def test_the_app_gives_way_while_keys_come_and_not_once_it_has_ended(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.idle_collection.activity()  # a key just now
+        assert app.idle_collection.quiet_for() < app.GIVE_WAY
+        started = app.idle_collection.quiet_for()
+        assert app.give_way()  # returns once it has been quiet long enough
+        assert app.idle_collection.quiet_for() >= app.GIVE_WAY > started
+    assert not app.give_way()  # the app has ended: no waiting, and no going on
