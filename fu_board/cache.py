@@ -1,16 +1,16 @@
 """A private, disposable copy of the board as last read or written, to open big boards fast.
 
 Parsing TOML is most of the time it takes to open a board (about 1 s at 10,000
-cards). The cache keeps, in the user's cache folder, the board as JSON (one line
-per card, see `fu_board.plain`), where each card's TOML text is in the file and a
-digest of each card's text, under the SHA-256 of the board file's exact bytes, and
-ends with the SHA-256 of its own lines, so that a cache cut short or damaged is
-never read. The board is used whole only when the file's bytes hash to that value,
-so the file stays the only source of truth. After someone else changed the file,
-a card whose text is exactly as the cache saw it is taken from the cache, and only
-the others are parsed (`known_cards`). A cache that is missing, damaged or written
-by code that reads cards otherwise is ignored, and writing one never fails a save.
-Deleting the cache folder is always safe.
+cards). The cache keeps, in the user's cache folder, the board as `marshal` data
+(each card its own piece, see `fu_board.packed`), where each card's TOML text is in
+the file and a digest of each card's text. Its first line names the board file's
+bytes (their SHA-256) and the SHA-256 of the rest, so that a cache cut short or
+damaged is never read. The board is used whole only when the file's bytes hash to
+that value, so the file stays the only source of truth. After someone else changed
+the file, a card whose text is exactly as the cache saw it is taken from the cache,
+and only the others are parsed (`known_cards`). A cache that is missing, damaged or
+written by other code (or another Python: `marshal`'s format is its own) is
+ignored, and writing one never fails a save. Deleting the cache folder is always safe.
 """
 
 from __future__ import annotations
@@ -18,22 +18,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
+import re
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from itertools import chain, repeat
+from itertools import repeat
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import platformdirs
 
-from fu_board import __version__, plain
+from fu_board import __version__, packed
 from fu_board.model import RECORDS, Board, Card, Record
 
-T = TypeVar("T")
-
-_WHAT_A_CARD_IS = ("model.py", "plain.py", "business_days.py")
+_WHAT_A_CARD_IS = ("model.py", "packed.py", "business_days.py")
 """The modules that decide what a card's text means, and how the cache writes it."""
 
 
@@ -60,9 +61,13 @@ def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
     return content.hexdigest()[:16]
 
 
-FORMAT = f"fu-board cache 5, code {code_fingerprint()}, records {layout(RECORDS)}"
+FORMAT = (
+    f"fu-board cache 6, marshal {marshal.version} of Python {sys.version_info[0]}.{sys.version_info[1]}, "
+    f"code {code_fingerprint()}, records {layout(RECORDS)}"
+)
 """Written first in every cache file; a cache written by other code (the cache is read
-without checks, `fu_board.plain`), or for records laid out otherwise, is ignored."""
+without checks, `fu_board.packed`), by another Python, or for records laid out otherwise,
+is ignored."""
 
 KEEP = 8
 """How many boards' caches are kept; the least recently written go first."""
@@ -81,7 +86,7 @@ def cache_folder() -> Path:
 def cache_path(board_path: Path) -> Path:
     """One cache file per board file (by its real path)."""
     real = os.path.realpath(board_path)
-    return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.json"
+    return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.cache"
 
 
 def card_key(text: bytes) -> str:
@@ -89,91 +94,83 @@ def card_key(text: bytes) -> str:
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
-class _Read(NamedTuple, Generic[T]):
-    """A cache file, read whole and found intact."""
+class _Read(NamedTuple):
+    """A cache file, found whole and written by this code."""
 
-    places: object
-    keys: object
-    top: bytes
-    cards: list[T]
-    """What was made of each card's line."""
+    places: list[int] | None
+    """`[start, end, start, end...]` of each card's text in the board file, when known."""
+    keys: list[str] | None
+    """Each card's `card_key`, when known."""
+    top: tuple[Any, ...]
+    """The board without its cards, packed."""
+    cards: list[bytes]
+    """Each card, packed and marshalled on its own."""
 
 
-def _read(board_path: Path, digest: str | None, each: Callable[[bytes], T]) -> _Read[T] | None:
+def _read(board_path: Path, digest: str | None) -> _Read | None:
     """The cache of the board at `board_path`, if it is whole and written by this code (and,
-    with `digest`, for the file whose bytes have that digest), each card's line made into
-    what `each` makes of it as it is read: one line at a time, so that no more than one
-    card's JSON is held at once, if that is what `each` keeps."""
-    content = hashlib.sha256()
+    with `digest`, for the file whose bytes have that digest)."""
     try:
         with cache_path(board_path).open("rb") as handle:
-            lines = iter(handle)
-            first = next(lines, b"")
-            head = json.loads(first)
-            if not isinstance(head, dict) or head.keys() != {"format", "digest"} or head["format"] != FORMAT:
+            head = json.loads(handle.readline())
+            if not isinstance(head, dict) or head.get("format") != FORMAT:
                 return None
-            if digest is not None and head["digest"] != digest:
+            if digest is not None and head.get("digest") != digest:
                 return None
-            places, keys, top = next(lines), next(lines), next(lines)
-            for line in (first, places, keys, top):
-                content.update(line)
-            cards = []
-            for line in lines:
-                if line.startswith(b'{"end":'):
-                    break
-                content.update(line)
-                cards.append(each(line))
-            else:
-                return None  # cut short
-            if json.loads(line) != {"end": content.hexdigest()} or next(lines, None) is not None:
-                return None
-            return _Read(json.loads(places), json.loads(keys), top, cards)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, StopIteration):
+            body = handle.read()
+        if hashlib.sha256(body).hexdigest() != head.get("body"):
+            return None  # cut short or damaged: never given to `marshal`, which trusts what it reads
+        places, keys, top, cards = marshal.loads(body)
+    except (OSError, ValueError, TypeError, EOFError):
         return None
+    return _Read(places, keys, top, cards)
 
 
 def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
     """The board, and where each card's text is in the file (None when that is not known),
     if the cache holds the file whose bytes (`size` of them) have `digest`."""
-    decode = plain.decoder(Card)
-    read = _read(board_path, digest, lambda line: decode(json.loads(line)))
+    read = _read(board_path, digest)
     if read is None:
         return None
-    try:
-        board = plain.decoder(Board)(json.loads(read.top))
-    except (ValueError, TypeError, KeyError, AttributeError):
+    spans = None if read.places is None else _spans(read.places, len(read.cards), size)
+    if read.places is not None and spans is None:
         return None
-    cards = tuple(read.cards)
-    if read.places is None:
-        return board.replace(cards=cards), None
-    spans = _spans(read.places, len(cards), size)
-    return None if spans is None else (board.replace(cards=cards), spans)
+    unpack, loads, pieces = packed.unpacker(Card), marshal.loads, read.cards
+    try:
+        board = packed.unpacker(Board)(read.top)
+        cards = []
+        for index, piece in enumerate(pieces):
+            pieces[index] = b""  # each piece let go once unpacked: the board is not held twice
+            cards.append(unpack(loads(piece)))
+    except (ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
+        return None
+    return board.replace(cards=tuple(cards)), spans
 
 
 def known_cards(board_path: Path) -> Callable[[bytes], Card | None]:
     """What the cache knows of the cards of the board at `board_path`, whatever the file
     holds now: the card a card's exact TOML text is, for a text the cache saw (None for
     any other). After another program changed one card, the others need no parsing."""
-    lines = _lines_by_key(_read(board_path, None, bytes))
-    card = plain.decoder(Card)
+    pieces = _pieces_by_key(_read(board_path, None))
+    unpack = packed.unpacker(Card)
 
     def known(text: bytes) -> Card | None:
-        line = lines.pop(card_key(text), None)  # each text once: card ids are unique
-        if line is None:
+        piece = pieces.pop(card_key(text), None)  # each text once: card ids are unique
+        if piece is None:
             return None
         try:
-            return card(json.loads(line))
-        except (ValueError, TypeError, KeyError, AttributeError):
+            return unpack(marshal.loads(piece))
+        except (ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
             return None
 
     return known
 
 
-def _lines_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
-    """Each card's line in the cache, by its text's `card_key`."""
-    if read is None or not isinstance(read.keys, list) or len(read.keys) != len(read.cards):
+def _pieces_by_key(read: _Read | None) -> dict[str, bytes]:
+    """Each card's piece in the cache, by its text's `card_key`."""
+    if read is None or read.keys is None or len(read.keys) != len(read.cards):
         return {}
-    return {key: line for key, line in zip(read.keys, read.cards, strict=True) if isinstance(key, str)}
+    return dict(zip(read.keys, read.cards, strict=True))
 
 
 def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | None:
@@ -195,9 +192,10 @@ def holds(board_path: Path, digest: str) -> bool:
     says so; whether it is whole is checked when it is read)."""
     try:
         with cache_path(board_path).open("rb") as handle:
-            return bool(json.loads(handle.readline() or b"null") == {"format": FORMAT, "digest": digest})
+            head = json.loads(handle.readline() or b"null")
     except (OSError, ValueError):
         return False
+    return isinstance(head, dict) and head.get("format") == FORMAT and head.get("digest") == digest
 
 
 def remember(
@@ -208,13 +206,18 @@ def remember(
     that file already (a board opened and closed without a change: at 10,000 cards, writing
     it again took most of the time quitting took).
 
-    With `data` and `spans`, each card's line is copied from the cache as it was when the
-    cache saw the card's very text (after one change, every other card: encoding them all
-    again took most of the time `fu-board add` took, at 10,000 cards)."""
+    With `data` and `spans`, each card is copied from the cache as it was when the cache
+    saw the card's very text (after one change, every other card: packing them all again
+    took most of the time `fu-board add` took, at 10,000 cards)."""
     if spans is not None and holds(board_path, digest):
         return
     keys = None if spans is None or data is None else [card_key(data[start:end]) for start, end in spans]
-    lines = _lines_by_key(_read(board_path, None, bytes)) if keys is not None else {}
+    known = _pieces_by_key(_read(board_path, None)) if keys is not None else {}
+    pack, dumps = packed.packer(Card), marshal.dumps
+    pieces = [known.get(key) or dumps(pack(card)) for card, key in zip(board.cards, keys or repeat(""), strict=False)]
+    places = None if spans is None else [place for span in spans for place in span]
+    body = marshal.dumps((places, keys, packed.packer(Board)(board.replace(cards=())), pieces))
+    head = {"format": FORMAT, "digest": digest, "body": hashlib.sha256(body).hexdigest()}
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -223,31 +226,17 @@ def remember(
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            content = hashlib.sha256()
-            head = (
-                _line({"format": FORMAT, "digest": digest}),
-                _line(None if spans is None else [place for span in spans for place in span]),
-                _line(keys),
-                _line(plain.encode(board.replace(cards=()))),
-            )
-            cards = (
-                lines.get(key) or _line(plain.encode(card))
-                for card, key in zip(board.cards, keys or repeat(""), strict=False)
-            )
-            for line in chain(head, cards):
-                content.update(line)
-                handle.write(line)
-            handle.write(_line({"end": content.hexdigest()}))
+            handle.write(json.dumps(head).encode() + b"\n")
+            handle.write(body)
         os.replace(temporary, cache_path(board_path))
-    except (OSError, ValueError):
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return
     _forget_old(folder)
 
 
-def _line(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+_OLD_NAME = re.compile(r"[0-9a-f]{32}\.json")
 
 
 def _forget_old(folder: Path) -> None:
@@ -255,9 +244,12 @@ def _forget_old(folder: Path) -> None:
     paths), and clear what a cache write cut short left behind (a crash, a full disk) once it is
     `LEFTOVER_SECONDS` old: a younger one may be another fu-board's write under way."""
     with contextlib.suppress(OSError):
-        caches = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        caches = sorted(folder.glob("*.cache"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
         for old in caches[KEEP:]:
             old.unlink(missing_ok=True)
+        for older in folder.glob("*.json"):  # caches an earlier fu-board wrote as JSON, never read again
+            if _OLD_NAME.fullmatch(older.name):
+                older.unlink(missing_ok=True)
         now = time.time()
         for leftover in folder.glob(".*.tmp"):
             with contextlib.suppress(OSError):

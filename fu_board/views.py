@@ -45,6 +45,8 @@ class View:
 
     def headline(self, card: Card) -> FollowUp | None:
         """What `card` (of this board) shows first (`fu_board.rules.next_follow_up`)."""
+        if card.is_resolved:  # nothing, ever: not worth remembering for most of a big board's cards
+            return None
         settings, today, now = self.board.settings, self.today, self.now
         return self._headlines.get(
             card, (settings, today, now), lambda card: next_follow_up(card, settings, today, now=now)

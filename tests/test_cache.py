@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import marshal
 import os
 import stat
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,7 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 
 from fu_board import board as ops
-from fu_board import cache, store
+from fu_board import cache, packed, store
 from fu_board.board_file import update
 from fu_board.demo import demo_board
 from fu_board.model import (
@@ -87,31 +91,37 @@ def test_any_change_to_the_file_makes_the_cache_miss(board_path: Path, edit: byt
 @pytest.mark.parametrize(
     "damage",
     [
-        b"",
-        b"not json\n",
-        b'{"format": "fu-board cache 0", "digest": "x"}\n[]\n{}',
-        None,  # the right header, then garbage
+        lambda _kept: b"",
+        lambda _kept: b"not json\n",
+        lambda kept: b'{"format": "fu-board cache 0", "digest": "x"}\n' + kept.split(b"\n", 1)[1],
+        lambda kept: kept.split(b"\n", 1)[0] + b"\ngarbage",  # the right header, then garbage
+        lambda kept: kept[: len(kept) // 2],  # cut short
+        lambda kept: kept[:-40] + bytes([kept[-40] ^ 1]) + kept[-39:],  # one bit changed
     ],
 )
-def test_a_damaged_cache_is_ignored(board_path: Path, damage: bytes | None) -> None:
+def test_a_damaged_cache_is_ignored(board_path: Path, damage: Callable[[bytes], bytes]) -> None:
     save_board(board_path, demo_board(TODAY))
     load_board(board_path)
     path = cache.cache_path(board_path)
-    if damage is None:
-        header = path.read_bytes().split(b"\n", 1)[0]
-        damage = header + b'\n[]\n{"cards": 3}'
-    path.write_bytes(damage)
+    path.write_bytes(damage(path.read_bytes()))
+    assert cache.lookup(board_path, digest(board_path.read_bytes()), board_path.stat().st_size) is None
     assert load_board(board_path) == demo_board(TODAY)
 
 
-def test_a_cache_whose_board_does_not_validate_is_ignored(board_path: Path) -> None:
+def test_a_cache_whose_board_does_not_unpack_is_ignored(board_path: Path) -> None:
+    """Whole, with its digests right, yet not a board this code wrote (a bug, another build)."""
     save_board(board_path, demo_board(TODAY))
     key = digest(board_path.read_bytes())
-    cache.remember(board_path, key, Board(), [])
-    path = cache.cache_path(board_path)
-    lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b"\n".join([lines[0], b"[0, 5]", lines[2], b'{"id": "a"}']))
-    assert load_board(board_path) == demo_board(TODAY)
+    top = packed.packer(Board)(Board())
+    for body in (
+        marshal.dumps(([0, 5], ["k"], top, [marshal.dumps(("a",))])),  # a card of one field
+        marshal.dumps(([0, 5], ["k"], top)),  # no cards at all
+        marshal.dumps(([0, 5], ["k"], ("a",), [])),  # a board of one field
+    ):
+        head = {"format": cache.FORMAT, "digest": key, "body": hashlib.sha256(body).hexdigest()}
+        cache.cache_path(board_path).parent.mkdir(parents=True, exist_ok=True)
+        cache.cache_path(board_path).write_bytes(json.dumps(head).encode() + b"\n" + body)
+        assert load_board(board_path) == demo_board(TODAY)
 
 
 def test_the_cache_is_private(board_path: Path) -> None:
@@ -267,15 +277,14 @@ def test_a_save_encodes_only_the_cards_the_cache_has_not_seen(
 ) -> None:
     save_board(board_path, demo_board(TODAY), cached=True)
     encoded: list[str] = []
-    real = cache.plain.encode
+    real = packed.packer(Card)
 
-    def encode(record: Record) -> dict[str, Any]:
-        if isinstance(record, Card):
-            encoded.append(record.company)
-        return real(record)
+    def pack(card: Card) -> tuple[Any, ...]:
+        encoded.append(card.company)
+        return real(card)
 
     with monkeypatch.context() as patched:
-        patched.setattr(cache.plain, "encode", encode)
+        patched.setitem(packed._PACKERS, Card, pack)
         done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
     assert encoded == ["Northwind"]
     with monkeypatch.context() as patched:
@@ -299,5 +308,5 @@ def test_the_cache_outlives_an_upgrade_that_leaves_the_cards_alone(tmp_path: Pat
         (folder / name).write_bytes(kept + b"\n# a rule changed\n")
         assert cache.code_fingerprint(folder) != cache.code_fingerprint(), name
         (folder / name).write_bytes(kept)
-    (folder / "plain.py").unlink()
+    (folder / "packed.py").unlink()
     assert cache.code_fingerprint(folder) == f"fu-board {__version__}"
