@@ -27,12 +27,14 @@ import time
 from collections.abc import Callable, Iterable
 from itertools import repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import platformdirs
 
 from fu_board import __version__, packed
 from fu_board.model import RECORDS, Board, Card, Record
+
+T = TypeVar("T")
 
 _WHAT_A_CARD_IS = ("model.py", "packed.py", "business_days.py")
 """The modules that decide what a card's text means, and how the cache writes it."""
@@ -94,7 +96,7 @@ def card_key(text: bytes) -> str:
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
-class _Read(NamedTuple):
+class _Read(NamedTuple, Generic[T]):
     """A cache file, found whole and written by this code."""
 
     places: list[int] | None
@@ -103,13 +105,19 @@ class _Read(NamedTuple):
     """Each card's `card_key`, when known."""
     top: tuple[Any, ...]
     """The board without its cards, packed."""
-    cards: list[bytes]
-    """Each card, packed and marshalled on its own."""
+    cards: list[T]
+    """What was made of each card's piece (packed, and marshalled on its own)."""
 
 
-def _read(board_path: Path, digest: str | None) -> _Read | None:
+def _read(board_path: Path, digest: str | None, each: Callable[[bytes], T]) -> _Read[T] | None:
     """The cache of the board at `board_path`, if it is whole and written by this code (and,
-    with `digest`, for the file whose bytes have that digest)."""
+    with `digest`, for the file whose bytes have that digest), each card's piece made into
+    what `each` makes of it.
+
+    The whole is checked against the SHA-256 in its first line first, a block at a time
+    (`marshal` trusts what it reads: it never sees a cache cut short or damaged). Then
+    the pieces are read from the same open file one at a time, so that the cache's
+    content is never held whole beside the board made of it (7 MB at 10,000 cards)."""
     try:
         with cache_path(board_path).open("rb") as handle:
             head = json.loads(handle.readline())
@@ -117,11 +125,15 @@ def _read(board_path: Path, digest: str | None) -> _Read | None:
                 return None
             if digest is not None and head.get("digest") != digest:
                 return None
-            body = handle.read()
-        if hashlib.sha256(body).hexdigest() != head.get("body"):
-            return None  # cut short or damaged: never given to `marshal`, which trusts what it reads
-        places, keys, top, cards = marshal.loads(body)
-    except (OSError, ValueError, TypeError, EOFError):
+            start = handle.tell()
+            if hashlib.file_digest(handle, "sha256").hexdigest() != head.get("body"):
+                return None
+            handle.seek(start)
+            places, keys, top, sizes = marshal.loads(handle.read(head["meta"]))
+            cards = [each(handle.read(size)) for size in sizes]
+            if handle.read(1):
+                return None
+    except (OSError, ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
         return None
     return _Read(places, keys, top, cards)
 
@@ -129,29 +141,25 @@ def _read(board_path: Path, digest: str | None) -> _Read | None:
 def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
     """The board, and where each card's text is in the file (None when that is not known),
     if the cache holds the file whose bytes (`size` of them) have `digest`."""
-    read = _read(board_path, digest)
+    unpack, loads = packed.unpacker(Card), marshal.loads
+    read = _read(board_path, digest, lambda piece: unpack(loads(piece)))
     if read is None:
         return None
     spans = None if read.places is None else _spans(read.places, len(read.cards), size)
     if read.places is not None and spans is None:
         return None
-    unpack, loads, pieces = packed.unpacker(Card), marshal.loads, read.cards
     try:
         board = packed.unpacker(Board)(read.top)
-        cards = []
-        for index, piece in enumerate(pieces):
-            pieces[index] = b""  # each piece let go once unpacked: the board is not held twice
-            cards.append(unpack(loads(piece)))
-    except (ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
         return None
-    return board.replace(cards=tuple(cards)), spans
+    return board.replace(cards=tuple(read.cards)), spans
 
 
 def known_cards(board_path: Path) -> Callable[[bytes], Card | None]:
     """What the cache knows of the cards of the board at `board_path`, whatever the file
     holds now: the card a card's exact TOML text is, for a text the cache saw (None for
     any other). After another program changed one card, the others need no parsing."""
-    pieces = _pieces_by_key(_read(board_path, None))
+    pieces = _pieces_by_key(_read(board_path, None, bytes))
     unpack = packed.unpacker(Card)
 
     def known(text: bytes) -> Card | None:
@@ -166,7 +174,7 @@ def known_cards(board_path: Path) -> Callable[[bytes], Card | None]:
     return known
 
 
-def _pieces_by_key(read: _Read | None) -> dict[str, bytes]:
+def _pieces_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
     """Each card's piece in the cache, by its text's `card_key`."""
     if read is None or read.keys is None or len(read.keys) != len(read.cards):
         return {}
@@ -212,12 +220,16 @@ def remember(
     if spans is not None and holds(board_path, digest):
         return
     keys = None if spans is None or data is None else [card_key(data[start:end]) for start, end in spans]
-    known = _pieces_by_key(_read(board_path, None)) if keys is not None else {}
+    known = _pieces_by_key(_read(board_path, None, bytes)) if keys is not None else {}
     pack, dumps = packed.packer(Card), marshal.dumps
     pieces = [known.get(key) or dumps(pack(card)) for card, key in zip(board.cards, keys or repeat(""), strict=False)]
     places = None if spans is None else [place for span in spans for place in span]
-    body = marshal.dumps((places, keys, packed.packer(Board)(board.replace(cards=())), pieces))
-    head = {"format": FORMAT, "digest": digest, "body": hashlib.sha256(body).hexdigest()}
+    top = packed.packer(Board)(board.replace(cards=()))
+    meta = marshal.dumps((places, keys, top, [len(piece) for piece in pieces]))
+    content = hashlib.sha256(meta)
+    for piece in pieces:
+        content.update(piece)
+    head = {"format": FORMAT, "digest": digest, "meta": len(meta), "body": content.hexdigest()}
     folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -227,7 +239,9 @@ def remember(
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(json.dumps(head).encode() + b"\n")
-            handle.write(body)
+            handle.write(meta)
+            for piece in pieces:
+                handle.write(piece)
         os.replace(temporary, cache_path(board_path))
     except OSError:
         with contextlib.suppress(OSError):

@@ -31,14 +31,21 @@ def searchable(card: Card) -> str:
     return fold("\n".join(field.replace("\n", " ") for field in fields if field))
 
 
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
 class Finder:
-    """Narrows cards to those that contain a text; keeps each card's folded text."""
+    """Narrows cards to those that contain a text; keeps each card's folded text, as UTF-8:
+    a text in UTF-8 is inside another exactly when it is as text, and a folded card is
+    mostly ASCII, which Python keeps in 2 or 4 bytes a character once one emoji or
+    letter beyond Latin-1 is in it (6 MB against 3 MB, at 10,000 cards)."""
 
     def __init__(self) -> None:
-        self.texts: CardMemo[str] = CardMemo()
+        self.texts: CardMemo[bytes] = CardMemo()
 
-    def text_of(self, card: Card) -> str:
-        return self.texts.get(card, (), searchable)
+    def text_of(self, card: Card) -> bytes:
+        return self.texts.get(card, (), lambda card: _encoded(searchable(card)))
 
     def learn(self, cards: Iterable[Card]) -> None:
         """Fold these cards' texts now (about 20 ms a thousand cards), not on the first key typed."""
@@ -47,7 +54,7 @@ class Finder:
 
     def narrow(self, cards: Iterable[Card], query: str) -> list[Card]:
         """The cards that contain `query` (folded, surrounding spaces ignored), in their order."""
-        needle = fold(query.strip())
+        needle = _encoded(fold(query.strip()))
         if not needle:
             return list(cards)
         text_of = self.text_of

@@ -8,6 +8,7 @@ replaces the file atomically (temporary file, fsync, rename, fsync folder).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import errno
@@ -84,8 +85,9 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 _CARDS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*cards[ \t]*\]\][ \t]*(#.*)?$")
-_CARDS_HEADERS = re.compile(_CARDS_HEADER.pattern, re.MULTILINE)
-"""Every `[[cards]]` header line of a text."""
+_CARD_HEADER_BYTES = re.compile(_CARDS_HEADER.pattern.encode(), re.MULTILINE)
+"""Every `[[cards]]` header line of a file's bytes."""
+_NEWLINE = ord("\n")
 
 
 def _card_line(text: str, index: int) -> int | None:
@@ -116,59 +118,88 @@ def _describe_validation(error: ValidationError, text: str) -> tuple[str, str]:
     return where, message
 
 
-def _split_cards(text: str) -> tuple[str, list[str]] | None:
-    """The text before the first `[[cards]]` header, and each card's text from its header on.
+class _Split(NamedTuple):
+    """A board file's bytes taken apart card by card (`_split_cards`)."""
 
-    None for text whose cards cannot be taken apart line by line (Windows line endings).
+    top: bytes
+    """Everything before the first `[[cards]]` header."""
+    cards: list[bytes]
+    """Each card's text, from its header to its last line (with one newline at its end)."""
+    spans: list[tuple[int, int]] | None
+    """Where each card's text is in the file, or None when one is not there as it is
+    (a last card without a newline at the end of the file)."""
+
+
+def _split_cards(data: bytes) -> _Split | None:
+    """The file's bytes before the first `[[cards]]` header, and each card's text.
+
+    None for a file whose cards cannot be taken apart line by line (Windows line
+    endings, a byte order mark). Working on the bytes, not on the file decoded, keeps
+    no copy of the whole (44 MB at 10,000 cards once one emoji makes Python keep the
+    text in 4 bytes a character), and gives each card's place in the file as it goes.
     """
-    if "\r" in text:
+    if b"\r" in data or data.startswith(codecs.BOM_UTF8):
         return None
-    starts = [found.start() for found in _CARDS_HEADERS.finditer(text)]
+    starts = [found.start() for found in _CARD_HEADER_BYTES.finditer(data)]
     if not starts:
-        return text, []
-    ends = [*starts[1:], len(text)]
-    chunks = [text[start:end].rstrip("\n") + "\n" for start, end in zip(starts, ends, strict=True)]
-    return text[: max(starts[0] - 1, 0)], chunks
+        return _Split(data, [], [])
+    cards: list[bytes] = []
+    spans: list[tuple[int, int]] | None = []
+    for start, end in zip(starts, [*starts[1:], len(data)], strict=True):
+        last = end
+        while last > start and data[last - 1] == _NEWLINE:
+            last -= 1
+        if last < end and spans is not None:
+            spans.append((start, last + 1))
+            cards.append(data[start : last + 1])
+        else:
+            spans = None
+            cards.append(data[start:last] + b"\n")
+    return _Split(data[: max(starts[0] - 1, 0)], cards, spans)
 
 
-def _parse_by_card(text: str, known: Callable[[bytes], Card | None] | None) -> tuple[dict[str, Any], list[str]] | None:
-    """The file parsed one card at a time, with each card's own text; None when it cannot be.
+def _parse_by_card(
+    data: bytes, known: Callable[[bytes], Card | None] | None
+) -> tuple[dict[str, Any], list[tuple[int, int]] | None] | None:
+    """The file parsed one card at a time, with each card's place in it; None when it cannot be.
 
-    Parsing the parts costs what parsing the whole costs, and the card texts let the next
+    Parsing the parts costs what parsing the whole costs, and the card places let the next
     save skip serialising every card again. Anything unusual (a header line inside a
-    multi-line string, cards defined another way) falls back to parsing the whole. A card
-    whose exact text is `known` (`cache.known_cards`) is not parsed: the card is as known.
+    multi-line string, cards defined another way, bytes that are not UTF-8) falls back to
+    parsing the whole, which says what is wrong. A card whose exact text is `known`
+    (`cache.known_cards`) is not parsed: the card is as known.
     """
-    split = _split_cards(text)
+    split = _split_cards(data)
     if split is None:
         return None
-    top, chunks = split
     try:
-        raw = tomli.loads(top)
+        raw = tomli.loads(split.top.decode("utf-8"))
         cards: list[dict[str, Any] | Card] = []
-        for chunk in chunks:
-            if known is not None and (card := known(chunk.encode("utf-8"))) is not None:
+        for chunk in split.cards:
+            if known is not None and (card := known(chunk)) is not None:
                 cards.append(card)  # validation keeps a card as it is (pydantic does not check it again)
                 continue
-            part = tomli.loads(chunk)
+            part = tomli.loads(chunk.decode("utf-8"))
             if part.keys() != {"cards"} or not isinstance(part["cards"], list) or len(part["cards"]) != 1:
                 return None
             cards.append(part["cards"][0])
-    except (tomli.TOMLDecodeError, RecursionError):  # the whole file, parsed, says what is wrong
+    except (tomli.TOMLDecodeError, RecursionError, UnicodeDecodeError):  # the whole file says what is wrong
         return None
     if "cards" in raw:
         return None
     if cards:
         raw["cards"] = cards
-    return raw, chunks
+    return raw, split.spans
 
 
 def _parse_toml(
-    text: str, path: Path, known: Callable[[bytes], Card | None] | None = None
-) -> tuple[dict[str, Any], list[str] | None]:
-    by_card = _parse_by_card(text, known)
+    data: bytes, path: Path, known: Callable[[bytes], Card | None] | None = None
+) -> tuple[dict[str, Any], list[tuple[int, int]] | None]:
+    """The TOML in `data`, and where each card's text is in it when that is known."""
+    by_card = _parse_by_card(data, known)
     if by_card is not None:
         return by_card
+    text = _text_of(data, path)
     try:
         return tomli.loads(text), None
     except RecursionError:
@@ -180,6 +211,14 @@ def _parse_toml(
                 path, f"not valid TOML: {match['problem']}", match["where"].removeprefix("at ")
             ) from None
         raise BoardFileError(path, f"not valid TOML: {error}") from None
+
+
+def _text_of(data: bytes, path: Path) -> str:
+    """The file decoded, or an error that says where it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
 
 
 @contextlib.contextmanager
@@ -215,18 +254,13 @@ def parse_placed(
     if cache_key is not None and (cached := _from_cache(path, cache_key, len(data))) is not None:
         return cached
     with _no_garbage_collection():
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise BoardFileError(path, "is not UTF-8 text", f"line {_line_of(data, error.start)}") from None
         known = cache.known_cards(path) if cache_key is not None else None  # changed by someone else?
-        board, card_texts = _board_from(text, path, known)
-        del text, known
+        board, spans = _board_from(data, path, known)
+        del known
     if cache_key is None:
         return board, None
     # Without the cards' places (a board brought up from an older schema) the copy is kept
     # all the same: it saves the next open the parse, and the next save writes every card anew.
-    spans = None if card_texts is None else _spans_in(data, card_texts)
     if remember:
         cache.remember(path, cache_key, board, spans, data)
     return board, None if spans is None else CardPlaces(board.cards, spans)
@@ -263,27 +297,12 @@ def _from_cache(path: Path, key: str, size: int) -> tuple[Board, CardPlaces | No
     return board, None if spans is None else CardPlaces(board.cards, spans)
 
 
-def _spans_in(data: bytes, texts: list[str]) -> list[tuple[int, int]] | None:
-    """Where each card's text is in the file's bytes, in order; None if one is not found there
-    as it is (a last card without a newline at the end of the file)."""
-    spans = []
-    at = 0
-    for text in texts:
-        piece = text.encode("utf-8")
-        start = data.find(piece, at)
-        if start < 0:
-            return None
-        at = start + len(piece)
-        spans.append((start, at))
-    return spans
-
-
 def _board_from(
-    text: str, path: Path, known: Callable[[bytes], Card | None] | None = None
-) -> tuple[Board, list[str] | None]:
-    """The board in `text`, and each card's own text when the cards could be read one by one
-    (those whose text is `known` taken as they are)."""
-    raw, card_texts = _parse_toml(text, path, known)
+    data: bytes, path: Path, known: Callable[[bytes], Card | None] | None = None
+) -> tuple[Board, list[tuple[int, int]] | None]:
+    """The board in `data`, and where each card's text is in it when the cards could be read
+    one by one (those whose text is `known` taken as they are)."""
+    raw, spans = _parse_toml(data, path, known)
     if not raw:
         raise BoardFileError(path, "the file holds no board at all (was it emptied or cut short?)")
     # A hand-written board may leave the version out: it means this version.
@@ -294,7 +313,7 @@ def _board_from(
     if version > SCHEMA_VERSION:
         raise NewerBoardError(path, version, _known_part(raw))
     if version < SCHEMA_VERSION:
-        card_texts = None  # an older card's text is not what this version writes
+        spans = None  # an older card's text is not what this version writes
         try:
             raw = migrate(raw, version)
         except (LookupError, TypeError, ValueError, AttributeError) as error:
@@ -306,9 +325,9 @@ def _board_from(
     try:
         board = Board.validate(raw)
     except ValidationError as error:
-        where, problem = _describe_validation(error, text)
+        where, problem = _describe_validation(error, _text_of(data, path))
         raise BoardFileError(path, problem, where) from None
-    return board, card_texts
+    return board, spans
 
 
 def _models_in(annotation: Any) -> list[type[Record]]:

@@ -113,14 +113,19 @@ def test_a_cache_whose_board_does_not_unpack_is_ignored(board_path: Path) -> Non
     save_board(board_path, demo_board(TODAY))
     key = digest(board_path.read_bytes())
     top = packed.packer(Board)(Board())
-    for body in (
-        marshal.dumps(([0, 5], ["k"], top, [marshal.dumps(("a",))])),  # a card of one field
-        marshal.dumps(([0, 5], ["k"], top)),  # no cards at all
-        marshal.dumps(([0, 5], ["k"], ("a",), [])),  # a board of one field
+    card = marshal.dumps(("a",))
+    for meta, pieces in (
+        (([0, 5], ["k"], top, [len(card)]), [card]),  # a card of one field
+        (([0, 5], ["k"], top, [len(card) + 1]), [card]),  # pieces longer than the content
+        (([0, 5], ["k"], top), [card]),  # no sizes
+        (([0, 5], ["k"], ("a",), [len(card)]), [card]),  # a board of one field
     ):
-        head = {"format": cache.FORMAT, "digest": key, "body": hashlib.sha256(body).hexdigest()}
+        head_body = marshal.dumps(meta)
+        body = head_body + b"".join(pieces)
+        head = {"format": cache.FORMAT, "digest": key, "meta": len(head_body), "body": hashlib.sha256(body).hexdigest()}
         cache.cache_path(board_path).parent.mkdir(parents=True, exist_ok=True)
         cache.cache_path(board_path).write_bytes(json.dumps(head).encode() + b"\n" + body)
+        assert cache.lookup(board_path, key, board_path.stat().st_size) is None
         assert load_board(board_path) == demo_board(TODAY)
 
 

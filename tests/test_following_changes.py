@@ -47,7 +47,7 @@ def assert_counted_from_scratch(view: View) -> None:
     assert view.due_list == due_cards(board, TODAY)
     for card in board.cards:
         assert view.headline(card) == next_follow_up(card, board.settings, TODAY)
-        assert view.finder.text_of(card) == searchable(card)
+        assert view.finder.text_of(card) == searchable(card).encode()
 
 
 plans = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.integers(0, 2)), max_size=25)

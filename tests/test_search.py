@@ -74,3 +74,15 @@ def test_an_edited_card_is_searched_as_it_is_now() -> None:
     assert len(finder.texts) == 1  # the card before the edit is let go
     finder.learn(edited.cards)
     assert finder.narrow(edited.cards, "zoe") == list(edited.cards)
+
+
+def test_text_beyond_latin_1_is_found_exactly() -> None:
+    """The folded texts are kept as UTF-8: a match is a match of whole characters."""
+    card = Card.validate(
+        {"id": "w1", "company": "Łódź Labs", "applied": "2026-11-02", "note": "Met 王小明 at the 🔥 meetup"}
+    )
+    finder = Finder()
+    for found in ("王小明", "小明 at", "🔥", "łodz", "ŁÓDŹ", "meetup"):
+        assert finder.narrow([card], found) == [card], found
+    for missing in ("明x", "王明", "🔥🔥", "łodzz"):
+        assert finder.narrow([card], missing) == [], missing
