@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -310,3 +311,34 @@ def test_contact_emptiness_and_first_contact() -> None:
     assert Contact(name="   ").is_empty  # trimmed to nothing
     first, second = Contact(name="Ann"), Contact(name="Bo")
     assert make_card(contacts=(first, second)).contact == first
+
+
+def test_validators_are_built_without_pydantic_plugins_and_the_environment_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pydantic looks for plugins while a validator is built: told not to, and told only then."""
+    from pydantic.plugin import _loader
+
+    from fu_board import model
+
+    seen: list[str | None] = []
+    real = _loader.get_plugins
+
+    def get_plugins() -> Any:
+        seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+        return real()
+
+    monkeypatch.setattr(_loader, "get_plugins", get_plugins)
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    monkeypatch.setattr(model, "_VALIDATORS", {})
+    model.warm_up()
+    assert seen
+    assert set(seen) == {"__all__"}
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+
+    seen.clear()
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")  # the person's own choice stands
+    monkeypatch.setattr(model, "_VALIDATORS", {})
+    model.warm_up()
+    assert set(seen) == {"logfire"}
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
