@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from fu_board.counts import irons_in_fire, review_streak
-from fu_board.model import Board, Card, EventKind, Outcome, Stage
-from fu_board.progress import Tally, tally
+from fu_board.counts import Standing, review_streak, standing
+from fu_board.model import Board, Card, EventKind, Outcome, Stage, interned
+from fu_board.progress import Tally
 
 WEEKS = 12
 
@@ -63,19 +65,52 @@ def got_an_interview(card: Card, today: dt.date) -> bool:
     return card.furthest_stage.rank >= Stage.INTERVIEWED.rank
 
 
+class CardFacts(NamedTuple):
+    """What one card adds to the numbers on one day (`card_facts`)."""
+
+    applied_week: dt.date
+    """The Monday of the week it was sent."""
+    interviewed: bool
+    followed_up: bool
+    """Followed up after an interview it got."""
+    yes: bool
+    to_interview: int | None
+    """Days from applying to the first interview held."""
+    to_decision: int | None
+    """Days from the last interview held to the answer (not for a withdrawal)."""
+    follow_up_weeks: tuple[dt.date, ...]
+    """The Monday of the week of each follow-up."""
+
+
+def card_facts(card: Card, today: dt.date) -> CardFacts:
+    """What `card` adds to the numbers on `today`. Only interviews that have happened count:
+    a scheduled one says nothing about timing yet."""
+    interviewed = got_an_interview(card, today)
+    held = [interview.date for interview in card.interviews if interview.date <= today]
+    to_decision = None
+    if card.resolved_on is not None and card.outcome is not Outcome.WITHDRAWN:
+        before = [interview.date for interview in card.interviews if interview.date <= card.resolved_on]
+        to_decision = (card.resolved_on - max(before)).days if before else None
+    return CardFacts(
+        applied_week=_monday_of(card.applied),
+        interviewed=interviewed,
+        followed_up=interviewed and card.furthest_stage.rank >= Stage.FOLLOWED_UP.rank,
+        yes=card.outcome is Outcome.YES,
+        to_interview=(min(held) - card.applied).days if held else None,
+        to_decision=to_decision,
+        follow_up_weeks=tuple(_monday_of(event.date) for event in card.timeline if event.kind is EventKind.FOLLOWED_UP),
+    )
+
+
+def _monday_of(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week (one `date` object for each, as the board's own days)."""
+    return interned(day - dt.timedelta(days=day.weekday()))
+
+
 def funnel(board: Board, today: dt.date) -> Funnel:
     """How far the applications got: an interview counts once held, and a card's furthest
     stage is kept after it is resolved."""
-    return Funnel(
-        applied=len(board.cards),
-        interviewed=sum(1 for card in board.cards if got_an_interview(card, today)),
-        followed_up=sum(
-            1
-            for card in board.cards
-            if card.furthest_stage.rank >= Stage.FOLLOWED_UP.rank and got_an_interview(card, today)
-        ),
-        yes=sum(1 for card in board.cards if card.outcome is Outcome.YES),
-    )
+    return stats(board, today).funnel
 
 
 def _median(values: list[int]) -> float | None:
@@ -84,54 +119,61 @@ def _median(values: list[int]) -> float | None:
 
 def weekly(board: Board, today: dt.date, weeks: int = WEEKS) -> tuple[Week, ...]:
     """Applications and follow-ups per week, the last `weeks` weeks up to this one."""
-    this_monday = today - dt.timedelta(days=today.weekday())
+    return _weeks([card_facts(card, today) for card in board.cards], today, weeks)
+
+
+def _weeks(facts: list[CardFacts], today: dt.date, weeks: int = WEEKS) -> tuple[Week, ...]:
+    this_monday = _monday_of(today)
     mondays = [this_monday - dt.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     applications = dict.fromkeys(mondays, 0)
     follow_ups = dict.fromkeys(mondays, 0)
-
-    def monday_of(day: dt.date) -> dt.date:
-        return day - dt.timedelta(days=day.weekday())
-
-    for card in board.cards:
-        if (monday := monday_of(card.applied)) in applications:
-            applications[monday] += 1
-        for event in card.timeline:
-            if event.kind is EventKind.FOLLOWED_UP and (monday := monday_of(event.date)) in follow_ups:
+    for fact in facts:
+        if fact.applied_week in applications:
+            applications[fact.applied_week] += 1
+        for monday in fact.follow_up_weeks:
+            if monday in follow_ups:
                 follow_ups[monday] += 1
     return tuple(Week(monday, applications[monday], follow_ups[monday]) for monday in mondays)
 
 
-def stats(board: Board, today: dt.date) -> Stats:
+def stats(
+    board: Board,
+    today: dt.date,
+    *,
+    facts: Callable[[Card], CardFacts] | None = None,
+    counted: Standing | None = None,
+) -> Stats:
+    """The numbers of `board` on `today`, from each card's `facts` (by default worked out
+    afresh; the board on screen remembers them, `fu_board.views.View.stats`) and the
+    board's `counted` standing (`fu_board.counts.standing`, by default counted afresh)."""
     cards = board.cards
-    flow = funnel(board, today)
-    # Only interviews that have happened: a scheduled one says nothing about timing yet.
-    to_interview = [
-        (min(held) - card.applied).days
-        for card in cards
-        if (held := [i.date for i in card.interviews if i.date <= today])
-    ]
-    to_decision = [
-        (card.resolved_on - max(held)).days
-        for card in cards
-        if card.resolved_on is not None
-        and card.outcome is not Outcome.WITHDRAWN
-        and (held := [i.date for i in card.interviews if i.date <= card.resolved_on])
-    ]
-    counted = tally(board)
-    follow_ups = sum(1 for card in cards for event in card.timeline if event.kind is EventKind.FOLLOWED_UP)
+    every = [facts(card) for card in cards] if facts else [card_facts(card, today) for card in cards]
+    flow = Funnel(
+        applied=len(cards),
+        interviewed=sum(fact.interviewed for fact in every),
+        followed_up=sum(fact.followed_up for fact in every),
+        yes=sum(fact.yes for fact in every),
+    )
+    to_interview = [fact.to_interview for fact in every if fact.to_interview is not None]
+    to_decision = [fact.to_decision for fact in every if fact.to_decision is not None]
+    follow_ups = sum(len(fact.follow_up_weeks) for fact in every)
+    counted = counted or standing(board)
+    tallied = Tally(
+        yeses=counted.yeses, nos=counted.nos, withdrawn=counted.withdrawn, nos_since_last_yes=counted.nos_until_yes
+    )
     return Stats(
         funnel=flow,
-        tally=counted,
-        active=irons_in_fire(board),
+        tally=tallied,
+        active=counted.open,
         irons_target=board.settings.irons_target,
         streak=review_streak(board, today),
         interview_share=flow.interviewed / flow.applied if flow.applied else None,
         days_to_interview=_median(to_interview),
         days_to_decision=_median(to_decision),
         follow_ups_per_card=follow_ups / len(cards) if cards else None,
-        nos_per_yes=counted.nos / counted.yeses if counted.yeses else None,
+        nos_per_yes=tallied.nos / tallied.yeses if tallied.yeses else None,
         expected_nos_per_yes=board.settings.expected_nos_per_yes,
-        weeks=weekly(board, today),
+        weeks=_weeks(every, today),
     )
 
 

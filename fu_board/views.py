@@ -24,12 +24,24 @@ from fu_board.counts import Standing, answer
 from fu_board.model import Board, Card
 from fu_board.rules import FollowUp, count_due, due_cards, next_follow_up
 from fu_board.search import Finder
+from fu_board.stats import CardFacts, Stats, card_facts, stats
 
 
 class View:
     """One version of the board, seen at one moment, and what is worked out from it on demand."""
 
-    __slots__ = ("_columns", "_due", "_due_list", "_headlines", "_standing", "board", "finder", "now", "today")
+    __slots__ = (
+        "_columns",
+        "_due",
+        "_due_list",
+        "_facts",
+        "_headlines",
+        "_standing",
+        "board",
+        "finder",
+        "now",
+        "today",
+    )
 
     def __init__(self, board: Board, today: dt.date, now: dt.time | None = None) -> None:
         self.board = board
@@ -38,6 +50,8 @@ class View:
         self.finder = Finder()
         """Each card's searchable text, for the board's filter (`/`)."""
         self._headlines: CardMemo[FollowUp | None] = CardMemo()
+        self._facts: CardMemo[CardFacts] = CardMemo()
+        """What each card adds to the numbers (`stats`)."""
         self._columns: Columns | None = None
         self._due: tuple[int, int] | None = None
         self._due_list: list[tuple[Card, FollowUp]] | None = None
@@ -81,6 +95,24 @@ class View:
             self._standing = counts.standing(self.board)
         return self._standing
 
+    @property
+    def stats(self) -> Stats:
+        """The numbers of the stats screen (`fu_board.stats.stats`), from what each card adds,
+        remembered card by card: after a change, only the changed cards are worked out again."""
+        today, memo = self.today, self._facts
+        return stats(
+            self.board,
+            today,
+            facts=lambda card: memo.get(card, (today,), lambda card: card_facts(card, today)),
+            counted=self.standing,
+        )
+
+    def learn_stats(self, cards: Iterable[Card]) -> None:
+        """Work out what these cards add to the numbers now, not when the numbers are asked for."""
+        today, memo = self.today, self._facts
+        for card in cards:
+            memo.get(card, (today,), lambda card: card_facts(card, today))
+
     def matching(self, cards: Iterable[Card], query: str) -> list[Card]:
         """The cards that contain `query` (case and accents aside), in their order."""
         return self.finder.narrow(cards, query)
@@ -93,7 +125,7 @@ class View:
         later = View(board, today, now)
         pairs = swapped(self.board, board)  # None unless `board` only replaced a few cards
         # The memos go on to the later view; new settings or a new moment empty the headlines.
-        later.finder, later._headlines = self.finder, self._headlines
+        later.finder, later._headlines, later._facts = self.finder, self._headlines, self._facts
         if pairs is not None and self._standing is not None and all(answer(old) == answer(new) for old, new in pairs):
             later._standing = self._standing  # the same answers on the same days: nothing to count again
         moved_on = today != self.today or now != self.now or board.settings is not self.board.settings
@@ -106,8 +138,10 @@ class View:
         if pairs is None:  # cards added, deleted or read again: what the others had stays
             later.finder.texts.keep_only(board.cards)
             later._headlines.keep_only(board.cards)
+            later._facts.keep_only(board.cards)
         else:  # the few replaced cards are let go, once the columns and counts have moved them
             replaced = [old for old, _ in pairs]
             later.finder.texts.forget(replaced)
             later._headlines.forget(replaced)
+            later._facts.forget(replaced)
         return later

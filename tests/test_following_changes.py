@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,9 +13,10 @@ from fu_board import board as ops
 from fu_board.changes import swapped
 from fu_board.columns import Columns, column
 from fu_board.counts import standing
-from fu_board.model import STAGES, Board, Outcome, Stage
+from fu_board.model import STAGES, Board, Card, Outcome, Stage
 from fu_board.rules import due_cards, due_counts, next_follow_up
 from fu_board.search import searchable
+from fu_board.stats import CardFacts, stats
 from fu_board.views import View
 
 TODAY = dt.date(2026, 11, 25)
@@ -48,6 +50,7 @@ def assert_counted_from_scratch(view: View) -> None:
     for card in board.cards:
         assert view.headline(card) == next_follow_up(card, board.settings, TODAY)
         assert view.finder.text_of(card) == searchable(card).encode()
+    assert view.stats == stats(board, TODAY)
 
 
 plans = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.integers(0, 2)), max_size=25)
@@ -161,3 +164,25 @@ def test_a_new_time_of_day_sorts_again_and_an_interview_begun_owes_its_thank_you
     assert after is not None
     assert (before.reason.value, after.reason.value) == ("interview_today", "thank_you")
     assert due_counts(board, TODAY, now=dt.time(9, 0)) != due_counts(board, TODAY, now=dt.time(15, 0))
+
+
+def test_the_numbers_work_out_again_only_the_cards_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fu_board import views
+
+    board = make_board([(n % 6, n, n % 3) for n in range(12)])
+    worked: list[str] = []
+    real = views.card_facts
+
+    def counting(card: Card, today: dt.date) -> CardFacts:
+        worked.append(card.id)
+        return real(card, today)
+
+    monkeypatch.setattr(views, "card_facts", counting)
+    view = View(board, TODAY)
+    assert view.stats == stats(board, TODAY)
+    assert sorted(worked) == sorted(card.id for card in board.cards)
+    worked.clear()
+    moved = board.cards[3]
+    later = view.then(ops.log_follow_up(board, moved.id, on=TODAY).board, TODAY)
+    assert later.stats == stats(later.board, TODAY)
+    assert worked == [moved.id]

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from fu_board.progress import to_go_words
-from fu_board.stats import Stats, Week, stats
+from fu_board.stats import Stats, Week
 from fu_board.tui.session_app import session_of
 from fu_board.tui.widgets.fitted_footer import FittedFooter
 
@@ -93,7 +93,7 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         view = session_of(self).view
-        numbers = stats(view.board, view.today)
+        numbers = view.stats
         yield Static(Content.styled(f"Stats · {view.today:%a %d %b %Y}", "bold"), id="stats-title")
         with VerticalScroll(id="stats-body"):
             yield Static(summary(numbers, to_go_words(view.board.settings, view.standing)), id="stats-summary")
