@@ -155,23 +155,32 @@ def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[
     return board.replace(cards=tuple(read.cards)), spans
 
 
-def known_cards(board_path: Path) -> Callable[[bytes], Card | None]:
-    """What the cache knows of the cards of the board at `board_path`, whatever the file
-    holds now: the card a card's exact TOML text is, for a text the cache saw (None for
-    any other). After another program changed one card, the others need no parsing."""
-    pieces = _pieces_by_key(_read(board_path, None, bytes))
-    unpack = packed.unpacker(Card)
+class KnownCards:
+    """What the cache knows of the cards of a board, whatever its file holds now: called
+    with a card's exact TOML text, the card it is, for a text the cache saw (None for any
+    other). After another program changed one card, the others need no parsing."""
 
-    def known(text: bytes) -> Card | None:
-        piece = pieces.pop(card_key(text), None)  # each text once: card ids are unique
+    def __init__(self, board_path: Path) -> None:
+        self._pieces = _pieces_by_key(_read(board_path, None, bytes))
+        self._unpack = packed.unpacker(Card)
+        self.keys: list[str] = []
+        """The `card_key` of each text asked about, in order (for `remember`)."""
+
+    def __call__(self, text: bytes) -> Card | None:
+        key = card_key(text)
+        self.keys.append(key)
+        piece = self._pieces.pop(key, None)  # each text once: card ids are unique
         if piece is None:
             return None
         try:
-            return unpack(marshal.loads(piece))
+            return self._unpack(marshal.loads(piece))
         except (ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
             return None
 
-    return known
+
+def known_cards(board_path: Path) -> KnownCards:
+    """What the cache knows of the cards of the board at `board_path` (`KnownCards`)."""
+    return KnownCards(board_path)
 
 
 def _pieces_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
@@ -207,7 +216,13 @@ def holds(board_path: Path, digest: str) -> bool:
 
 
 def remember(
-    board_path: Path, digest: str, board: Board, spans: list[tuple[int, int]] | None, data: bytes | None = None
+    board_path: Path,
+    digest: str,
+    board: Board,
+    spans: list[tuple[int, int]] | None,
+    *,
+    data: bytes | None = None,
+    keys: list[str] | None = None,
 ) -> None:
     """Keep `board` (with where each card's text is, when known) as the content of the file
     whose bytes, `data` when given, have `digest`; nothing is written when the cache holds
@@ -216,10 +231,14 @@ def remember(
 
     With `data` and `spans`, each card is copied from the cache as it was when the cache
     saw the card's very text (after one change, every other card: packing them all again
-    took most of the time `fu-board add` took, at 10,000 cards)."""
+    took most of the time `fu-board add` took, at 10,000 cards). `keys`, when given, are
+    the cards' `card_key`s, worked out already (`KnownCards.keys`)."""
     if spans is not None and holds(board_path, digest):
         return
-    keys = None if spans is None or data is None else [card_key(data[start:end]) for start, end in spans]
+    if spans is None or data is None:
+        keys = None
+    elif keys is None or len(keys) != len(spans):
+        keys = [card_key(data[start:end]) for start, end in spans]
     known = _pieces_by_key(_read(board_path, None, bytes)) if keys is not None else {}
     pack, dumps = packed.packer(Card), marshal.dumps
     pieces = [known.get(key) or dumps(pack(card)) for card, key in zip(board.cards, keys or repeat(""), strict=False)]

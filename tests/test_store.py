@@ -890,3 +890,19 @@ def test_the_compiled_parser_reads_each_golden_file_as_the_standard_library_does
 def test_the_compiled_parser_reads_any_board_as_the_standard_library_does(board: Board) -> None:
     text = dump_board(board).decode("utf-8")
     assert tomli.loads(text) == tomllib.loads(text)
+
+
+_PIECES = [
+    "[[cards]]", "[[ cards ]]", "[[cards.timeline]]", "[[cards]]x", "[[cards]] # note [[cards]]", "\t", " ", "#",
+    "\n", "a = 1", 'note = "[[cards]]"', "[[", "]]", "cards", "[[\tcards\t]]", "[cards]", "é", "🔥",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_card_headers_are_found_as_matching_every_line_finds_them(pieces: list[str]) -> None:
+    from fu_board import store
+
+    data = "".join(pieces).encode()
+    every_line = re.compile(store._CARDS_HEADER.pattern.encode(), re.MULTILINE)
+    assert store._card_headers(data) == [found.start() for found in every_line.finditer(data)]
