@@ -9,7 +9,7 @@ again on each key typed costs a few milliseconds.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from fu_board.card_memo import CardMemo
 from fu_board.model import Card
@@ -31,6 +31,10 @@ def searchable(card: Card) -> str:
     return fold("\n".join(field.replace("\n", " ") for field in fields if field))
 
 
+KEEP_NARROWED = 8
+"""Lists of cards whose latest narrowing is kept (the board's four columns, twice over)."""
+
+
 def _encoded(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
@@ -43,6 +47,8 @@ class Finder:
 
     def __init__(self) -> None:
         self.texts: CardMemo[bytes] = CardMemo()
+        self._narrowed: dict[int, tuple[Sequence[Card], bytes, list[Card]]] = {}
+        """The latest narrowing of each list of cards: (the list, the text, the cards found)."""
 
     def text_of(self, card: Card) -> bytes:
         return self.texts.get(card, (), lambda card: _encoded(searchable(card)))
@@ -58,4 +64,13 @@ class Finder:
         if not needle:
             return list(cards)
         text_of = self.text_of
-        return [card for card in cards if needle in text_of(card)]
+        if not isinstance(cards, Sequence):
+            return [card for card in cards if needle in text_of(card)]
+        # Typing one more letter narrows what the text so far found, not every card again.
+        latest = self._narrowed.get(id(cards))
+        pool = latest[2] if latest is not None and latest[0] is cards and needle.startswith(latest[1]) else cards
+        found = [card for card in pool if needle in text_of(card)]
+        if len(self._narrowed) >= KEEP_NARROWED:
+            self._narrowed.clear()
+        self._narrowed[id(cards)] = (cards, needle, found)
+        return found

@@ -86,3 +86,27 @@ def test_text_beyond_latin_1_is_found_exactly() -> None:
         assert finder.narrow([card], found) == [card], found
     for missing in ("明x", "王明", "🔥🔥", "łodzz"):
         assert finder.narrow([card], missing) == [], missing
+
+
+def test_one_more_letter_narrows_what_was_found_and_finds_the_same() -> None:
+    cards = list(demo_board(TODAY).cards)
+    finder = Finder()
+    looked: list[str] = []
+    real = finder.text_of
+
+    def text_of(card: Card) -> bytes:
+        looked.append(card.id)
+        return real(card)
+
+    finder.text_of = text_of  # type: ignore[method-assign]
+    first = finder.narrow(cards, "b")
+    assert len(looked) == len(cards)
+    assert 0 < len(first) < len(cards)
+    looked.clear()
+    second = finder.narrow(cards, "ba")
+    assert sorted(looked) == sorted(card.id for card in first)  # only what "b" found
+    assert second == Finder().narrow(cards, "ba")
+    looked.clear()
+    assert finder.narrow(cards, "a") == Finder().narrow(cards, "a")  # not an extension: every card again
+    assert len(looked) == len(cards)
+    assert finder.narrow(list(cards), "an") == Finder().narrow(cards, "an")  # another list: from scratch
