@@ -13,6 +13,7 @@ This is only for data this program wrote itself, of records laid out as now.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -49,7 +50,10 @@ def _make_packer(record: type[Record]) -> Callable[[Record], tuple[Any, ...]]:
     hints = get_type_hints(record)
     values = []
     for number, name in enumerate(record.field_names()):
-        convert = _pack_converter(hints[name])
+        field = f"{record.__name__}.{name}"
+        convert = (
+            _all_shared if field in SHARED_TUPLES else _shared if field in SHARED else _pack_converter(hints[name])
+        )
         scope[f"convert{number}"] = convert
         values.append(f"made.{name}" if convert is None else f"convert{number}(made.{name})")
     exec(f"def pack(made):\n    return ({', '.join(values)},)", scope)  # code made here, from the fields
@@ -111,6 +115,27 @@ def _pack_converter(hint: Any) -> Convert | None:
     if isinstance(hint, type) and issubclass(hint, Record):
         return packer(hint)
     return None
+
+
+SHARED = frozenset({"Contact.name", "Contact.title", "Interview.time", "Interview.where", "Event.person"})
+"""The fields whose texts are shared between cards when read back (`_shared`): names of
+people and places, which a board holds many times over."""
+SHARED_TUPLES = frozenset({"Interview.interviewers"})
+
+
+def _shared(text: str) -> str:
+    """`text`, interned: `marshal` writes an interned text as such, and reading it back
+    gives every card that holds the same name one text object (an interviewer's name is
+    in their interview, the card's contacts and each thank-you to them)."""
+    return sys.intern(text) if len(text) <= SHARED_LENGTH else text
+
+
+def _all_shared(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(_shared, texts))
+
+
+SHARED_LENGTH = 80
+"""Longer texts are never shared: a name is shorter."""
 
 
 def _unpack_converter(hint: Any) -> Convert | None:

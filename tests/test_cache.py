@@ -315,3 +315,22 @@ def test_the_cache_outlives_an_upgrade_that_leaves_the_cards_alone(tmp_path: Pat
         (folder / name).write_bytes(kept)
     (folder / "packed.py").unlink()
     assert cache.code_fingerprint(folder) == f"fu-board {__version__}"
+
+
+def test_names_read_back_from_the_cache_are_one_text_for_every_card(board_path: Path) -> None:
+    """A recruiter on two cards, an interviewer thanked: one text object each, read back."""
+    first_name, title = "".join(["Dana", " Ortiz"]), "".join(["Hiring", " Manager"])  # made, never interned
+    board = Board()
+    for company in ("Acme", "Globex"):
+        board = ops.add_card(board, company=company, applied=TODAY).board
+        card = board.cards[-1]
+        contact = Contact(name="".join(["Dana", " Ortiz"]), title="".join(["Hiring", " Manager"]))
+        board = ops.edit_card(board, card.id, on=TODAY, contacts=(contact,)).board
+    save_board(board_path, board, cached=True)
+    read = load_board(board_path)
+    assert read == board
+    names = [card.contacts[0].name for card in read.cards]
+    titles = [card.contacts[0].title for card in read.cards]
+    assert names == [first_name, first_name]
+    assert names[0] is names[1]
+    assert titles[0] is titles[1] == title

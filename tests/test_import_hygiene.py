@@ -43,7 +43,8 @@ import json, sys
 import fu_board.model, fu_board.board, fu_board.counts, fu_board.store, fu_board.text, fu_board.cli
 import fu_board.rules, fu_board.drafts, fu_board.demo, fu_board.progress, fu_board.stats
 import fu_board.board_file, fu_board.merge, fu_board.backups, fu_board.migrations, fu_board.cache
-import fu_board.changes, fu_board.columns, fu_board.plain, fu_board.search, fu_board.export, fu_board.importing
+import fu_board.changes, fu_board.columns, fu_board.plain, fu_board.packed, fu_board.search, fu_board.export
+import fu_board.importing
 import fu_board.history, fu_board.mail, fu_board.ics, fu_board.clipboard, fu_board.remind, fu_board.due_status
 import fu_board.where, fu_board.business_days, fu_board.session, fu_board.views, fu_board.card_memo
 print(json.dumps(sorted(sys.modules)))
