@@ -1,7 +1,8 @@
-"""fu-board's benchmark (issue 6): how the board copes with 100, 1,000 and 10,000 cards.
+"""fu-board's benchmark (issues 6 and 17): how the board copes with 100 to 50,000 cards,
+in every state of its cache.
 
-    python bench/run.py                          # the whole benchmark (a few minutes on 2 cores)
-    python bench/run.py --sizes 100,1000 --repeat 3
+    python bench/run.py                          # the whole benchmark (about 6 minutes on 2 cores)
+    python bench/run.py --sizes 100,1000 --repeat 3 --large 0
     python bench/run.py --quick --sizes 20 --repeat 1   # the smoke test: every figure, tiny and fast
     python bench/run.py --make-board N FILE      # a realistic board of N cards, on its own (a contract)
 
@@ -689,7 +690,7 @@ class Workspace:
         return target
 
 
-# -- Time to visible and peak memory, in a pseudo-terminal ---------------------------------
+# -- Opening, a first key, settled memory and quitting, in a pseudo-terminal -----------------
 
 _ESCAPE = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[()][0-9A-Za-z]|.)")
 _CELL_BREAKS = re.compile(r"[\u2500-\u259f\r\n]|\s{2,}")
