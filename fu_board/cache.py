@@ -64,7 +64,7 @@ def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
 
 
 FORMAT = (
-    f"fu-board cache 6, marshal {marshal.version} of Python {sys.version_info[0]}.{sys.version_info[1]}, "
+    f"fu-board cache 7, marshal {marshal.version} of Python {sys.version_info[0]}.{sys.version_info[1]}, "
     f"code {code_fingerprint()}, records {layout(RECORDS)}"
 )
 """Written first in every cache file; a cache written by other code (the cache is read
@@ -105,6 +105,8 @@ class _Read(NamedTuple, Generic[T]):
     """Each card's `card_key`, when known."""
     top: tuple[Any, ...]
     """The board without its cards, packed."""
+    at_once: list[tuple[Any, ...]]
+    """Each card's parts read at once (`packed.pack_at_once`)."""
     cards: list[T]
     """What was made of each card's piece (packed, and marshalled on its own)."""
 
@@ -129,20 +131,20 @@ def _read(board_path: Path, digest: str | None, each: Callable[[bytes], T]) -> _
             if hashlib.file_digest(handle, "sha256").hexdigest() != head.get("body"):
                 return None
             handle.seek(start)
-            places, keys, top, sizes = marshal.loads(handle.read(head["meta"]))
+            places, keys, top, sizes, at_once = marshal.loads(handle.read(head["meta"]))
             cards = [each(handle.read(size)) for size in sizes]
-            if handle.read(1):
+            if handle.read(1) or len(at_once) != len(cards):
                 return None
     except (OSError, ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
         return None
-    return _Read(places, keys, top, cards)
+    return _Read(places, keys, top, at_once, cards)
 
 
 def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
     """The board, and where each card's text is in the file (None when that is not known),
-    if the cache holds the file whose bytes (`size` of them) have `digest`."""
-    unpack, loads = packed.unpacker(Card), marshal.loads
-    read = _read(board_path, digest, lambda piece: unpack(loads(piece)))
+    if the cache holds the file whose bytes (`size` of them) have `digest`. Each card's
+    long parts stay packed until first read (`packed.LazyCard`)."""
+    read = _read(board_path, digest, bytes)
     if read is None:
         return None
     spans = None if read.places is None else _spans(read.places, len(read.cards), size)
@@ -150,9 +152,11 @@ def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[
         return None
     try:
         board = packed.unpacker(Board)(read.top)
+        lazy = packed.lazy_card
+        cards = tuple(lazy(at_once, piece) for at_once, piece in zip(read.at_once, read.cards, strict=True))
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):
         return None
-    return board.replace(cards=tuple(read.cards)), spans
+    return board.replace(cards=cards), spans
 
 
 class KnownCards:
@@ -244,7 +248,8 @@ def remember(
     pieces = [known.get(key) or dumps(pack(card)) for card, key in zip(board.cards, keys or repeat(""), strict=False)]
     places = None if spans is None else [place for span in spans for place in span]
     top = packed.packer(Board)(board.replace(cards=()))
-    meta = marshal.dumps((places, keys, top, [len(piece) for piece in pieces]))
+    at_once = [packed.pack_at_once(card) for card in board.cards]
+    meta = marshal.dumps((places, keys, top, [len(piece) for piece in pieces], at_once))
     content = hashlib.sha256(meta)
     for piece in pieces:
         content.update(piece)

@@ -70,3 +70,27 @@ async def test_the_app_gives_way_while_keys_come_and_not_once_it_has_ended(board
         assert app.give_way()  # returns once it has been quiet long enough
         assert app.idle_collection.quiet_for() >= app.GIVE_WAY > started
     assert not app.give_way()  # the app has ended: no waiting, and no going on
+
+
+def test_threads_share_one_malloc_arena_where_glibc_allows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    calls: list[tuple[int, int]] = []
+
+    class Libc:
+        def mallopt(self, parameter: int, value: int) -> int:
+            calls.append((parameter, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: Libc())
+    assert app_module.share_one_malloc_arena("linux")
+    assert calls == [(app_module.M_ARENA_MAX, 1)]
+    assert not app_module.share_one_malloc_arena("darwin")
+    assert not app_module.share_one_malloc_arena("win32")
+    assert calls == [(app_module.M_ARENA_MAX, 1)]  # nothing asked elsewhere
+
+    class Musl:  # no mallopt at all
+        pass
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: Musl())
+    assert not app_module.share_one_malloc_arena("linux")
