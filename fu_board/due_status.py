@@ -71,7 +71,8 @@ def write(
     due = sorted(
         f"{day.isoformat()} {at}".rstrip()
         for card in board.cards
-        if (moment := memo.get(card, (settings, today), lambda card: due_from(card, settings, today))) is not None
+        if not card.is_resolved  # never due (`due_from`): most of a big board, not worth a memo's look
+        and (moment := memo.get(card, (settings, today), lambda card: due_from(card, settings, today))) is not None
         for day, at in [moment]
     )
     memo.keep_only(board.cards)
