@@ -29,7 +29,7 @@ from textual.constants import DEFAULT_THEME
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
+from textual.worker import NoActiveWorker, Worker, WorkerCancelled, WorkerFailed, WorkerState, get_current_worker
 
 from fu_board.backups import backup_words
 from fu_board.board_file import Conflict, Saved
@@ -227,9 +227,17 @@ class FuBoardApp(SessionApp):
         interpreter (importing pydantic alone, 90 ms) made a key pressed in the first
         second after opening 60 ms late."""
         idle = self.idle_collection
-        while idle.running and idle.quiet_for() < self.GIVE_WAY:
+        try:
+            worker: Worker[Any] | None = get_current_worker()
+        except NoActiveWorker:  # asked from the app's own thread
+            worker = None
+
+        def going() -> bool:  # not once the app ends, nor once Textual cancels the worker as it quits
+            return idle.running and not (worker is not None and worker.is_cancelled)
+
+        while going() and idle.quiet_for() < self.GIVE_WAY:
             time.sleep(self.GIVE_WAY / 5)
-        return idle.running
+        return going()
 
     def _collect_when_idle(self) -> None:
         """From the first frame on: not before it, which a collection would only delay."""

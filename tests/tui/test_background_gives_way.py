@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,29 @@ def test_threads_share_one_malloc_arena_where_glibc_allows_it(monkeypatch: pytes
 
     monkeypatch.setattr(ctypes, "CDLL", lambda _name: Musl())
     assert not app_module.share_one_malloc_arena("linux")
+
+
+async def test_a_worker_textual_cancels_goes_no_further(board_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the app quits, Textual cancels its workers before the app unmounts."""
+
+    class Cancelled:
+        is_cancelled = True
+
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.give_way()  # from the app's own thread, no worker: as before
+        monkeypatch.setattr(app_module, "get_current_worker", Cancelled)
+        app.idle_collection.activity()
+        assert not app.give_way()  # at once, without waiting for a quiet moment
+
+
+def test_what_is_alive_when_the_app_ends_is_frozen_for_the_exit() -> None:
+    idle = IdleCollection()
+    idle.start()
+    kept = [[n] for n in range(1000)]  # tracked objects, made after the start
+    before = gc.get_freeze_count()
+    idle.stop()
+    assert gc.get_freeze_count() >= before + len(kept)
+    assert gc.isenabled()
+    gc.unfreeze()
