@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import threading
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,18 @@ def test_what_is_alive_when_the_app_ends_is_frozen_for_the_exit() -> None:
     assert gc.get_freeze_count() >= before + len(kept)
     assert gc.isenabled()
     gc.unfreeze()
+
+
+async def test_no_background_step_starts_while_a_quit_is_under_way(board_path: Path) -> None:
+    app = app_with(board_path, demo_board(TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app._quitting = True  # q pressed: saving, or asking before it quits
+        app.idle_collection._last_input -= 10  # long quiet: only the quit holds the work back
+        waiting = threading.Thread(target=app.give_way)
+        waiting.start()
+        waiting.join(timeout=app.GIVE_WAY * 2)
+        assert waiting.is_alive()  # still waiting
+        app._quitting = False  # the quit was called off: the work goes on
+        waiting.join(timeout=30)
+        assert not waiting.is_alive()
