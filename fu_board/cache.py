@@ -24,7 +24,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -140,10 +140,27 @@ def _read(board_path: Path, digest: str | None, each: Callable[[bytes], T]) -> _
     return _Read(places, keys, top, at_once, cards)
 
 
-def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[int, int]] | None] | None:
-    """The board, and where each card's text is in the file (None when that is not known),
-    if the cache holds the file whose bytes (`size` of them) have `digest`. Each card's
-    long parts stay packed until first read (`packed.LazyCard`)."""
+Pieces = dict[str, tuple[bytes, tuple[Any, ...]]]
+"""Cards' pieces in the cache and their `AT_ONCE` parts, by their text's `card_key`."""
+
+
+class Hit(NamedTuple):
+    """What the cache holds of one version of a board file (`lookup`)."""
+
+    board: Board
+    spans: list[tuple[int, int]] | None
+    """Where each card's text is in the file, when known."""
+    keys: list[str] | None
+    """Each card's `card_key`, when known."""
+    lent: Pieces | None
+    """The cards' pieces, when asked to lend them (for a save to write again as they are)."""
+
+
+def lookup(board_path: Path, digest: str, size: int, *, lend: bool = False) -> Hit | None:
+    """The board, where each card's text is in the file, and their keys (when known), if the
+    cache holds the file whose bytes (`size` of them) have `digest`. Each card's long parts
+    stay packed until first read (`packed.LazyCard`). To `lend` is to hand back the pieces
+    too, for the one save that follows (`remember`), which then need not read them again."""
     read = _read(board_path, digest, bytes)
     if read is None:
         return None
@@ -156,7 +173,8 @@ def lookup(board_path: Path, digest: str, size: int) -> tuple[Board, list[tuple[
         cards = tuple(lazy(at_once, piece) for at_once, piece in zip(read.at_once, read.cards, strict=True))
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):
         return None
-    return board.replace(cards=cards), spans
+    keys = read.keys if spans is not None and read.keys is not None and len(read.keys) == len(cards) else None
+    return Hit(board.replace(cards=cards), spans, keys, _known_by_key(read) if lend else None)
 
 
 class KnownCards:
@@ -194,6 +212,14 @@ def _pieces_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
     return dict(zip(read.keys, read.cards, strict=True))
 
 
+def _known_by_key(read: _Read[bytes] | None) -> Pieces:
+    """Each card's piece in the cache and its `AT_ONCE` parts, by its text's `card_key`:
+    what a card whose text is unchanged is written as again, without packing it anew."""
+    if read is None or read.keys is None or not len(read.keys) == len(read.cards) == len(read.at_once):
+        return {}
+    return dict(zip(read.keys, zip(read.cards, read.at_once, strict=True), strict=True))
+
+
 def _spans(places: object, count: int, size: int) -> list[tuple[int, int]] | None:
     """`[start, end, start, end...]` as (start, end) pairs, if they are `count` spans in order
     within `size` bytes; None otherwise, and the cache is not believed."""
@@ -226,7 +252,8 @@ def remember(
     spans: list[tuple[int, int]] | None,
     *,
     data: bytes | None = None,
-    keys: list[str] | None = None,
+    keys: Sequence[str | None] | None = None,
+    lent: Pieces | None = None,
 ) -> None:
     """Keep `board` (with where each card's text is, when known) as the content of the file
     whose bytes, `data` when given, have `digest`; nothing is written when the cache holds
@@ -235,21 +262,25 @@ def remember(
 
     With `data` and `spans`, each card is copied from the cache as it was when the cache
     saw the card's very text (after one change, every other card: packing them all again
-    took most of the time `fu-board add` took, at 10,000 cards). `keys`, when given, are
-    the cards' `card_key`s, worked out already (`KnownCards.keys`)."""
+    took most of the time `fu-board add` took, at 10,000 cards), from the pieces `lent`
+    when given, else from the cache as it is. `keys`: the cards' `card_key`s where they are
+    known already (`KnownCards.keys`, `store.CardPlaces`); the others are worked out."""
     if spans is not None and holds(board_path, digest):
         return
-    if spans is None or data is None:
-        keys = None
-    elif keys is None or len(keys) != len(spans):
-        keys = [card_key(data[start:end]) for start, end in spans]
-    known = _pieces_by_key(_read(board_path, None, bytes)) if keys is not None else {}
-    pack, dumps = packed.packer(Card), marshal.dumps
-    pieces = [known.get(key) or dumps(pack(card)) for card, key in zip(board.cards, keys or repeat(""), strict=False)]
+    named: list[str] | None = None
+    if spans is not None and data is not None:
+        given = keys if keys is not None and len(keys) == len(spans) else repeat(None)
+        named = [key or card_key(data[start:end]) for key, (start, end) in zip(given, spans, strict=False)]
+    known = (lent if lent is not None else _known_by_key(_read(board_path, None, bytes))) if named is not None else {}
+    pack, dumps, pack_at_once = packed.packer(Card), marshal.dumps, packed.pack_at_once
+    pieces, at_once = [], []
+    for card, key in zip(board.cards, named or repeat(""), strict=False):
+        piece, parts = known.get(key) or (dumps(pack(card)), pack_at_once(card))
+        pieces.append(piece)
+        at_once.append(parts)
     places = None if spans is None else [place for span in spans for place in span]
     top = packed.packer(Board)(board.replace(cards=()))
-    at_once = [packed.pack_at_once(card) for card in board.cards]
-    meta = marshal.dumps((places, keys, top, [len(piece) for piece in pieces], at_once))
+    meta = marshal.dumps((places, named, top, [len(piece) for piece in pieces], at_once))
     content = hashlib.sha256(meta)
     for piece in pieces:
         content.update(piece)

@@ -20,6 +20,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_type_hints
 
@@ -256,7 +257,7 @@ def parse_board(data: bytes, path: Path, *, cache_key: str | None = None) -> Boa
 
 
 def parse_placed(
-    data: bytes, path: Path, *, cache_key: str | None = None, remember: bool = True
+    data: bytes, path: Path, *, cache_key: str | None = None, remember: bool = True, lend: bool = False
 ) -> tuple[Board, CardPlaces | None]:
     """The board held in `data`, the bytes of the file at `path`, and where each of its cards
     lies in them (known when read with a `cache_key`, unless the board was brought up from
@@ -266,8 +267,10 @@ def parse_placed(
     a copy of these very bytes' board kept by `fu_board.cache` is used when there is
     one (or the cards it knows, when the file has changed since), and, unless not to
     `remember` (the caller does it later, `remember_saved`), one is kept after parsing.
+    To `lend` is to keep the cache's pieces of the cards with their places, for the one
+    save that follows (a command's), which then need not read the cache again.
     """
-    if cache_key is not None and (cached := _from_cache(path, cache_key, len(data))) is not None:
+    if cache_key is not None and (cached := _from_cache(path, cache_key, len(data), lend)) is not None:
         return cached
     with _no_garbage_collection():
         known = cache.known_cards(path) if cache_key is not None else None  # changed by someone else?
@@ -280,7 +283,7 @@ def parse_placed(
     # all the same: it saves the next open the parse, and the next save writes every card anew.
     if remember:
         cache.remember(path, cache_key, board, spans, data=data, keys=keys)
-    return board, None if spans is None else CardPlaces(board.cards, spans)
+    return board, None if spans is None else CardPlaces(board.cards, spans, keys)
 
 
 def cached_board(path: Path) -> tuple[Board, str, CardPlaces | None] | None:
@@ -303,15 +306,17 @@ def cached_board(path: Path) -> tuple[Board, str, CardPlaces | None] | None:
     return None if found is None else (found[0], key, found[1])
 
 
-def _from_cache(path: Path, key: str, size: int) -> tuple[Board, CardPlaces | None] | None:
+def _from_cache(path: Path, key: str, size: int, lend: bool = False) -> tuple[Board, CardPlaces | None] | None:
     """The cache's board for the `size` bytes with digest `key` of the file at `path`, and the
-    places of its cards' texts, for the next save; None when it has none."""
+    places of its cards' texts, for the next save (with the cache's pieces, to `lend`); None
+    when it has none."""
     with _no_garbage_collection():
-        hit = cache.lookup(path, key, size)
+        hit = cache.lookup(path, key, size, lend=lend)
     if hit is None:
         return None
-    board, spans = hit
-    return board, None if spans is None else CardPlaces(board.cards, spans)
+    if hit.spans is None:
+        return hit.board, None
+    return hit.board, CardPlaces(hit.board.cards, hit.spans, hit.keys, hit.lent)
 
 
 def _board_from(
@@ -520,15 +525,35 @@ class CardPlaces:
     Whoever holds the bytes' digest holds their places (`BoardFile`), and lets them go with it.
     """
 
-    __slots__ = ("_places",)
+    __slots__ = ("_places", "lent")
 
-    def __init__(self, cards: Sequence[Card], spans: Sequence[tuple[int, int]]) -> None:
-        self._places = {id(card): (card, start, end) for card, (start, end) in zip(cards, spans, strict=True)}
+    def __init__(
+        self,
+        cards: Sequence[Card],
+        spans: Sequence[tuple[int, int]],
+        keys: Sequence[str | None] | None = None,
+        lent: cache.Pieces | None = None,
+    ) -> None:
+        named = keys if keys is not None and len(keys) == len(spans) else repeat(None)
+        self._places = {
+            id(card): (card, start, end, key) for card, (start, end), key in zip(cards, spans, named, strict=False)
+        }
+        self.lent = lent
+        """The cache's pieces of these cards, lent to the one save that follows (a command's)."""
 
     def of(self, card: Card) -> tuple[int, int] | None:
         """Where `card`'s text is, if it is one of these cards."""
         entry = self._places.get(id(card))
         return None if entry is None or entry[0] is not card else (entry[1], entry[2])
+
+    def key_of(self, card: Card) -> str | None:
+        """The `cache.card_key` of `card`'s text, if it is one of these cards and it is known."""
+        entry = self._places.get(id(card))
+        return None if entry is None or entry[0] is not card else entry[3]
+
+    def keys(self, cards: Sequence[Card]) -> list[str | None]:
+        """The `key_of` each of `cards`, in order."""
+        return [self.key_of(card) for card in cards]
 
     def spans(self, cards: Sequence[Card]) -> list[tuple[int, int]] | None:
         """Where each of `cards` is, in order; None unless every one is known."""
@@ -557,17 +582,17 @@ class Written(NamedTuple):
     places: CardPlaces
 
 
-def _pieces(cards: Sequence[Card], replacing: FileContent | None) -> Iterator[bytes | memoryview]:
+def _pieces(cards: Sequence[Card], replacing: FileContent | None) -> Iterator[tuple[bytes | memoryview, str | None]]:
     """Each card's text: copied from `replacing` where the card was read from it or written
-    to it, otherwise serialised (and checked)."""
+    to it (with its `cache.card_key`, when known), otherwise serialised (and checked)."""
     places = replacing.places if replacing is not None else None
     view = memoryview(replacing.data) if replacing is not None and places is not None else None
     for card in cards:
         place = places.of(card) if places is not None else None
-        if view is not None and place is not None:
-            yield view[place[0] : place[1]]
+        if places is not None and view is not None and place is not None:
+            yield view[place[0] : place[1]], places.key_of(card)
         else:
-            yield _card_text(card).encode("utf-8")
+            yield _card_text(card).encode("utf-8"), None
 
 
 def _card_text(card: Card) -> str:
@@ -579,22 +604,32 @@ def _card_text(card: Card) -> str:
     return text
 
 
-def _dump(board: Board, replacing: FileContent | None) -> tuple[bytes, list[tuple[int, int]]]:
-    """The board's bytes (see `dump_board`), and where each card's text is in them."""
+class _Dumped(NamedTuple):
+    data: bytes
+    spans: list[tuple[int, int]]
+    """Where each card's text is in `data`."""
+    keys: list[str | None]
+    """Each card's `cache.card_key`, where its text was copied and its key known."""
+
+
+def _dump(board: Board, replacing: FileContent | None) -> _Dumped:
+    """The board's bytes (see `dump_board`), where each card's text is in them, and the keys
+    of the texts copied."""
     without_cards = board.replace(cards=())
     top = tomli_w.dumps(_plain(without_cards))
     if Board.validate(tomli.loads(top)) != without_cards:
         raise ValueError("the board's settings did not survive a round trip through TOML; nothing was written")
     head = HEADER + b"\n" + top.encode("utf-8")
     parts: list[bytes | memoryview] = [head]
-    spans = []
+    spans, keys = [], []
     at = len(head)
-    for piece in _pieces(board.cards, replacing):
+    for piece, key in _pieces(board.cards, replacing):
         at += 1  # the blank line before each card
         spans.append((at, at + len(piece)))
+        keys.append(key)
         at += len(piece)
         parts += (b"\n", piece)
-    return b"".join(parts), spans
+    return _Dumped(b"".join(parts), spans, keys)
 
 
 def dump_board(board: Board, *, replacing: FileContent | None = None) -> bytes:
@@ -669,26 +704,27 @@ def save_board(path: Path, board: Board, *, cached: bool = False, replacing: Fil
     `replacing` is the file's content as the caller read it, under the lock (see `dump_board`).
     With `cached`, the board is also kept by `fu_board.cache`, for the next reader.
     """
-    data, spans = _dump(board, replacing)
+    data, spans, keys = _dump(board, replacing)
     try:
         write_atomically(path, data)
     except OSError as error:
         raise BoardFileError(path, f"could not be saved: {error.strerror or error}") from None
     new = digest(data)
     if cached:
-        cache.remember(path, new, board, spans, data=data)
-    return Written(new, CardPlaces(board.cards, spans))
+        lent = replacing.places.lent if replacing is not None and replacing.places is not None else None
+        cache.remember(path, new, board, spans, data=data, keys=keys, lent=lent)
+    return Written(new, CardPlaces(board.cards, spans, keys))
 
 
 def remember_saved(path: Path, board: Board, saved_digest: str, places: CardPlaces | None) -> None:
     """Keep a board this program saved earlier in the cache, if every card's place is known
     and the file is still the one saved."""
     spans = places.spans(board.cards) if places is not None else None
-    if spans is None or cache.holds(path, saved_digest):
+    if places is None or spans is None or cache.holds(path, saved_digest):
         return
     try:
         data = read_file(path)
     except (OSError, BoardFileError):
         return
     if digest(data) == saved_digest:
-        cache.remember(path, saved_digest, board, spans, data=data)
+        cache.remember(path, saved_digest, board, spans, data=data, keys=places.keys(board.cards))

@@ -148,11 +148,11 @@ def test_an_unwritable_cache_folder_changes_nothing(board_path: Path, monkeypatc
 @given(board=boards())
 def test_any_board_survives_the_cache(board: Board, tmp_path: Path) -> None:
     path = tmp_path / "any.toml"
-    data, spans = store._dump(board, None)
+    data, spans, _ = store._dump(board, None)
     cache.remember(path, digest(data), board, spans)
     hit = cache.lookup(path, digest(data), len(data))
     assert hit is not None
-    assert hit == (board, spans)
+    assert (hit.board, hit.spans, hit.keys, hit.lent) == (board, spans, None, None)
     assert [data[start:end] for start, end in spans] == [store._card_text(card).encode() for card in board.cards]
 
 
@@ -292,6 +292,34 @@ def test_a_save_encodes_only_the_cards_the_cache_has_not_seen(
         patched.setitem(packed._PACKERS, Card, pack)
         done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
     assert encoded == ["Northwind"]
+    with monkeypatch.context() as patched:
+        patched.setattr(tomli, "loads", _no_toml)
+        assert load_board(board_path) == done.board
+
+
+def test_a_commands_save_reads_the_cache_once_and_keys_only_the_new_card(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pieces and keys read to open the board serve the save: the cache is read once,
+    and only the new card's text is hashed."""
+    save_board(board_path, demo_board(TODAY), cached=True)
+    reads, keyed = [], []
+    real_read, real_key = cache._read, cache.card_key
+    monkeypatch.setattr(cache, "_read", lambda *given: reads.append(given[1]) or real_read(*given))
+    monkeypatch.setattr(cache, "card_key", lambda text: keyed.append(bytes(text)) or real_key(text))
+    done = update(board_path, lambda b: ops.add_card(b, company="Northwind", applied=TODAY))
+    assert len(reads) == 1  # to open it
+    assert len(keyed) == 1
+    assert b'company = "Northwind"' in keyed[0]
+    monkeypatch.setattr(cache, "card_key", real_key)
+    data = board_path.read_bytes()
+    written = real_read(board_path, digest(data), bytes)
+    assert written is not None
+    split = store._split_cards(data)
+    assert split is not None
+    assert split.spans is not None
+    assert written.places == [place for span in split.spans for place in span]
+    assert written.keys == [real_key(data[start:end]) for start, end in split.spans]
     with monkeypatch.context() as patched:
         patched.setattr(tomli, "loads", _no_toml)
         assert load_board(board_path) == done.board

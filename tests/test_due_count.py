@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.util
+import json
 import subprocess
 import sys
 import tomllib
@@ -19,7 +20,7 @@ from fu_board import board as ops
 from fu_board import due_status
 from fu_board.board_file import after_save, update
 from fu_board.demo import demo_board
-from fu_board.model import Board
+from fu_board.model import Board, Card, Settings
 from fu_board.rules import due_cards, due_counts
 from fu_board.store import load_board, save_board
 from tests.test_cli import run_main
@@ -199,3 +200,81 @@ def test_the_whole_command_prints_what_due_json_counts(tmp_path: Path) -> None:
     after = due_json_count(board, today, dt.datetime.now().time())
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) in {before, after}  # an interview may begin in between
+
+
+def _counting_due_from(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the cards whose moment is worked out, in order."""
+    from fu_board import rules
+
+    worked: list[str] = []
+    real = rules.due_from
+
+    def counted(card: Card, settings: Settings, today: dt.date) -> tuple[dt.date, str] | None:
+        worked.append(card.id)
+        return real(card, settings, today)
+
+    monkeypatch.setattr(rules, "due_from", counted)
+    return worked
+
+
+def _status(path: Path) -> dict[str, object]:
+    data = json.loads(due_status.status_path(path).read_bytes())
+    assert isinstance(data, dict)
+    return data
+
+
+def test_a_change_works_out_only_its_cards_moment_and_the_status_is_as_from_scratch(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "board.toml"
+    board = _bench().make_board(300, today=TODAY, seed=7)
+    update(path, lambda _: ops.Change(board, board.cards[0], None), create=True, today=TODAY)
+    worked = _counting_due_from(monkeypatch)
+    done = update(path, lambda board: ops.add_card(board, company="Quilt", applied=TODAY), today=TODAY)
+    assert worked == [done.card.id]  # the others are known from the status the last save wrote
+    kept = _status(path)
+    after_save(path, load_board(path), TODAY)  # from scratch: every open card worked out
+    assert len(worked) == 1 + sum(not card.is_resolved for card in done.board.cards) > 2
+    assert _status(path)["due"] == kept["due"]
+
+
+@pytest.mark.parametrize("why", ["another day", "an outside edit", "another version", "damaged"])
+def test_moments_are_known_only_from_a_status_of_the_very_file_and_day(
+    why: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "board.toml"
+    board = _bench().make_board(120, today=TODAY, seed=3)
+    update(path, lambda _: ops.Change(board, board.cards[0], None), create=True, today=TODAY)
+    day = TODAY
+    status = due_status.status_path(path)
+    if why == "another day":
+        day = TODAY + dt.timedelta(days=1)
+    elif why == "an outside edit":  # the same cards, the file touched: its signature is not the status's
+        path.write_bytes(path.read_bytes() + b"\n")
+    elif why == "another version":
+        status.write_bytes(status.read_bytes().replace(b'"version":"', b'"version":"0.'))
+    else:
+        status.write_bytes(status.read_bytes().replace(b'"due":{"', b'"due":{"x":7,"'))
+    assert due_status.known_moments(path, due_status.signature(path), day) == {}
+    worked = _counting_due_from(monkeypatch)
+    done = update(path, lambda board: ops.add_card(board, company="Quilt", applied=day), today=day)
+    open_cards = {card.id for card in done.board.cards if not card.is_resolved}
+    assert sorted(worked) == sorted(open_cards)  # every one worked out afresh
+    assert due_status.count(path, day, dt.time(12)) == due_json_count(done.board, day, dt.time(12))
+
+
+def test_known_moments_read_back_as_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from fu_board import rules
+
+    path = tmp_path / "board.toml"
+    board = _bench().make_board(200, today=TODAY, seed=5)
+    never = next(card.id for card in board.cards if not card.is_resolved)  # as if waiting on nothing
+    real = rules.due_from
+    monkeypatch.setattr(rules, "due_from", lambda card, *given: None if card.id == never else real(card, *given))
+    save_board(path, board)
+    after_save(path, board, TODAY)
+    known = due_status.known_moments(path, due_status.signature(path), TODAY)
+    expected = {card.id: rules.due_from(card, board.settings, TODAY) for card in board.cards if not card.is_resolved}
+    assert known == expected
+    assert known[never] is None
+    assert any(moment is not None and moment[1] for moment in known.values())  # a time of day, too
