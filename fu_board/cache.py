@@ -91,7 +91,7 @@ def cache_path(board_path: Path) -> Path:
     return cache_folder() / f"{hashlib.sha256(real.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}.cache"
 
 
-def card_key(text: bytes) -> str:
+def card_key(text: bytes | memoryview) -> str:
     """What names one card's exact TOML text in the cache."""
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
@@ -183,19 +183,21 @@ class KnownCards:
     other). After another program changed one card, the others need no parsing."""
 
     def __init__(self, board_path: Path) -> None:
-        self._pieces = _pieces_by_key(_read(board_path, None, bytes))
-        self._unpack = packed.unpacker(Card)
+        self._pieces = _known_by_key(_read(board_path, None, bytes))
         self.keys: list[str] = []
         """The `card_key` of each text asked about, in order (for `remember`)."""
 
-    def __call__(self, text: bytes) -> Card | None:
+    def __call__(self, text: bytes | memoryview) -> Card | None:
+        """The card, its long parts kept packed (`packed.LazyCard`), as a warm open reads it:
+        unpacking every card took 30 MB more at 10,000 cards."""
         key = card_key(text)
         self.keys.append(key)
-        piece = self._pieces.pop(key, None)  # each text once: card ids are unique
-        if piece is None:
+        known = self._pieces.pop(key, None)  # each text once: card ids are unique
+        if known is None:
             return None
+        piece, at_once = known
         try:
-            return self._unpack(marshal.loads(piece))
+            return packed.lazy_card(at_once, piece)
         except (ValueError, TypeError, KeyError, IndexError, EOFError, OverflowError):
             return None
 
@@ -203,13 +205,6 @@ class KnownCards:
 def known_cards(board_path: Path) -> KnownCards:
     """What the cache knows of the cards of the board at `board_path` (`KnownCards`)."""
     return KnownCards(board_path)
-
-
-def _pieces_by_key(read: _Read[bytes] | None) -> dict[str, bytes]:
-    """Each card's piece in the cache, by its text's `card_key`."""
-    if read is None or read.keys is None or len(read.keys) != len(read.cards):
-        return {}
-    return dict(zip(read.keys, read.cards, strict=True))
 
 
 def _known_by_key(read: _Read[bytes] | None) -> Pieces:
@@ -264,13 +259,18 @@ def remember(
     saw the card's very text (after one change, every other card: packing them all again
     took most of the time `fu-board add` took, at 10,000 cards), from the pieces `lent`
     when given, else from the cache as it is. `keys`: the cards' `card_key`s where they are
-    known already (`KnownCards.keys`, `store.CardPlaces`); the others are worked out."""
+    known already (`KnownCards.keys`, `store.CardPlaces`); the others are worked out from
+    `data`, which is not needed when every key is given."""
     if spans is not None and holds(board_path, digest):
         return
     named: list[str] | None = None
-    if spans is not None and data is not None:
-        given = keys if keys is not None and len(keys) == len(spans) else repeat(None)
-        named = [key or card_key(data[start:end]) for key, (start, end) in zip(given, spans, strict=False)]
+    given = keys if spans is not None and keys is not None and len(keys) == len(spans) else None
+    if spans is not None and given is not None and all(given):
+        named = [key for key in given if key]
+    elif spans is not None and data is not None:
+        named = [
+            key or card_key(data[start:end]) for key, (start, end) in zip(given or repeat(None), spans, strict=False)
+        ]
     known = (lent if lent is not None else _known_by_key(_read(board_path, None, bytes))) if named is not None else {}
     pack, dumps, pack_at_once = packed.packer(Card), marshal.dumps, packed.pack_at_once
     pieces, at_once = [], []

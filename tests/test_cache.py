@@ -325,6 +325,28 @@ def test_a_commands_save_reads_the_cache_once_and_keys_only_the_new_card(
         assert load_board(board_path) == done.board
 
 
+def test_after_an_outside_edit_the_cache_is_kept_without_holding_the_file_whole(
+    board_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each card's key is known from reading it, so keeping the board (after the first
+    frame) only hashes the file a piece at a time, and parses nothing."""
+    save_board(board_path, demo_board(TODAY), cached=True)
+    first = demo_board(TODAY).cards[0]
+    _edit_one_card(board_path, f'company = "{first.company}"', 'company = "Edited by hand"')
+    data = board_path.read_bytes()
+    board, places = store.parse_placed(data, board_path, cache_key=digest(data), remember=False)
+    assert places is not None
+    assert all(places.keys(board.cards))
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "read_file", lambda *_: pytest.fail("the whole file was read"))
+        patched.setattr(tomli, "loads", _no_toml)
+        store.remember_saved(board_path, board, digest(data), places)
+    assert cache.holds(board_path, digest(data))
+    with monkeypatch.context() as patched:
+        patched.setattr(tomli, "loads", _no_toml)
+        assert load_board(board_path) == board  # from the cache just written
+
+
 def test_the_cache_outlives_an_upgrade_that_leaves_the_cards_alone(tmp_path: Path) -> None:
     """Keyed by the source of what decides a card, not by the program's version."""
     from fu_board import __version__

@@ -442,8 +442,9 @@ def prepare(view: View, keep: Callable[[], None] | None = None, give_way: Callab
     the first key that needs it: pydantic's validators (the board came from the cache
     unchecked), the screens imported after the first frame, and the cards' searchable text
     (200 ms at 10,000 cards) and what each card adds to the numbers (`g`: 80 ms at 10,000
-    cards). They are tens of thousands of long-lived objects: frozen out
-    of the cycle collector's way, as the board was (`settle_loaded`). Then the board just
+    cards). They are tens of thousands of long-lived objects: frozen out of the cycle
+    collector's way after each step, as the board was (`settle_loaded`), so that neither an
+    idle collection nor a quit in the first seconds walks them. Then the board just
     parsed is kept in the cache, with `keep` (`BoardFile.cache_later`). Each step waits
     until `give_way` says to go on: none is started while someone is pressing keys, and
     none once the app has ended (quitting waits for no work nobody will use)."""
@@ -457,12 +458,13 @@ def prepare(view: View, keep: Callable[[], None] | None = None, give_way: Callab
     from fu_board.tui.screens import card_detail, review, stats  # noqa: F401
 
     cards = view.board.cards
+    gc.freeze()
     for start in range(0, len(cards), LEARN_AT_ONCE):
         if not give_way():
             return
         view.finder.learn(cards[start : start + LEARN_AT_ONCE])
         view.learn_stats(cards[start : start + LEARN_AT_ONCE])
-    gc.freeze()
+        gc.freeze()
     if keep is not None and give_way():
         keep()
 

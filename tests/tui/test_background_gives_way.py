@@ -35,12 +35,17 @@ def test_prepare_looks_for_keys_before_each_step_and_stops_when_told() -> None:
     asked: list[int] = []
     kept: list[bool] = []
 
+    frozen: list[int] = []
+
     def give_way() -> bool:
         asked.append(_learned(view.finder, view))
+        frozen.append(gc.get_freeze_count())
         return len(asked) < 4  # the app ends while the third batch waits
 
     app_module.prepare(view, lambda: kept.append(True), give_way)
     assert asked == [0, 0, 0, app_module.LEARN_AT_ONCE]  # before pydantic, the imports, and each batch
+    assert frozen[3] > frozen[2]  # what the batch made is frozen before the next is asked about
+    gc.unfreeze()
     assert _learned(view.finder, view) == app_module.LEARN_AT_ONCE
     assert kept == []  # nothing kept for an app that has ended
 
