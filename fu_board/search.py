@@ -58,6 +58,10 @@ class Finder:
         for card in cards:
             self.text_of(card)
 
+    def learn_as(self, card: Card, readable: Card) -> None:
+        """Fold `card`'s text now, read from `readable`, a card equal to it."""
+        self.texts.get(card, (), lambda _: _encoded(searchable(readable)))
+
     def narrow(self, cards: Iterable[Card], query: str) -> list[Card]:
         """The cards that contain `query` (folded, surrounding spaces ignored), in their order."""
         needle = _encoded(fold(query.strip()))

@@ -14,6 +14,7 @@ version, and whatever holds the board on screen (`fu_board.session.Session`) hol
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from fu_board import counts
@@ -22,6 +23,7 @@ from fu_board.changes import swapped
 from fu_board.columns import Columns
 from fu_board.counts import Standing, answer
 from fu_board.model import Board, Card
+from fu_board.packed import readable
 from fu_board.rules import FollowUp, count_due, due_cards, next_follow_up
 from fu_board.search import Finder
 from fu_board.stats import CardFacts, Stats, card_facts, stats
@@ -107,11 +109,15 @@ class View:
             counted=self.standing,
         )
 
-    def learn_stats(self, cards: Iterable[Card]) -> None:
-        """Work out what these cards add to the numbers now, not when the numbers are asked for."""
-        today, memo = self.today, self._facts
+    def learn(self, cards: Iterable[Card]) -> None:
+        """Fold these cards' search texts and work out what they add to the numbers now,
+        not on the first `/` or `g`. Each is read through `packed.readable`: a card read
+        from the cache and still packed stays packed."""
+        today, memo, finder = self.today, self._facts, self.finder
         for card in cards:
-            memo.get(card, (today,), lambda card: card_facts(card, today))
+            plain = readable(card)
+            finder.learn_as(card, plain)
+            memo.get(card, (today,), functools.partial(_facts_of, plain, today))
 
     def matching(self, cards: Iterable[Card], query: str) -> list[Card]:
         """The cards that contain `query` (case and accents aside), in their order."""
@@ -145,3 +151,8 @@ class View:
             later._headlines.forget(replaced)
             later._facts.forget(replaced)
         return later
+
+
+def _facts_of(readable: Card, today: dt.date, _card: Card) -> CardFacts:
+    """What a card adds to the numbers, read from `readable` (`View.learn`)."""
+    return card_facts(readable, today)

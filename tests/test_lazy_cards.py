@@ -80,3 +80,26 @@ def test_what_is_no_field_is_still_no_attribute(board_path: Path) -> None:
     card = read.cards[0]
     assert not hasattr(card, "nonsense")
     assert _still_packed(card)  # asking for something else unpacks nothing
+
+
+def test_what_the_background_works_out_leaves_the_cards_packed(board_path: Path) -> None:
+    """Search texts and the numbers are read through copies: the cards stay packed, and
+    what is worked out is what the cards themselves give."""
+    from fu_board.search import Finder
+    from fu_board.stats import card_facts
+    from fu_board.views import View
+
+    board, read = _read_back(board_path)
+    view = View(read, TODAY)
+    view.learn(read.cards)
+    assert all(_still_packed(card) for card in read.cards)
+    plain = View(board, TODAY)
+    finder = Finder()
+    for lazy, card in zip(read.cards, board.cards, strict=True):
+        assert view.finder.text_of(lazy) == finder.text_of(card)
+    assert view.stats == plain.stats
+    assert [view._facts.get(card, (TODAY,), lambda _: None) for card in read.cards] == [
+        card_facts(card, TODAY) for card in board.cards
+    ]
+    assert all(_still_packed(card) for card in read.cards)
+    assert packed.readable(board.cards[0]) is board.cards[0]  # a plain card is read as it is

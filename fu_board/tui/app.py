@@ -462,8 +462,7 @@ def prepare(view: View, keep: Callable[[], None] | None = None, give_way: Callab
     for start in range(0, len(cards), LEARN_AT_ONCE):
         if not give_way():
             return
-        view.finder.learn(cards[start : start + LEARN_AT_ONCE])
-        view.learn_stats(cards[start : start + LEARN_AT_ONCE])
+        view.learn(cards[start : start + LEARN_AT_ONCE])
         gc.freeze()
     if keep is not None and give_way():
         keep()
