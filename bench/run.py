@@ -5,6 +5,7 @@ in every state of its cache.
     python bench/run.py --sizes 100,1000 --repeat 3 --large 0
     python bench/run.py --quick --sizes 20 --repeat 1   # the smoke test: every figure, tiny and fast
     python bench/run.py --make-board N FILE      # a realistic board of N cards, on its own (a contract)
+    python bench/run.py --make-sheet N FILE      # a spreadsheet of N applications (.csv or .xlsx), to import
 
 Every figure is measured several times and reported as a median beside its floor,
 measured in the same run on the same machine: a bare Textual app for the terminal
@@ -1088,12 +1089,92 @@ def measure_cli(ws: Workspace, sizes: Sequence[int], repeat: int, large: Sequenc
         check, target = (ratio_within(1.5), "≤ 1.5× floor") if size == max(sizes) else (None, "—")
         figures.append(Figure("`fu-board due --count` (whole process)", size, samples, "s", floor, target, check))
         note(f"`fu-board due --count` with {size} cards: {show(statistics.median(samples), 's')}")
+    figures += _measure_import(ws, sizes, repeat, env)
     size = 1000 if 1000 in sizes else max(sizes)
     path = ws.board(size)
     textual = [_imports_textual([*verb, "--board", str(path)], env) for verb in (["due"], ["list", "--json"])]
     imports = Figure("`due`, `list --json` import Textual", size, [float(any(textual))], "flag", target="no")
     imports.check = lambda median, _ratio: not median
     figures.append(imports)
+    return figures
+
+
+SHEET_HEADERS = (
+    "Company Name",
+    "Job Title",
+    "Date Applied",
+    "Application Status",
+    "Recruiter Name",
+    "Recruiter Email",
+    "Job Posting URL",
+    "Salary Range",
+    "Location",
+    "Notes",
+)
+"""A spreadsheet as people keep one (Google Sheets' template, in effect)."""
+SHEET_STATUSES = ("Applied", "Rejected", "No response", "Onsite", "Offer", "Ghosted", "Phone screen", "Withdrawn")
+
+
+def write_sheet(rows: int, path: Path, today: dt.date, seed: int = SEED) -> None:
+    """A spreadsheet of `rows` applications over the two years before `today`, saved as CSV
+    (US dates, a note over two lines in some rows) or, for a `.xlsx` path, as a workbook."""
+    import csv
+
+    picked = random.Random(seed)
+    table: list[list[Any]] = [list(SHEET_HEADERS)]
+    for number in range(rows):
+        applied = today - dt.timedelta(days=picked.randrange(1, 730))
+        company = f"{picked.choice(NAME_STARTS)}{picked.choice(NAME_ENDS)} {picked.choice(SECTORS)} {number}"
+        person = f"{picked.choice(FIRST_NAMES)} {picked.choice(LAST_NAMES)}"
+        note = "Referred by a friend.\nAsk about the team." if number % 7 == 0 else ""
+        table.append(
+            [
+                company + picked.choice(LEGAL),
+                f"{picked.choice(SENIORITY)}{picked.choice(FIELDS)} {picked.choice(JOB_TITLES)}",
+                applied if path.suffix == ".xlsx" else applied.strftime("%m/%d/%Y"),
+                picked.choice(SHEET_STATUSES),
+                person,
+                f"{_ascii(person)}@example.com",
+                f"https://jobs.example.com/{number}",
+                f"${picked.randrange(80, 200)}k",
+                picked.choice(("Remote", "Berlin", "Austin, TX", "London")),
+                note,
+            ]
+        )
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Applications")
+        for row in table:
+            sheet.append(row)
+        book.save(path)
+        return
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(table)
+
+
+def _measure_import(ws: Workspace, sizes: Sequence[int], repeat: int, env: dict[str, str]) -> list[Figure]:
+    """`fu-board import` of a spreadsheet into a new board, as a new user starts."""
+    figures = []
+    for suffix in (".csv", ".xlsx"):
+        for rows in sizes:
+            if rows < 1000 and rows != max(sizes):
+                continue
+            sheet = ws.root / "sheets" / f"applications-{rows}{suffix}"
+            sheet.parent.mkdir(parents=True, exist_ok=True)
+            if not sheet.exists():
+                write_sheet(rows, sheet, ws.today)
+            board = ws.root / "sheets" / "board.toml"
+            argv = [sys.executable, "-m", "fu_board", "import", str(sheet), "--board", str(board)]
+            samples = []
+            for _ in range(repeat):
+                board.unlink(missing_ok=True)
+                samples.append(_wall(argv, env))
+            check, target = (within(2.0), "≤ 2 s") if rows == 10000 else (None, "—")
+            name = f"`fu-board import`, a {suffix.removeprefix('.').upper()} sheet into a new board (rows)"
+            figures.append(Figure(name, rows, samples, "s", None, target, check))
+            note(f"`fu-board import` of {rows} rows ({suffix}): {show(statistics.median(samples), 's')}")
     return figures
 
 
@@ -1559,6 +1640,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--make-board", nargs=2, metavar=("N", "FILE"), help="write a realistic board of N cards to FILE and stop"
     )
     parser.add_argument(
+        "--make-sheet", nargs=2, metavar=("N", "FILE"), help="write a spreadsheet of N applications (.csv or .xlsx)"
+    )
+    parser.add_argument(
         "--today", type=dt.date.fromisoformat, default=None, help="the day boards are dated around (YYYY-MM-DD); "
         f"default {GENERATION_TODAY} for --make-board, the real date for the benchmark"
     )  # fmt: skip
@@ -1572,6 +1656,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # fmt: skip
     args = parser.parse_args(argv)
 
+    if args.make_sheet is not None:
+        count_text, file_text = args.make_sheet
+        if not count_text.isdigit() or int(count_text) < 1:
+            parser.error(f"N must be a number of rows, 1 or more, not {count_text!r}")
+        write_sheet(int(count_text), Path(file_text), args.today or GENERATION_TODAY, seed=args.seed)
+        sys.stderr.write(f"make-sheet: wrote {int(count_text)} applications to {file_text}\n")
+        return 0
     if args.make_board is not None:
         count_text, file_text = args.make_board
         try:

@@ -233,10 +233,12 @@ def update_board(
 ) -> None:
     """`update` for any change of the whole board: `change` returns the new board, or None
     to write nothing (and keep no backup)."""
+    first: Board | None = None
     if not present(path):  # nothing is created for a change that is refused
         if not create:
             raise FileNotFoundError(path)
-        if change(Board()) is None:
+        first = change(Board())
+        if first is None:
             return
     day = today or dt.date.today()
     with locked(path):
@@ -252,7 +254,8 @@ def update_board(
             key = digest(data)
             board, places = _parse(data, path, key, lend=True)  # the save below writes the cache again
             old = FileContent(data, key, places)
-        changed = change(board)
+        # Still no file: the change made to an empty board above stands (an import is not made twice).
+        changed = first if first is not None and old is None else change(board)
         if changed is not None:
             kept = Followers.known(path, board, read, day)
             if old is not None:

@@ -284,9 +284,23 @@ def _add_log_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
 def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
     """The verbs about the file itself: where it is, its backups, its exports; and the demo."""
     verbs.add_parser("demo", help="open a demo board in a temporary file; your own board is never touched")
-    bring = verbs.add_parser("import", parents=[common], help="bring in a fu-board JSON export or a spreadsheet's CSV")
+    bring = verbs.add_parser(
+        "import", parents=[common], help="bring in a spreadsheet (CSV or .xlsx) or a fu-board JSON export"
+    )
     bring.add_argument("file", type=Path, metavar="FILE")
     bring.add_argument("--dry-run", action="store_true", help="say what it would do, and write nothing")
+    bring.add_argument(
+        "--sheet", default=None, metavar="NAME", help="the workbook's sheet to read (default: the first)"
+    )
+    order = bring.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first", action="store_true", help="read dates such as 03/04/2026 as 3 April (when the file cannot say)"
+    )
+    order.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read dates such as 03/04/2026 as March 4 (when the file cannot say)",
+    )
     export = verbs.add_parser("export", parents=[common], help="the board as CSV, JSON, Markdown or a calendar")
     export.add_argument("--format", required=True, choices=FORMATS, help="csv, json (an exact copy), md or ics")
     export.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="default: print it")
@@ -692,19 +706,19 @@ def _export(args: argparse.Namespace, path: Path, today: dt.date) -> str:
 
 def _import(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     from fu_board.importing import Imported, ImportRefused, import_file
+    from fu_board.sheet_dates import SlashOrder
 
     source: Path = args.file
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        data = source.read_bytes()
     except OSError as error:
         raise UsageError(f"{source}: cannot be read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{source}: is not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+    order = SlashOrder.DAY_FIRST if args.day_first else SlashOrder.MONTH_FIRST if args.month_first else None
     done: list[Imported] = []
 
     def bring(board: Board) -> Board | None:
         try:
-            done.append(import_file(board, source.name, text, today))
+            done.append(import_file(board, source.name, data, today, sheet=args.sheet, order=order))
         except ImportRefused as error:
             raise UsageError(f"{source}: {error}; nothing was imported") from None
         return None if args.dry_run or not (done[-1].added or done[-1].updated) else done[-1].board

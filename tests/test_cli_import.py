@@ -53,9 +53,15 @@ def test_a_messy_spreadsheet_comes_in_row_by_row(capsys: pytest.CaptureFixture[s
     result = bring(capsys, write(tmp_path, "apps.csv", MESSY), board_path)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "added 7, updated 0, 0 already on the board, 3 skipped"
-    assert lines[1].startswith("line 7: skipped: unknown status 'Maybe'; use one of accepted, applied")
-    assert lines[2:] == ["line 8: skipped: no company", "line 13: skipped: 'someday' is not a date like 2026-11-25"]
+    assert lines == [
+        "added 8, updated 0, 0 already on the board, 2 skipped",
+        "read as CSV, UTF-8, separated by commas",
+        "columns: Company Name → company · POSITION → role · date_applied → applied · Status → status · "
+        "Recruiter → contact · E-mail → email · Link → link · Notes → note · Salary → note",
+        "1 row with a status I don't know, kept with it in the note: 1 in Applied (Maybe)",
+        "line 8: skipped: no company",
+        "line 13: skipped: 'someday' is not a date like 2026-11-25 or Nov 25, 2026",
+    ]
     board = load_board(board_path)
     cards = {card.company: card for card in board.cards}
     assert set(cards) == {
@@ -66,7 +72,9 @@ def test_a_messy_spreadsheet_comes_in_row_by_row(capsys: pytest.CaptureFixture[s
         "Umbrella",
         "Stark",
         "Wayne",
+        "Initech",
     }
+    assert (cards["Initech"].stage, cards["Initech"].note) == (Stage.APPLIED, "Status: Maybe")
     acme = cards["Acme"]
     assert (acme.role, acme.stage, acme.applied.isoformat(), acme.link) == (
         "Engineer",
@@ -94,7 +102,7 @@ def test_importing_the_same_file_twice_adds_nothing(capsys: pytest.CaptureFixtur
     once = board_path.read_bytes()
     again = bring(capsys, source, board_path)
     assert again.code == 0, again.err
-    assert again.out.splitlines()[0] == "added 0, updated 0, 7 already on the board, 3 skipped"
+    assert again.out.splitlines()[0] == "added 0, updated 0, 8 already on the board, 2 skipped"
     assert board_path.read_bytes() == once  # not even rewritten
 
 
@@ -104,7 +112,7 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(capsys: pytest.Captu
     before = board_path.read_bytes()
     result = bring(capsys, write(tmp_path, "apps.csv", MESSY), board_path, "--dry-run")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == "would add 7, would update 0, 0 already on the board, 3 skipped"
+    assert result.out.splitlines()[0] == "would add 8, would update 0, 0 already on the board, 2 skipped"
     assert board_path.read_bytes() == before
 
 
@@ -157,10 +165,14 @@ def test_a_json_export_updates_the_cards_it_knows(capsys: pytest.CaptureFixture[
         ("text.json", '{"schema_version": "9", "cards": []}', "schema_version must be a whole number from 1 up"),
         ("float.json", '{"schema_version": 3.0, "cards": []}', "schema_version must be a whole number from 1 up"),
         ("list.json", "[]", "not a fu-board export"),
-        ("bad.csv", "Name,Role\nAcme,Dev\n", "no Company column"),
+        ("bad.csv", "Name,Role\nAcme,Dev\n", "no company column in the first line"),
         ("empty.csv", "", "the file is empty"),
         ("missing.csv", None, "cannot be read"),
-        ("latin1.csv", b"Company\nSoci\xe9t\xe9\n", "is not UTF-8 text"),
+        ("binary.csv", b"Company\nAc\x00me\n", "holds binary data"),
+        ("late.csv", b"\xef\xbb\xbfCompany\nSoci\xe9t\xe9\n", "starts as UTF-8 text but is not UTF-8 further on"),
+        ("wrong.json", b'{"cards": [\xff]}', "is not UTF-8 text, as a fu-board JSON export is"),
+        ("dates.csv", "Company,Applied\nAcme,03/04/2026\nGlobex,05/06/2026\n", "say which with --day-first or"),
+        ("both.csv", "Company,Applied\nAcme,13/04/2026\nGlobex,04/13/2026\n", "some dates day first (13/04/2026)"),
     ],
 )
 def test_a_file_that_cannot_be_imported_writes_nothing(
@@ -245,11 +257,13 @@ def test_an_export_is_brought_up_by_a_later_schema(
 
 
 def slashed(capsys: pytest.CaptureFixture[str], tmp_path: Path, *dates: str) -> tuple[Result, dict[str, str]]:
-    """Import one row per date (company C0, C1, ...); the result and each company's date applied."""
-    rows = "".join(f"C{number},Dev,{date},Applied\n" for number, date in enumerate(dates))
+    """Import one row per date (company C0, C1, ...), with the flags among them; the result
+    and each company's date applied."""
+    flags = [date for date in dates if date.startswith("--")]
+    rows = "".join(f"C{number},Dev,{date},Applied\n" for number, date in enumerate(d for d in dates if d not in flags))
     tmp_path.mkdir(exist_ok=True)
     board_path = tmp_path / "board.toml"
-    result = bring(capsys, write(tmp_path, "dates.csv", "Company,Role,Applied,Status\n" + rows), board_path)
+    result = bring(capsys, write(tmp_path, "dates.csv", "Company,Role,Applied,Status\n" + rows), board_path, *flags)
     if result.code != 0:
         return result, {}
     return result, {card.company: card.applied.isoformat() for card in load_board(board_path).cards}
@@ -263,13 +277,23 @@ def test_slashed_dates_follow_the_order_the_file_shows(capsys: pytest.CaptureFix
     assert applied == {"C0": "2026-10-25", "C1": "2026-05-10"}  # day first, every row
 
 
-def test_a_slashed_date_the_file_does_not_explain_is_skipped(
+def test_a_file_whose_dates_read_both_ways_is_settled_by_a_flag(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    result, applied = slashed(capsys, tmp_path, "03/04/2026", "2026-10-01", "01.02.2026")
-    assert result.code == 0, result.err
-    assert applied == {"C1": "2026-10-01", "C2": "2026-02-01"}
-    assert result.out.splitlines()[1].startswith("line 2: skipped: '03/04/2026' could be read day first or month first")
+    result, applied = slashed(capsys, tmp_path / "asked", "03/04/2026", "2026-10-01", "01.02.2026")
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"fu-board: error: {tmp_path / 'asked' / 'dates.csv'}: dates such as 03/04/2026 read day first or month "
+        "first, and nothing in the file says which; say which with --day-first or --month-first; nothing was imported"
+    ]
+    result, applied = slashed(capsys, tmp_path / "day", "03/04/2026", "2026-10-01", "--day-first")
+    assert applied == {"C0": "2026-04-03", "C1": "2026-10-01"}
+    result, applied = slashed(capsys, tmp_path / "month", "03/04/2026", "2026-10-01", "--month-first")
+    assert applied == {"C0": "2026-03-04", "C1": "2026-10-01"}
+    # A flag that the file contradicts leaves the row that does not read out, saying so.
+    result, applied = slashed(capsys, tmp_path / "wrong", "25/04/2026", "2026-10-01", "--month-first")
+    assert applied == {"C1": "2026-10-01"}
+    assert "line 2: skipped: '25/04/2026' is not a date read month first" in result.out
 
 
 def test_an_application_dated_in_the_future_is_skipped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -302,12 +326,6 @@ def test_when_no_number_tells_the_order_is_the_one_with_no_application_ahead(
     # Month first, 12/01/2026 would be 1 December, after today (25 November): so day first.
     result, applied = slashed(capsys, tmp_path, "12/01/2026", "03/04/2026")
     assert applied == {"C0": "2026-01-12", "C1": "2026-04-03"}, result.out
-
-
-def test_slashed_dates_that_disagree_are_skipped_saying_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    result, applied = slashed(capsys, tmp_path, "13/04/2026", "04/13/2026", "2026-10-01")
-    assert applied == {"C2": "2026-10-01"}
-    assert "some dates day first and others month first" in result.out
 
 
 def test_a_spreadsheets_own_result_and_follow_up_columns_go_into_the_note(

@@ -840,8 +840,8 @@ def test_a_board_read_from_its_file_saves_without_serialising_a_card_again(
     board, places = parse_placed(data, path, cache_key=digest(data))
     assert places is not None
     calls: list[str] = []
-    real = store_module._card_text
-    monkeypatch.setattr(store_module, "_card_text", lambda card: calls.append(card.id) or real(card))
+    real = store_module._card_texts
+    monkeypatch.setattr(store_module, "_card_texts", lambda cards: calls.extend(c.id for c in cards) or real(cards))
     on_disk = FileContent(data, digest(data), places)
     assert dump_board(board, replacing=on_disk) == data
     assert calls == []
@@ -906,3 +906,14 @@ def test_card_headers_are_found_as_matching_every_line_finds_them(pieces: list[s
     data = "".join(pieces).encode()
     every_line = re.compile(store._CARDS_HEADER.pattern.encode(), re.MULTILINE)
     assert store._card_headers(data) == [found.start() for found in every_line.finditer(data)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(board=boards())
+def test_cards_written_together_are_each_as_written_alone(board: Board) -> None:
+    """Many new cards (an import) are written and read back in one go; each one's text is
+    byte for byte the one it has written alone, and the whole reads back as the board."""
+    from fu_board.store import _card_text, _card_texts
+
+    together = [bytes(text) for text in _card_texts(board.cards)]
+    assert together == [_card_text(card).encode("utf-8") for card in board.cards]
