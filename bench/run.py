@@ -1172,7 +1172,9 @@ def _measure_import(ws: Workspace, sizes: Sequence[int], repeat: int, env: dict[
                 board.unlink(missing_ok=True)
                 samples.append(_wall(argv, env))
             check, target = (within(2.0), "≤ 2 s") if rows == 10000 else (None, "—")
-            name = f"`fu-board import`, a {suffix.removeprefix('.').upper()} sheet into a new board (rows)"
+            name = "`fu-board import` into a new board (rows): " + (
+                "a CSV file" if suffix == ".csv" else "an .xlsx workbook"
+            )
             figures.append(Figure(name, rows, samples, "s", None, target, check))
             note(f"`fu-board import` of {rows} rows ({suffix}): {show(statistics.median(samples), 's')}")
     return figures

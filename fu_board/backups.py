@@ -182,12 +182,29 @@ def newest_loadable(path: Path) -> Path | None:
     return None
 
 
+class AmbiguousBackup(ValueError):
+    """The beginning of a name that more than one backup has."""
+
+    def __init__(self, name: str, matches: list[str]) -> None:
+        shown = ", ".join(matches[:3]) + (f" and {len(matches) - 3} more" if len(matches) > 3 else "")
+        super().__init__(f"{len(matches)} backups begin with {name!r} ({shown}); give more of the name")
+        self.matches = matches
+
+
 def find_backup(path: Path, name: str) -> Path:
-    """The backup `name` names: a path to a file, or the name of one of the board's backups."""
+    """The backup `name` names: a path to a file, the name of one of the board's backups, or
+    any beginning of one that no other backup's name has (`2026-12-01` when that day has
+    one backup). `AmbiguousBackup` when several have it; `FileNotFoundError` when none."""
     given = Path(name).expanduser()
     if given.is_file():
         return given
-    for backup in list_backups(path):
+    backups = list_backups(path)
+    for backup in backups:
         if backup.name in (name, f"{name}.toml", f"{name}Z.toml"):
             return backup.path
+    matches = [backup for backup in backups if name and backup.name.startswith(name)]
+    if len(matches) == 1:
+        return matches[0].path
+    if matches:
+        raise AmbiguousBackup(name, [backup.name for backup in matches])
     raise FileNotFoundError(name)

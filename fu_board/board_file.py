@@ -230,16 +230,16 @@ def update(
 
 def update_board(
     path: Path, change: Callable[[Board], Board | None], *, create: bool = False, today: dt.date | None = None
-) -> None:
+) -> Path | None:
     """`update` for any change of the whole board: `change` returns the new board, or None
-    to write nothing (and keep no backup)."""
+    to write nothing (and keep no backup). The backup kept of the file as it was, if any."""
     first: Board | None = None
     if not present(path):  # nothing is created for a change that is refused
         if not create:
             raise FileNotFoundError(path)
         first = change(Board())
         if first is None:
-            return
+            return None
     day = today or dt.date.today()
     with locked(path):
         clean_stale_temporaries(path)
@@ -256,12 +256,13 @@ def update_board(
             old = FileContent(data, key, places)
         # Still no file: the change made to an empty board above stands (an import is not made twice).
         changed = first if first is not None and old is None else change(board)
-        if changed is not None:
-            kept = Followers.known(path, board, read, day)
-            if old is not None:
-                make_backup(path, old.data)
-            save_board(path, changed, cached=True, replacing=old)
-            after_save(path, changed, day, kept)
+        if changed is None:
+            return None
+        kept = Followers.known(path, board, read, day)
+        backup = make_backup(path, old.data) if old is not None else None
+        save_board(path, changed, cached=True, replacing=old)
+        after_save(path, changed, day, kept)
+        return backup
 
 
 def restore(path: Path, backup: Path, *, today: dt.date | None = None) -> Path | None:

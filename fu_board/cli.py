@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from fu_board import __version__
 from fu_board import board as ops
-from fu_board.backups import backup_folder, backup_words, find_backup, list_backups
+from fu_board.backups import AmbiguousBackup, backup_folder, backup_words, find_backup, list_backups
 from fu_board.board_file import load, locked, restore, update, update_board
 from fu_board.business_days import next_business_day
 from fu_board.columns import column
@@ -188,22 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--stage", type=_stage, default=None, metavar="S", help="only this column")
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 
-    move = verbs.add_parser("move", parents=[common], help="move a card to applied, interviewed or followed_up")
-    move.add_argument("card", metavar="ID")
-    move.add_argument("stage", type=_working_stage, metavar="STAGE")
-    move.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
-
-    resolve = verbs.add_parser("resolve", parents=[common], help="record the answer: yes, no or withdrawn")
-    resolve.add_argument("card", metavar="ID")
-    resolve.add_argument("outcome", type=_outcome, metavar="yes|no|withdrawn")
-    resolve.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
-    resolve.add_argument(
-        "--kind",
-        type=_no_kind,
-        default=None,
-        metavar="said|silence|form",
-        help="for a no: they said it (default), silence counts as one, or a form rejection",
-    )
+    _add_column_verbs(verbs, common)
 
     stats = verbs.add_parser("stats", parents=[common], help="the funnel, outcomes and the nos-until-yes counter")
     stats.add_argument("--json", action="store_true", help="print a JSON object for scripts")
@@ -235,11 +220,110 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--at", type=_clock_time, default=None, metavar="HH:MM", help="with --install (default 09:00)")
     remind.add_argument("--dry-run", action="store_true", help="say what --install or --uninstall would do, do nothing")
 
+    _add_card_verbs(verbs, common)
     _add_log_verbs(verbs, common)
     _add_file_verbs(verbs, common)
     for verb in verbs.choices.values():
         verb.set_defaults(verb_parser=verb)  # an unknown flag is then reported by the verb itself
+        for action in verb._actions:  # argparse's own list of a parser's arguments
+            if action.dest == "card":
+                action.completer = card_ids  # type: ignore[attr-defined]  # argcomplete's attribute
     return parser
+
+
+SHELLS = ("bash", "zsh", "fish")
+"""The shells `fu-board completion` writes a script for (with argcomplete)."""
+
+
+def card_ids(prefix: str, parsed_args: argparse.Namespace, **_: object) -> dict[str, str]:
+    """What completes an ID: each card of the board the command line names whose id starts
+    with `prefix`, with its company and role (zsh and fish show them beside it). Nothing,
+    quietly, when the board cannot be read."""
+    path = getattr(parsed_args, "board", None) or default_board_path()
+    try:
+        board = load(path)
+    except (OSError, BoardFileError):
+        return {}
+    return {card.id: visible(card.title, one_line=True) for card in board.cards if card.id.startswith(prefix)}
+
+
+def complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's question and exit, when the completion script asks (argcomplete
+    sets `_ARGCOMPLETE`); otherwise nothing, not even an import."""
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
+
+
+def _add_column_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    """The verbs that take a card to another column: move, and resolve with an answer."""
+    move = verbs.add_parser("move", parents=[common], help="move a card to applied, interviewed or followed_up")
+    move.add_argument("card", metavar="ID")
+    move.add_argument(
+        "stage",
+        type=_working_stage,
+        metavar="STAGE",
+        help="applied, interviewed or followed_up (a card reaches resolved with fu-board resolve)",
+    )
+    move.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
+
+    resolve = verbs.add_parser("resolve", parents=[common], help="record the answer: yes, no or withdrawn")
+    resolve.add_argument("card", metavar="ID")
+    resolve.add_argument("outcome", type=_outcome, metavar="yes|no|withdrawn")
+    resolve.add_argument("--date", type=_date, default=None, metavar="D", help="when it happened (default: today)")
+    resolve.add_argument(
+        "--kind",
+        type=_no_kind,
+        default=None,
+        metavar="said|silence|form",
+        help="for a no: they said it (default), silence counts as one, or a form rejection",
+    )
+
+
+def _optional_date(text: str) -> DayArg | None:
+    """A date, or `none` to clear one."""
+    return None if text.strip().lower() in ("none", "") else _date(text)
+
+
+def _add_card_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    """The verbs about one card as a whole: show it, edit it, delete it, add to its note and contacts."""
+    show = verbs.add_parser("show", parents=[common], help="one card: every field and its whole timeline")
+    show.add_argument("card", metavar="ID")
+    show.add_argument("--json", action="store_true", help="print a JSON object for scripts")
+
+    edit = verbs.add_parser("edit", parents=[common], help="change a card's details, as its screen does")
+    edit.add_argument("card", metavar="ID")
+    edit.add_argument("--company", default=None, metavar="C")
+    edit.add_argument("--role", default=None, metavar="R")
+    edit.add_argument("--link", default=None, metavar="URL")
+    edit.add_argument("--note", default=None, metavar="TEXT", help="the whole note (fu-board note adds a line)")
+    edit.add_argument("--applied", type=_date, default=None, metavar="D", help="the day the application went out")
+    edit.add_argument(
+        "--decision-by",
+        type=_optional_date,
+        default=False,
+        metavar="D",
+        help="when they said they'd decide; none clears it",
+    )
+    edit.add_argument("--answer-on", type=_date, default=None, metavar="D", help="the day of a resolved card's answer")
+
+    delete = verbs.add_parser("delete", parents=[common], help="delete a card and its history (kept in the backup)")
+    delete.add_argument("card", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask (needed when not run on a terminal)")
+
+    note = verbs.add_parser("note", parents=[common], help="add a line to a card's note")
+    note.add_argument("card", metavar="ID")
+    note.add_argument("text", metavar="TEXT")
+
+    contact = verbs.add_parser(
+        "contact", parents=[common], help="add a contact to a card (or fill in one of the same name)"
+    )
+    contact.add_argument("card", metavar="ID")
+    contact.add_argument("--name", required=True, metavar="N")
+    contact.add_argument("--email", default=None, metavar="E")
+    contact.add_argument("--phone", default=None, metavar="P")
+    contact.add_argument("--title", default=None, metavar="T", help="their job title")
 
 
 def _add_log_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
@@ -305,13 +389,17 @@ def _add_file_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--format", required=True, choices=FORMATS, help="csv, json (an exact copy), md or ics")
     export.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="default: print it")
     verbs.add_parser("where", parents=[common], help="print the board file's path")
+    completion = verbs.add_parser(
+        "completion", help="print the script that completes fu-board's commands, flags and card ids in SHELL"
+    )
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help=", ".join(SHELLS))
     backups = verbs.add_parser("backups", parents=[common], help="list the board's backups, newest first")
     backups.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     restore = verbs.add_parser("restore", parents=[common], help="put a backup back (the current file is backed up)")
     restore.add_argument("backup", metavar="BACKUP", help="a name from fu-board backups, or a path")
 
 
-ARGUMENT_NAMES = {"card": "ID", "company": "COMPANY", "interviewers": "--with"}
+ARGUMENT_NAMES = {"card": "ID", "company": "COMPANY", "interviewers": "--with", "text": "TEXT"}
 """How the person wrote an argument whose name in the code differs."""
 
 
@@ -370,7 +458,8 @@ def _board_or_empty(path: Path) -> Board:
         return load(path)
     except FileNotFoundError:
         sys.stderr.write(
-            f"fu-board: no board yet at {visible(str(path), one_line=True)}; fu-board add COMPANY starts one\n"
+            f"fu-board: no board yet at {visible(str(path), one_line=True)}; "
+            f"{visible(command(path, 'add COMPANY'), one_line=True)} starts one\n"
         )
         return Board()
     except NewerBoardError as error:
@@ -378,6 +467,17 @@ def _board_or_empty(path: Path) -> Board:
             raise
         sys.stderr.write(f"fu-board: warning: {visible(str(error), one_line=True)}; showing what this version knows\n")
         return error.board
+
+
+def command(path: Path, words: str) -> str:
+    """`fu-board WORDS` as a message suggests it, with `--board PATH` when `path` is not the
+    board fu-board opens by default (`$FU_BOARD_FILE`, else the data folder's): a command
+    suggested can be run as it is written."""
+    if os.path.abspath(path) == os.path.abspath(default_board_path()):
+        return f"fu-board {words}"
+    import shlex
+
+    return f"fu-board --board {shlex.quote(str(path))} {words}"
 
 
 def _next_line(done: ops.Change, today: dt.date, now: dt.time | None) -> str:
@@ -414,6 +514,12 @@ def interview_json(interview: Interview | None) -> dict[str, Any] | None:
 
 def _where(_args: argparse.Namespace, path: Path, _today: dt.date) -> str:
     return f"{path}"
+
+
+def _completion(args: argparse.Namespace, _path: Path, _today: dt.date) -> str:
+    import argcomplete
+
+    return argcomplete.shellcode(["fu-board"], shell=args.shell).rstrip("\n")
 
 
 def _add(args: argparse.Namespace, path: Path, today: dt.date) -> str:
@@ -508,7 +614,7 @@ def _draft(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     except NoSuchPerson:
         raise UsageError(
             f"--to: nobody of that name on {card.id}, among its contacts and interviewers "
-            f"(fu-board list --json shows the contact)"
+            f"({command(path, f'show {card.id}')} shows them)"
         ) from None
     if draft is None:
         raise NotDone(f"nothing to write on {card.id} now: no message is owed, or none fits")
@@ -746,7 +852,7 @@ def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:
         folder = visible(str(backup_folder(path)), one_line=True)
         sys.stderr.write(f"fu-board: no backups yet in {folder}; one is kept before each save\n")
         return ""
-    lines = [f"Backups of {path}, newest first (fu-board restore NAME puts one back):"]
+    lines = [f"Backups of {path}, newest first ({command(path, 'restore NAME')} puts one back):"]
     now = dt.datetime.now(dt.UTC)
     for backup in backups:
         local = backup.taken.astimezone()
@@ -760,15 +866,134 @@ def _restore(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     try:
         backup = find_backup(path, args.backup)
     except FileNotFoundError:
-        raise UsageError(f"no backup {args.backup!r}; fu-board backups lists them") from None
+        raise UsageError(f"no backup {args.backup!r}; {command(path, 'backups')} lists them") from None
+    except AmbiguousBackup as error:
+        raise UsageError(f"{error}; {command(path, 'backups')} lists them") from None
     kept = restore(path, backup, today=today)
     saved = f"; the file it replaced is kept as {kept.name}" if kept else ""
     return visible(f"Restored {backup} to {path}{saved}", one_line=True)
 
 
+def _show(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    from fu_board.card_text import card_json, card_text
+
+    board = _board_or_empty(path)
+    card = ops.find_card(board, args.card)
+    follow_up = next_follow_up(card, board.settings, today, now=args.now)
+    if args.json:
+        return _json(card_json(card, today, follow_up))
+    return visible(card_text(card, today, follow_up, now=args.now))
+
+
+EDIT_FLAGS = {
+    "company": "--company",
+    "role": "--role",
+    "link": "--link",
+    "note": "--note",
+    "applied": "--applied",
+    "decision_expected": "--decision-by",
+    "resolved_on": "--answer-on",
+}
+"""The card's fields `edit` changes, and the flag of each."""
+
+
+def _edit(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    changes: dict[str, Any] = {
+        name: getattr(args, name) for name in ("company", "role", "link", "note") if getattr(args, name) is not None
+    }
+    if args.applied is not None:
+        changes["applied"] = _not_ahead(_day(args.applied, today), today, "--applied")
+    if args.decision_by is not False:
+        changes["decision_expected"] = None if args.decision_by is None else _day(args.decision_by, today)
+    if args.answer_on is not None:
+        changes["resolved_on"] = _not_ahead(_day(args.answer_on, today), today, "--answer-on")
+    if not changes:
+        raise UsageError(f"nothing to change: give one of {', '.join(EDIT_FLAGS.values())}")
+    if "company" in changes and not changes["company"].strip():
+        raise UsageError("--company cannot be empty: every card is an application to someone")
+
+    def change(board: Board) -> ops.Change:
+        card = ops.find_card(board, args.card)
+        if "resolved_on" in changes and not card.is_resolved:
+            raise UsageError(f"--answer-on is for a resolved card; {card.id} is in {card.stage.label}")
+        return ops.edit_card(board, card.id, on=today, **changes)
+
+    done = update(path, change, today=today)
+    if done.event is None:
+        return f"{done.card.id}: nothing changed (it already says so)"
+    return f"{done.card.id}: {done.event.note}"
+
+
+def _delete(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    card = ops.find_card(load(path), args.card)
+    if not args.yes:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise UsageError(f"not deleting {card.id} without --yes: {command(path, f'delete {card.id} --yes')}")
+        sys.stderr.write(visible(f"Delete {card.id} ({card.title}) and its whole history? [y/N] ", one_line=True))
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            raise NotDone(f"{card.id} was not deleted")
+    kept: list[Path | None] = []
+
+    def change(board: Board) -> Board:
+        return ops.delete_card(board, ops.find_card(board, card.id).id).board
+
+    kept.append(update_board(path, change, today=today))
+    backup = kept[0]
+    where = (
+        f"; its text is kept in the backup {backup.name} ({command(path, f'restore {backup.name}')} "
+        "puts the board back as it was)"
+        if backup is not None
+        else ""
+    )
+    return visible(f"{card.id} deleted ({card.company}){where}", one_line=True)
+
+
+def _note(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    if not args.text.strip():
+        raise UsageError("TEXT is empty: nothing to add to the note")
+
+    def change(board: Board) -> ops.Change:
+        card = ops.find_card(board, args.card)
+        note = f"{card.note}\n{args.text.strip()}" if card.note else args.text.strip()
+        return ops.edit_card(board, card.id, on=today, note=note)
+
+    done = update(path, change, today=today)
+    return f"{done.card.id}: note added"
+
+
+def _contact(args: argparse.Namespace, path: Path, today: dt.date) -> str:
+    name = args.name.strip()
+    if not name:
+        raise UsageError("--name cannot be empty")
+    given = {field: getattr(args, field).strip() for field in ("email", "phone", "title") if getattr(args, field)}
+    said: list[str] = []
+
+    def change(board: Board) -> ops.Change:
+        card = ops.find_card(board, args.card)
+        contacts = list(card.contacts)
+        same = next((n for n, c in enumerate(contacts) if c.name.strip().casefold() == name.casefold()), None)
+        if same is None:
+            contacts.append(Contact(name=name, **given))
+            said[:] = ["added", name]
+        else:
+            contacts[same] = contacts[same].replace(**given)
+            said[:] = ["updated" if given else "already on it", contacts[same].name]
+        return ops.edit_card(board, card.id, on=today, contacts=tuple(contacts))
+
+    done = update(path, change, today=today)
+    return visible(f"{done.card.id}: contact {said[1]} {said[0]}", one_line=True)
+
+
 VERBS: dict[str, Callable[[argparse.Namespace, Path, dt.date], str]] = {
     "where": _where,
+    "completion": _completion,
     "add": _add,
+    "show": _show,
+    "edit": _edit,
+    "delete": _delete,
+    "note": _note,
+    "contact": _contact,
     "list": _list,
     "due": _due,
     "draft": _draft,
@@ -837,6 +1062,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now
     """Run fu-board with `argv`; `today` is the real date and `now` the time of day unless a
     test fixes them (a fixed `today` without a `now` is seen at its end: its interviews held)."""
     parser = build_parser()
+    complete(parser)
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # `stats --jsn` points to `fu-board stats --help`, not to `fu-board --help`
         verb: argparse.ArgumentParser = getattr(args, "verb_parser", parser)
@@ -859,7 +1085,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now
         message = str(error)
         if error.backup is not None:
             words = backup_words(error.backup)
-            message += f". The newest backup that loads is {words}; fu-board restore {error.backup.name}"
+            message += f". The newest backup that loads is {words}; {command(path, f'restore {error.backup.name}')}"
             message += " puts it back (the broken file is kept as a backup too)"
     except NotDone as error:
         sys.stderr.write(f"fu-board: {visible(str(error), one_line=True)}\n")
@@ -871,6 +1097,9 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None, now
             raise
         message = describe_problem(error)
     except FileNotFoundError:
-        message = f"{path}: no board yet; add a card with fu-board add COMPANY, or open it with fu-board"
+        message = (
+            f"{path}: no board yet; add a card with {command(path, 'add COMPANY')}, or open it with "
+            f"{command(path, '').rstrip()}"
+        )
     sys.stderr.write(f"fu-board: error: {visible(message, one_line=True)}\n")
     return EXIT_USAGE

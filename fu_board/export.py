@@ -112,9 +112,9 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
     elif (follow_up := next_follow_up(card, board.settings, today)) is not None:
         lines.append(f"- Next: {follow_up.words} ({follow_up.due.isoformat()}): {REASON_WORDS[follow_up.reason]}")
     for contact in card.contacts:
-        lines.append(f"- Contact: {_md(_who(contact))}")
+        lines.append(f"- Contact: {_md(contact_line(contact))}")
     for interview in card.interviews:
-        lines.append(f"- Interview: {_md(_interview(interview))}")
+        lines.append(f"- Interview: {_md(interview_line(interview))}")
     if card.link:
         lines.append(f"- Link: <{card.link}>")
     if card.note:
@@ -128,7 +128,7 @@ def _card_lines(card: Card, board: Board, today: dt.date) -> list[str]:
     return [*lines, ""]
 
 
-def _interview(interview: Interview) -> str:
+def interview_line(interview: Interview) -> str:
     """An interview in one line: `2026-12-08 14:00 onsite, 1 Main St, with Ana Lee; note`."""
     parts = [f"{interview.date.isoformat()} {interview.time}".rstrip() + f" {interview.what}"]
     if interview.where:
@@ -139,7 +139,7 @@ def _interview(interview: Interview) -> str:
     return f"{text}; {' '.join(interview.note.split())}" if interview.note else text
 
 
-def _who(contact: Contact) -> str:
+def contact_line(contact: Contact) -> str:
     """A contact in one line: name, title, email and phone, those there are."""
     return ", ".join(part for part in (contact.name, contact.title, contact.email, contact.phone) if part)
 

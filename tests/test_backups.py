@@ -226,7 +226,9 @@ def test_backups_lists_newest_first(capsys: pytest.CaptureFixture[str], board_pa
     code, out, err = run(capsys, "backups", "--board", board_path)
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == f"Backups of {board_path}, newest first (fu-board restore NAME puts one back):"
+    assert (
+        lines[0] == f"Backups of {board_path}, newest first (fu-board --board {board_path} restore NAME puts one back):"
+    )
     names = [line.split()[0] for line in lines[1:]]
     assert names == [b.name for b in list_backups(board_path)]
     assert names == sorted(names, reverse=True)
@@ -315,7 +317,7 @@ def test_restore_over_a_broken_board_keeps_the_broken_file_too(
     err = assert_refused(run(capsys, "interview", "aaaa", "--board", board_path))
     name = list_backups(board_path)[0].name
     assert f"The newest backup that loads is {name} (taken " in err
-    assert f"; fu-board restore {name} puts it back" in err
+    assert f"; fu-board --board {board_path} restore {name} puts it back" in err
 
     code, _, err = run(capsys, "restore", name, "--board", board_path)
     assert (code, err) == (0, "")
@@ -333,7 +335,7 @@ def test_a_reading_verb_on_a_broken_board_names_the_backup_that_loads(
     err = assert_refused(run(capsys, verb, "--board", board_path))
     assert "not valid TOML" in err
     name = list_backups(board_path)[0].name
-    assert f"fu-board restore {name}" in err
+    assert f"fu-board --board {board_path} restore {name}" in err
 
 
 def test_restore_refuses_an_unknown_name(capsys: pytest.CaptureFixture[str], board_path: Path) -> None:
@@ -342,7 +344,7 @@ def test_restore_refuses_an_unknown_name(capsys: pytest.CaptureFixture[str], boa
     count = len(list_backups(board_path))
     err = assert_refused(run(capsys, "restore", "2020-01-01T00-00-00.000000Z.toml", "--board", board_path))
     assert "no backup '2020-01-01T00-00-00.000000Z.toml'" in err
-    assert "fu-board backups" in err
+    assert f"fu-board --board {board_path} backups lists them" in err
     assert board_path.read_bytes() == data
     assert len(list_backups(board_path)) == count
 

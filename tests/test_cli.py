@@ -468,7 +468,7 @@ def test_list_on_a_missing_file_is_empty_says_why_and_creates_nothing(cli: Cli, 
     assert (plain.code, plain.out) == (0, "")
     assert (as_json.code, json.loads(as_json.out)) == (0, [])
     for result in (plain, as_json):
-        assert result.err == f"fu-board: no board yet at {path}; fu-board add COMPANY starts one\n"
+        assert result.err == f"fu-board: no board yet at {path}; fu-board --board {path} add COMPANY starts one\n"
     assert not path.parent.exists()
 
 

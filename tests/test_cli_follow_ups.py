@@ -383,7 +383,7 @@ def test_no_follow_up_falls_due_on_a_weekend_or_a_holiday_of_the_country_set(
 
 
 def test_due_on_a_missing_board_is_empty_says_why_and_creates_nothing(fu: Fu, board: Path) -> None:
-    note = f"fu-board: no board yet at {board}; fu-board add COMPANY starts one\n"
+    note = f"fu-board: no board yet at {board}; fu-board --board {board} add COMPANY starts one\n"
     assert fu("due", "--json") == Result(0, "[]\n", note)
     assert fu("due", "--date", "2026-11-09") == Result(0, "nothing due on 2026-11-09\n", note)
     assert not board.parent.exists()

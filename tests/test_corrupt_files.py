@@ -373,7 +373,7 @@ def test_the_error_names_the_newest_backup_that_loads(capsys: pytest.CaptureFixt
     result = move(capsys, path)
     assert_refused(result, path, broken)
     assert f"The newest backup that loads is {good.name} (taken " in result.err
-    assert f"; fu-board restore {good.name} puts it back" in result.err
+    assert f"; fu-board --board {path} restore {good.name} puts it back" in result.err
     assert sorted(os.listdir(backup_folder(path))) == backups  # nothing added, nothing rotated away
 
 

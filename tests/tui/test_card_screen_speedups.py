@@ -64,25 +64,28 @@ def field(app: FuBoardApp, name: str) -> Input:
 
 
 def state(screen: CardScreen) -> dict[str, Any]:
-    """Everything of the screen a person could see or feel the difference of."""
+    """Everything of the screen a person could see or feel the difference of: the rows
+    shown, in their order (a screen shown again keeps the rows of another card's contacts,
+    hidden), and everything about them."""
     note = screen.query_one(TextArea)
-    inputs = {
-        widget.id: (
+    inputs = [
+        (
+            widget.id,
             widget.value,
             widget.cursor_position,
             widget.selection,
             widget.scroll_x,
-            widget.display,
             widget.disabled,
             widget.has_class("-invalid"),
         )
         for widget in screen.query(Input)
-    }
-    errors = {label.id: (label.display, str(label.render())) for label in screen.query(".field-error")}
+        if widget.display
+    ]
+    errors = {label.id: str(label.render()) for label in screen.query(".field-error") if label.display}
     return {
         "inputs": inputs,
         "errors": errors,
-        "labels": [(str(label.render()), label.display) for label in screen.query(".field-label")],
+        "labels": [str(label.render()) for label in screen.query(".field-label") if label.display],
         "note": (
             note.text,
             note.selection,
@@ -299,7 +302,7 @@ async def test_a_board_that_becomes_read_only_and_back(board_path: Path) -> None
         writable = await fresh(pilot, "enter")
         app.session.file.read_only = "a test"
         read_only = await fresh(pilot, "enter")
-        assert read_only[0]["inputs"]["field-company"][5]  # disabled
+        assert {row[0]: row[5] for row in read_only[0]["inputs"]}["field-company"]  # disabled
         assert "read-only" in read_only[0]["hint"]
         assert read_only[0]["focused_type"] == "VerticalScroll"
         for reason, new in ((None, writable), ("a test", read_only), ("a test", read_only), (None, writable)):

@@ -48,16 +48,41 @@ CARD_SCREEN = "card"
 """The name the app's card screen is installed under."""
 
 
-def every_detail_field(today: dt.date) -> tuple[Field, ...]:
-    """Every field a card can have; the date of its answer, which only a resolved card has, last."""
+CONTACT_PARTS = (("name", "Contact"), ("title", "Their title"), ("email", "Email"), ("phone", "Phone"))
+"""Each contact's fields, and their labels."""
+ADD_CONTACT = "contact_new"
+"""The field whose name adds a contact (shown once the card has one)."""
+
+
+def contact_field(number: int, part: str) -> str:
+    """The field of one part of the card's contact `number` (from 1): `contact_email` for
+    the first's, `contact2_email` for the second's."""
+    return f"contact{number if number > 1 else ''}_{part}"
+
+
+def contact_fields(count: int) -> tuple[Field, ...]:
+    """Four rows for each of `count` contacts (four empty ones for none), then, when there
+    is one, a row to add another."""
+    fields = [
+        Field(contact_field(number, part), f"Contact {number}" if number > 1 and part == "name" else label)
+        for number in range(1, max(count, 1) + 1)
+        for part, label in CONTACT_PARTS
+    ]
+    if count:
+        fields.append(
+            Field(ADD_CONTACT, "Add contact", placeholder="a name adds one; clear a contact's rows to remove it")
+        )
+    return tuple(fields)
+
+
+def every_detail_field(today: dt.date, contacts: int = 1) -> tuple[Field, ...]:
+    """Every field a card with `contacts` contacts can have; the date of its answer, which
+    only a resolved card has, last."""
     return (
         Field("company", "Company", required),
         Field("role", "Role"),
         Field("link", "Link"),
-        Field("contact_name", "Contact"),
-        Field("contact_title", "Their title"),
-        Field("contact_email", "Email"),
-        Field("contact_phone", "Phone"),
+        *contact_fields(contacts),
         Field("applied", "Applied", date_until(today), "YYYY-MM-DD"),
         Field("interviews", "Interviews", interviews, "2026-11-05 14:00 onsite with Ana Lee, Bo Chen; 2026-11-11"),
         Field("decision_expected", "Decision by", optional_date, "YYYY-MM-DD, when they said they would decide"),
@@ -66,32 +91,48 @@ def every_detail_field(today: dt.date) -> tuple[Field, ...]:
 
 
 def detail_fields(card: Card, today: dt.date) -> tuple[Field, ...]:
-    """The fields of an opened card; a resolved card also has the date of its answer."""
-    fields = every_detail_field(today)
+    """The fields of an opened card: its contacts', and, for a resolved card, the date of its answer."""
+    fields = every_detail_field(today, len(card.contacts))
     return fields if card.is_resolved else fields[:-1]
 
 
 def shown_values(card: Card) -> dict[str, str]:
     """What the fields show at first. Control characters become visible symbols,
     so what is on screen is safe; a field left as shown keeps its stored text."""
-    contact = card.contact or Contact()
     values = {
         "company": card.company,
         "role": card.role,
         "link": card.link,
-        "contact_name": contact.name,
-        "contact_title": contact.title,
-        "contact_email": contact.email,
-        "contact_phone": contact.phone,
+        ADD_CONTACT: "",
         "applied": card.applied.isoformat(),
         "interviews": interviews_text(card.interviews),
         "decision_expected": card.decision_expected.isoformat() if card.decision_expected else "",
         "resolved_on": card.resolved_on.isoformat() if card.resolved_on else "",
     }
+    for number, contact in enumerate(card.contacts or (Contact(),), start=1):
+        for part, _ in CONTACT_PARTS:
+            values[contact_field(number, part)] = getattr(contact, part)
     return {name: visible(value, one_line=True) for name, value in values.items()}
 
 
-CONTACT_FIELDS = {"contact_name": "name", "contact_title": "title", "contact_email": "email", "contact_phone": "phone"}
+def edited_contacts(card: Card, edited: dict[str, str], values: dict[str, Any]) -> tuple[Contact, ...] | None:
+    """The card's contacts with the rows the person `edited` (as typed; `values` as read):
+    each contact keeps the text of every row left as shown; one whose rows were all
+    cleared is gone (`ops.edit_card` leaves out an empty contact), and a name typed in
+    the row to add one is a new contact. None when no contact row was edited."""
+    if not any(name.startswith("contact") for name in edited):
+        return None
+    contacts = []
+    for number, contact in enumerate(card.contacts or (Contact(),), start=1):
+        changed = {
+            part: values[contact_field(number, part)]
+            for part, _ in CONTACT_PARTS
+            if contact_field(number, part) in edited
+        }
+        contacts.append(contact.replace(**changed))
+    if values.get(ADD_CONTACT):
+        contacts.append(Contact(name=values[ADD_CONTACT]))
+    return tuple(contacts)
 
 
 def event_line(event: Event, today: dt.date | None = None) -> Content:
@@ -250,11 +291,13 @@ class CardScreen(AskingScreen):
     def compose(self) -> ComposeResult:
         card = self.card
         fields = detail_fields(card, self.today)
+        shown = {field.name for field in fields}
         with Vertical(classes="dialog wide"):
             yield Label(self._title(), classes="dialog-title")
             with VerticalScroll():
-                # Every row, the answer's date hidden for an open card, so the next card opened can use them.
-                yield FormFields(fields, shown_values(card), hidden=every_detail_field(self.today)[len(fields) :])
+                # The answer's date hidden for an open card, so the next card opened can use it.
+                hidden = [field for field in every_detail_field(self.today, 0) if field.name not in shown]
+                yield FormFields(fields, shown_values(card), hidden=hidden)
                 yield Label("Note", classes="field-label")
                 yield TextArea(
                     visible(card.note),
@@ -347,14 +390,12 @@ class CardScreen(AskingScreen):
         if values is None:
             return
         edited = self._edited()
-        changes = {name: values[name] for name in edited if name not in CONTACT_FIELDS}
+        changes = {name: values[name] for name in edited if not name.startswith("contact")}
         if "interviews" in changes:  # the line shows no place or note: each interview keeps its own
             changes["interviews"] = keep_details(changes["interviews"], self.card.interviews)
-        if edited.keys() & CONTACT_FIELDS.keys():
-            contact = (self.card.contact or Contact()).replace(
-                **{CONTACT_FIELDS[name]: values[name] for name in edited if name in CONTACT_FIELDS}
-            )
-            changes["contacts"] = (contact, *self.card.contacts[1:])
+        contacts = edited_contacts(self.card, edited, values)
+        if contacts is not None:
+            changes["contacts"] = contacts
         if self._note_edited():
             changes["note"] = self.query_one(TextArea).text
         if changes:

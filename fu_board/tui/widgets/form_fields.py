@@ -190,27 +190,41 @@ class FormFields(Grid):
 
     def compose(self) -> ComposeResult:
         for field in (*self.fields, *self.hidden):
-            label = Label(field.label, classes="field-label")
-            widget = Input(
-                self.initial.get(field.name, ""),
-                placeholder=field.placeholder,
-                id=f"field-{field.name}",
-                compact=True,
-                select_on_focus=False,
-            )
-            if field in self.hidden:
-                label.display = widget.display = False
-            self._rows[field.name] = (label, widget, Label("", classes="field-error", id=f"error-{field.name}"))
-            yield from self._rows[field.name]
+            yield from self._row(field, shown=field not in self.hidden)
+
+    def _row(self, field: Field, *, shown: bool) -> tuple[Label, Input, Label]:
+        """A field's label, input and problem, kept by the field's name."""
+        label = Label(field.label, classes="field-label")
+        widget = Input(
+            self.initial.get(field.name, ""),
+            placeholder=field.placeholder,
+            id=f"field-{field.name}",
+            compact=True,
+            select_on_focus=False,
+        )
+        if not shown:
+            label.display = widget.display = False
+        self._rows[field.name] = (label, widget, Label("", classes="field-error", id=f"error-{field.name}"))
+        return self._rows[field.name]
 
     def show(self, fields: Sequence[Field], values: Mapping[str, str]) -> None:
-        """Show `fields` (rows built before, in their order) with `values`, as a new form
-        would: nothing edited, no problem shown, each cursor after its text and each text
-        seen from its start. The other rows are hidden. So one form serves card after
-        card: building it was most of the time a card took to open."""
+        """Show `fields` with `values`, as a new form would: nothing edited, no problem shown,
+        each cursor after its text and each text seen from its start. The other rows are
+        hidden; a field with no row yet (a card's third contact) gets one, after the row of
+        the field before it. So one form serves card after card: building it was most of
+        the time a card took to open."""
         self.fields = fields
         self.initial = values
         self._edited.clear()
+        before: Label | None = None
+        for field in fields:
+            if field.name not in self._rows:
+                row = self._row(field, shown=True)
+                if before is None:
+                    self.mount_all(row, before=0)
+                else:
+                    self.mount_all(row, after=before)
+            before = self._rows[field.name][2]
         names = {field.name for field in fields}
         # Only what differs is changed: an untouched widget keeps the lines it already drew.
         for name, (label, widget, error) in self._rows.items():
