@@ -815,10 +815,7 @@ def _import(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     from fu_board.sheet_dates import SlashOrder
 
     source: Path = args.file
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{source}: cannot be read: {error.strerror or error}") from None
+    data = _read_import(source)
     order = SlashOrder.DAY_FIRST if args.day_first else SlashOrder.MONTH_FIRST if args.month_first else None
     done: list[Imported] = []
 
@@ -837,6 +834,28 @@ def _import(args: argparse.Namespace, path: Path, today: dt.date) -> str:
     if done[-1].settings_taken and not args.dry_run:
         summary += "\nthe settings came with it (the board was empty)"
     return visible(summary)
+
+
+IMPORT_LIMIT = 256 * 1024 * 1024
+"""The largest file `import` reads: far above any spreadsheet of applications."""
+
+
+def _read_import(source: Path) -> bytes:
+    """The bytes of the file to import: a regular file (a pipe or a device would be read
+    for ever), no larger than `IMPORT_LIMIT`; a one-line error otherwise."""
+    import stat
+
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe would wait for a writer
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise UsageError(f"{source}: is not a regular file (a spreadsheet saved as CSV or .xlsx)")
+            if info.st_size > IMPORT_LIMIT:
+                raise UsageError(f"{source}: is {info.st_size:,} bytes, more than any spreadsheet of applications")
+            return handle.read(IMPORT_LIMIT + 1)
+    except OSError as error:
+        raise UsageError(f"{source}: cannot be read: {error.strerror or error}") from None
 
 
 def _backups(args: argparse.Namespace, path: Path, _today: dt.date) -> str:

@@ -15,8 +15,9 @@ An import is all or nothing, and importing the same file again adds nothing:
   is left alone. A row that cannot be read is skipped, with its line and why. The
   summary says how the file was read and which column fed which field.
 
-The day of the import stands for the unknown day of an interview or an answer, and
-for the day applied of a row that gives none.
+The day before the import stands for the unknown day of an interview, and the day
+of the import for that of a follow-up or an answer, and for the day applied of a row
+that gives none.
 """
 
 from __future__ import annotations
@@ -423,12 +424,13 @@ class _Statuses:
     """What taking a new card to each status adds to it, worked out once per status with the
     board's own operations on a card of its own, then given to every row of that status:
     the operations, run for each of 10,000 rows, took a third of an import's time. What they
-    add depends on the status and the day of the import only (an interview and an answer
-    dated that day), never on the row, which any day applied (not after it) allows."""
+    add depends on the status and the day of the import only (an interview the day before,
+    an answer that day), never on the row, but for a row applied that very day (its
+    interview is that day too)."""
 
     def __init__(self, today: dt.date) -> None:
         self.today = today
-        self._added: dict[Status, dict[str, Any]] = {}
+        self._added: dict[tuple[Status, bool], dict[str, Any]] = {}
 
     def card(self, status: Status, applied: dt.date, ids: set[str], **fields: Any) -> Card:
         """A card of `fields` (see `ops.add_card`), with an id not in `ids`, in the column
@@ -436,9 +438,10 @@ class _Statuses:
         card = ops.add_card(Board(), applied=applied, **fields).card
         if card.id in ids:
             card = card.replace(id=ops.new_card_id(ids))
-        added = self._added.get(status)
+        same_day = applied == self.today  # no day before it to hold an interview on
+        added = self._added.get((status, same_day))
         if added is None:
-            added = self._added[status] = self._worked_out(card, status)
+            added = self._added[(status, same_day)] = self._worked_out(card, status)
         if not added:
             return card
         timeline = added.get("timeline")
@@ -449,9 +452,11 @@ class _Statuses:
         events they add to its timeline."""
         stage, outcome, no_kind = status
         today, done = self.today, Board(cards=(card,))
-        # The day of the import stands for the unknown day of the interview and the follow-up.
+        # The day before the import stands for the unknown day of the interview (held: the
+        # board announces no interview today), the day of the import for the follow-up and the answer.
         if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
-            done = ops.log_interview(done, card.id, on=today).board
+            held = max(card.applied, today - dt.timedelta(days=1))
+            done = ops.log_interview(done, card.id, on=held).board
         if stage is Stage.FOLLOWED_UP:
             done = ops.log_follow_up(done, card.id, on=today).board
         if outcome is not None:

@@ -92,6 +92,9 @@ def test_a_google_sheets_export_comes_in_whole(capsys: pytest.CaptureFixture[str
     )
     assert set(cards) == {"Acme, Inc.", *expected}
     assert contact(cards["Initech"]) == ("Lee Park", "lee@initech.example", "", "")
+    # An interview of unknown day: held the day before the import, so none is announced for today.
+    assert [interview.date for interview in cards["Initech"].interviews] == [TODAY - dt.timedelta(days=1)]
+    assert cards["Hooli"].resolved_on == TODAY
     assert contact(cards["Hooli"]) == ("Gavin B", "", "", "")
     assert contact(cards["Globex"]) is None
     # Every card is where its status says, and the next review asks about none that ended.
@@ -471,7 +474,7 @@ def test_a_rows_card_is_what_the_boards_own_operations_make(
     change = ops.add_card(Board(), applied=applied, **fields)
     done, stage, (_, outcome, no_kind) = change.board, status[0], status
     if stage in (Stage.INTERVIEWED, Stage.FOLLOWED_UP):
-        done = ops.log_interview(done, change.card.id, on=TODAY).board
+        done = ops.log_interview(done, change.card.id, on=max(applied, TODAY - dt.timedelta(days=1))).board
     if stage is Stage.FOLLOWED_UP:
         done = ops.log_follow_up(done, change.card.id, on=TODAY).board
     if outcome is not None:
@@ -492,3 +495,26 @@ def test_an_import_into_a_new_board_reads_the_sheet_once(
     assert bring(capsys, SHEETS / "teal.csv", board_path).code == 0
     assert len(calls) == 1
     assert len(load_board(board_path).cards) == 7
+
+
+def test_only_a_regular_file_is_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A pipe would be waited on for ever and a device read without end: each is one line."""
+    import os
+
+    board_path = tmp_path / "board.toml"
+    save_board(board_path, Board())
+    before = board_path.read_bytes()
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    for source, says in (
+        (pipe, "is not a regular file"),
+        (Path("/dev/zero"), "is not a regular file"),
+        (tmp_path, "cannot be read"),
+        (tmp_path / "missing.csv", "cannot be read"),
+    ):
+        result = bring(capsys, source, board_path)
+        assert (result.code, result.out) == (2, ""), source
+        assert says in result.err
+        assert len(result.err.splitlines()) == 1
+    assert board_path.read_bytes() == before
+    pipe.unlink()
