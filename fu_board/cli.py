@@ -281,6 +281,16 @@ def _add_column_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
+def _interviews(text: str) -> tuple[Interview, ...]:
+    """A card's interviews in one line (`field_text.interviews`)."""
+    from fu_board.field_text import interviews
+
+    try:
+        return interviews(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _optional_date(text: str) -> DayArg | None:
     """A date, or `none` to clear one."""
     return None if text.strip().lower() in ("none", "") else _date(text)
@@ -307,6 +317,13 @@ def _add_card_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
         help="when they said they'd decide; none clears it",
     )
     edit.add_argument("--answer-on", type=_date, default=None, metavar="D", help="the day of a resolved card's answer")
+    edit.add_argument(
+        "--interviews",
+        type=_interviews,
+        default=None,
+        metavar="TEXT",
+        help="every interview, as the card screen writes them: '2026-11-05 14:00 onsite with Ana Lee; 2026-11-11'",
+    )
 
     delete = verbs.add_parser("delete", parents=[common], help="delete a card and its history (kept in the backup)")
     delete.add_argument("card", metavar="ID")
@@ -912,6 +929,7 @@ EDIT_FLAGS = {
     "applied": "--applied",
     "decision_expected": "--decision-by",
     "resolved_on": "--answer-on",
+    "interviews": "--interviews",
 }
 """The card's fields `edit` changes, and the flag of each."""
 
@@ -926,6 +944,8 @@ def _edit(args: argparse.Namespace, path: Path, today: dt.date) -> str:
         changes["decision_expected"] = None if args.decision_by is None else _day(args.decision_by, today)
     if args.answer_on is not None:
         changes["resolved_on"] = _not_ahead(_day(args.answer_on, today), today, "--answer-on")
+    if args.interviews is not None:
+        changes["interviews"] = args.interviews
     if not changes:
         raise UsageError(f"nothing to change: give one of {', '.join(EDIT_FLAGS.values())}")
     if "company" in changes and not changes["company"].strip():
@@ -935,6 +955,15 @@ def _edit(args: argparse.Namespace, path: Path, today: dt.date) -> str:
         card = ops.find_card(board, args.card)
         if "resolved_on" in changes and not card.is_resolved:
             raise UsageError(f"--answer-on is for a resolved card; {card.id} is in {card.stage.label}")
+        if "interviews" in changes:  # the line shows no place or note: each interview keeps its own
+            from fu_board.field_text import keep_details
+
+            return ops.edit_card(
+                board,
+                card.id,
+                on=today,
+                **(changes | {"interviews": keep_details(changes["interviews"], card.interviews)}),
+            )
         return ops.edit_card(board, card.id, on=today, **changes)
 
     done = update(path, change, today=today)

@@ -133,6 +133,23 @@ def test_edit_the_day_of_an_answer(capsys: pytest.CaptureFixture[str], demo: Pat
     assert str(load_board(demo).card("t5gk").resolved_on) == "2026-11-24"
 
 
+def test_edit_the_interviews_as_the_card_screen_writes_them(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    """The one line of the card screen: each interview keeps what the line does not show."""
+    logged = fu(capsys, demo, "interview", ACME, "--date", "2026-11-20", "--where", "12 Dock Road", "--note", "CI")
+    assert logged.code == 0, logged.err
+    (before,) = load_board(demo).card(ACME).interviews
+    result = fu(capsys, demo, "edit", ACME, "--interviews", "2026-11-21 15:00 onsite with Ana Lee, Bo Chen")
+    assert (result.code, result.out) == (0, f"{ACME}: changed interviews\n")
+    (after,) = load_board(demo).card(ACME).interviews
+    assert (after.date.isoformat(), after.time, after.kind.value if after.kind else None, after.interviewers) == (
+        "2026-11-21",
+        "15:00",
+        "onsite",
+        ("Ana Lee", "Bo Chen"),
+    )
+    assert (after.id, after.where, after.note) == (before.id, "12 Dock Road", "CI")  # the line does not show them
+
+
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
@@ -144,6 +161,7 @@ def test_edit_the_day_of_an_answer(capsys: pytest.CaptureFixture[str], demo: Pat
         ([ACME, "--decision-by", "someday"], "'someday' is not a date"),
         (["zzzz", "--role", "x"], "no card"),
         ([ACME, "--stage", "resolved"], "unrecognized arguments"),
+        ([ACME, "--interviews", "next week"], "'next' is not a date like 2026-11-25"),
     ],
 )
 def test_edit_refuses_what_the_card_screen_refuses(

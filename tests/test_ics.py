@@ -16,10 +16,10 @@ from fu_board import board as ops
 from fu_board.board_file import after_save
 from fu_board.card_memo import CardMemo
 from fu_board.demo import demo_board
+from fu_board.field_text import keep_details
 from fu_board.ics import to_ics
 from fu_board.model import Board, Card, Interview
 from fu_board.store import load_board, save_board
-from fu_board.tui.widgets.form_fields import keep_details
 from tests.test_cli import run_main
 
 TODAY = dt.date(2026, 11, 25)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from fu_board.model import Board, Contact, EventKind
@@ -23,6 +24,14 @@ def _field(screen: CardScreen, name: str) -> Input:
     return screen.query_one(f"#field-{name}", Input)
 
 
+async def _opened(pilot: Pilot[int], *keys: str) -> CardScreen:
+    """The card screen the keys open."""
+    await pilot.press(*keys)
+    screen = pilot.app.screen
+    assert isinstance(screen, CardScreen)
+    return screen
+
+
 def _shown_labels(screen: CardScreen) -> list[str]:
     return [str(label.render()) for label in screen.query(".field-label").results(Label) if label.display]
 
@@ -30,9 +39,7 @@ def _shown_labels(screen: CardScreen) -> list[str]:
 async def test_every_contact_has_its_rows_and_one_more_can_be_added(board_path: Path) -> None:
     app = app_with(board_path, _board(DANA, LEE))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        screen = app.screen
-        assert isinstance(screen, CardScreen)
+        screen = await _opened(pilot, "enter")
         labels = _shown_labels(screen)
         start = labels.index("Contact")
         assert labels[start : start + 9] == [
@@ -64,9 +71,7 @@ async def test_every_contact_has_its_rows_and_one_more_can_be_added(board_path: 
 async def test_clearing_a_contacts_rows_removes_it(board_path: Path) -> None:
     app = app_with(board_path, _board(DANA, LEE))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        screen = app.screen
-        assert isinstance(screen, CardScreen)
+        screen = await _opened(pilot, "enter")
         for part in ("name", "title", "email", "phone"):
             _field(screen, f"contact_{part}").value = ""
         await pilot.press("ctrl+s")
@@ -81,9 +86,7 @@ async def test_the_reused_screen_shows_each_cards_own_contacts(board_path: Path)
     sam = Contact(name="Sam Reyes")
     app = app_with(board_path, _board(DANA, LEE, sam))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "enter")  # Globex, no contact, first
-        screen = app.screen
-        assert isinstance(screen, CardScreen)
+        screen = await _opened(pilot, "j", "enter")  # Globex, no contact, first
         labels = _shown_labels(screen)
         assert "Add contact" not in labels
         assert labels.count("Their title") == 1

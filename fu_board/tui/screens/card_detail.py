@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from fu_board import board as ops
 from fu_board.counts import days_since_touch
 from fu_board.drafts import card_draft
+from fu_board.field_text import date_until, interviews, interviews_text, keep_details, optional_date, required
 from fu_board.history import describe
 from fu_board.model import Card, Contact, Event, EventKind, event_label
 from fu_board.rules import clock, is_held, owed_thank_yous
@@ -33,16 +34,7 @@ from fu_board.tui.screens.form_screen import AskingScreen
 from fu_board.tui.session_app import run_flow, session_of
 from fu_board.tui.textual_internals import BackgroundScreen, composited_lines
 from fu_board.tui.widgets.card_column import days_ago
-from fu_board.tui.widgets.form_fields import (
-    Field,
-    FormFields,
-    date_until,
-    interviews,
-    interviews_text,
-    keep_details,
-    optional_date,
-    required,
-)
+from fu_board.tui.widgets.form_fields import Field, FormFields
 
 CARD_SCREEN = "card"
 """The name the app's card screen is installed under."""

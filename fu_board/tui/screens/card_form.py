@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fu_board.field_text import date_until, required
 from fu_board.tui.screens.form_screen import FormScreen
-from fu_board.tui.widgets.form_fields import Field, date_until, required
+from fu_board.tui.widgets.form_fields import Field
 
 
 def new_card_fields(today: dt.date) -> tuple[Field, ...]:

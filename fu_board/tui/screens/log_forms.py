@@ -17,19 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from fu_board.business_days import next_business_day
+from fu_board.field_text import KIND_HINT, channel, clock_time, date, date_until, interview_kind, names, optional_date
 from fu_board.tui.screens.form_screen import FormScreen
-from fu_board.tui.widgets.form_fields import (
-    KIND_HINT,
-    Field,
-    FormFields,
-    channel,
-    clock_time,
-    date,
-    date_until,
-    interview_kind,
-    names,
-    optional_date,
-)
+from fu_board.tui.widgets.form_fields import Field, FormFields
 
 
 def follow_up_form(title: Content, today: dt.date) -> FormScreen:
