@@ -981,13 +981,7 @@ def _delete(args: argparse.Namespace, path: Path, today: dt.date) -> str:
         sys.stderr.flush()
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
             raise NotDone(f"{card.id} was not deleted")
-    kept: list[Path | None] = []
-
-    def change(board: Board) -> Board:
-        return ops.delete_card(board, ops.find_card(board, card.id).id).board
-
-    kept.append(update_board(path, change, today=today))
-    backup = kept[0]
+    backup = update_board(path, lambda board: ops.delete_card(board, card.id).board, today=today)
     where = (
         f"; its text is kept in the backup {backup.name} ({command(path, f'restore {backup.name}')} "
         "puts the board back as it was)"
