@@ -314,10 +314,11 @@ def import_sheet(board: Board, sheet: Sheet, today: dt.date, order: SlashOrder |
     rows = sheet.rows
     if not rows or not any(_text(cell) for cell in rows[0]):
         raise ImportRefused("the file is empty, or its first line holds no headers")
-    reading = _Rows([_text(cell) for cell in rows[0]], board, today)
+    top = _header_row(rows)
+    reading = _Rows([_text(cell) for cell in rows[top]], board, today)
     body = [
         (line, row)
-        for line, row in zip(sheet.line_numbers[1:], rows[1:], strict=True)
+        for line, row in zip(sheet.line_numbers[top + 1 :], rows[top + 1 :], strict=True)
         if any(_text(cell) for cell in row)
     ]
     dates = [value for _, row in body if isinstance(value := reading.cell(row, "applied"), str)]
@@ -326,7 +327,8 @@ def import_sheet(board: Board, sheet: Sheet, today: dt.date, order: SlashOrder |
     except AmbiguousDates as error:
         raise ImportRefused(f"{error}; say which with --day-first or --month-first") from None
     columns = reading.columns
-    result = Imported(board, read_as=sheet.read_as, columns=columns.said(), warning=_warning(columns, len(body)))
+    said = columns.said() if top == 0 else f"(the headers on line {sheet.line_numbers[top]}) {columns.said()}"
+    result = Imported(board, read_as=sheet.read_as, columns=said, warning=_warning(columns, len(body)))
     added: list[Card] = []
     for line, row in body:
         try:
@@ -342,6 +344,20 @@ def import_sheet(board: Board, sheet: Sheet, today: dt.date, order: SlashOrder |
     result.added = len(added)
     result.board = board.replace(cards=board.cards + tuple(added))
     return result
+
+
+HEADER_LOOK = 10
+"""How many lines are looked at for the headers: a sheet may start with its title."""
+
+
+def _header_row(rows: list[list[Cell]]) -> int:
+    """The row of the headers: the first line, or the first of the `HEADER_LOOK` first
+    lines with a company column when the first has none (a sheet that starts with its
+    title, a date, a blank line). The first line when none has one: its error says so."""
+    for index, row in enumerate(rows[:HEADER_LOOK]):
+        if "company" in read_headers([_text(cell) for cell in row]).found:
+            return index
+    return 0
 
 
 class _Skipped(ValueError):

@@ -17,6 +17,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 Cell = str | dt.date | int | float
@@ -89,21 +90,24 @@ def decoded(data: bytes) -> tuple[str, str]:
 
 
 def _separator(text: str) -> str:
-    """The separator that cuts the first lines most evenly, into the most columns."""
+    """The separator that cuts most of the first lines into the same number of columns
+    (a title line above the headers aside), the most columns winning a tie."""
     head = "\n".join(text.splitlines()[:SNIFF_LINES])
-    best, best_score = ",", (-1, -1)
+    best, best_score = ",", (0, 0)
     for separator in SEPARATORS:
         try:
-            rows = [
-                row for row in csv.reader(io.StringIO(head), delimiter=separator) if any(cell.strip() for cell in row)
+            widths = [
+                len(_trimmed(row))
+                for row in csv.reader(io.StringIO(head), delimiter=separator)
+                if any(cell.strip() for cell in row)
             ]
         except csv.Error:
             continue
-        if not rows or len(rows[0]) < 2:
+        counted = Counter(width for width in widths if width >= 2)
+        if not counted:
             continue
-        width = len(rows[0])
-        even = sum(1 for row in rows[1:] if len(_trimmed(row)) <= width and len(row) >= min(width, 2))
-        score = (even, width)
+        width, rows = max(counted.items(), key=lambda item: (item[1], item[0]))
+        score = (rows, width)
         if score > best_score:
             best, best_score = separator, score
     return best

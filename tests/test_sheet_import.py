@@ -518,3 +518,40 @@ def test_only_a_regular_file_is_read(capsys: pytest.CaptureFixture[str], tmp_pat
         assert len(result.err.splitlines()) == 1
     assert board_path.read_bytes() == before
     pipe.unlink()
+
+
+def test_a_sheet_that_starts_with_its_title_is_read_from_its_headers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "search.csv"
+    source.write_text(
+        "My job search 2026,,\n"
+        "Last updated,Nov 20 2026,\n"
+        ",,\n"
+        "Company,Role,Date applied\n"
+        "Acme,Dev,2026-11-01\n"
+        "Globex,QA,Nov 3 2026\n"
+    )
+    board_path = tmp_path / "board.toml"
+    result = bring(capsys, source, board_path)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[1] == "added 2, updated 0, 0 already on the board, 0 skipped"
+    assert lines[3] == "columns: (the headers on line 4) Company → company · Role → role · Date applied → applied"
+    assert {name: card.applied for name, card in cards_of(board_path).items()} == {
+        "Acme": dt.date(2026, 11, 1),
+        "Globex": dt.date(2026, 11, 3),
+    }
+    titled = tmp_path / "titled.csv"  # a title line without a separator: the rest still says ;
+    titled.write_text(
+        "Bewerbungen\nCompany;Role;Applied on\nMüller GmbH;Entwickler;03.11.2026\nAcme, Inc.;QA;01.10.2026\n"
+    )
+    result = bring(capsys, titled, board_path)
+    assert result.out.splitlines()[2] == "read as CSV, UTF-8, separated by semicolons"
+    assert cards_of(board_path)["Müller GmbH"].applied == dt.date(2026, 11, 3)
+    assert cards_of(board_path)["Acme, Inc."].role == "QA"
+    nowhere = tmp_path / "nowhere.csv"
+    nowhere.write_text("My job search\nName,Role\nAcme,Dev\n")
+    result = bring(capsys, nowhere, board_path)
+    assert result.code == 2
+    assert "no company column in the first line" in result.err
