@@ -297,7 +297,9 @@ def _unknown_status(word: str) -> Status:
 
 
 def _warning(columns: Columns, rows: int) -> str:
-    """The summary's first line, when the sheet lacks a column that matters."""
+    """The summary's first line, when the sheet lacks a column that matters (and has rows)."""
+    if not rows:
+        return ""
     one = rows == 1
     every, come, are = ("its one row", "comes", "is") if one else (f"all {rows} rows", "come", "are")
     missing = []

@@ -1,9 +1,9 @@
 """Dates as spreadsheets write them: what `fu-board import` reads in a date column.
 
 A date is read whole or not at all, never guessed from part of a cell:
-- ISO (`2026-11-05`), `2026/11/05` and `05.11.2026`;
-- slashed with the year last (`05/11/2026`): day or month first, as the file writes
-  them all (`slash_order`);
+- ISO (`2026-11-05`), `2026/11/05` and `05.11.2026` (or `05.11.26`);
+- slashed or dashed with the year last (`05/11/2026`, `5/11/26`, `05-11-2026`): day or
+  month first, as the file writes them all (`slash_order`);
 - with the month's English name: `Nov 5, 2026`, `November 5 2026`, `5 Nov 2026`,
   `5-Nov-2026`, `5-Nov-26` (Excel's own), after a weekday or not (`Thu, Nov 5, 2026`);
 - any of them with a time after it (`2026-11-05 14:30`, `2026-11-05T14:30:00Z`,
@@ -60,8 +60,11 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]{3,9})\.?"
 
 _ISO = re.compile(rf"(?P<year>\d{{4}})[-/](?P<month>\d{{1,2}})[-/](?P<day>\d{{1,2}}){_TIME}")
-_DOTTED = re.compile(rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}")
-_SLASHED = re.compile(rf"(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/(?P<year>\d{{4}}){_TIME}")
+_DOTTED = re.compile(rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}}){_TIME}")
+_SLASHED = re.compile(
+    rf"(?P<first>\d{{1,2}})(?P<mark>[/-])(?P<second>\d{{1,2}})(?P=mark)(?P<year>\d{{4}}|\d{{2}}){_TIME}"
+)
+"""`05/11/2026`, `5/11/26` (Excel's short form) or `05-11-2026`: day or month first."""
 _MONTH_DAY_YEAR = re.compile(rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}")
 _DAY_MONTH_YEAR = re.compile(
     rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-){_MONTH}(?:,?\s+|-)(?P<year>\d{{4}}|\d{{2}}){_TIME}"
@@ -80,7 +83,7 @@ def slash_order(texts: Iterable[str], today: dt.date, given: SlashOrder | None =
     a second is, and when no number says, the one order under which no date is still to
     come. None when the file has no slashed date. `AmbiguousDates` when it stays unknown."""
     found = [
-        (int(match["first"]), int(match["second"]), int(match["year"]), match[0])
+        (int(match["first"]), int(match["second"]), _full_year(match["year"]), match[0])
         for text in texts
         if (match := _SLASHED.fullmatch(text.strip()))
     ]
@@ -112,6 +115,12 @@ def _fits(first: int, second: int, year: int, order: SlashOrder, today: dt.date)
     return day is not None and day <= today
 
 
+def _full_year(written: str) -> int:
+    """A year as written: `26` is 2026 (a job search is of this century)."""
+    year = int(written)
+    return year + 2000 if len(written) <= 2 else year
+
+
 def _slashed_day(first: int, second: int, year: int, order: SlashOrder) -> dt.date | None:
     day, month = (first, second) if order is SlashOrder.DAY_FIRST else (second, first)
     return _day(year, month, day)
@@ -130,19 +139,18 @@ def read_date(text: str, order: SlashOrder | None) -> dt.date:
     text = " ".join(text.split())
     lowered = text.lower()
     if (match := _ISO.fullmatch(text)) or (match := _DOTTED.fullmatch(text)):
-        day = _day(int(match["year"]), int(match["month"]), int(match["day"]))
+        day = _day(_full_year(match["year"]), int(match["month"]), int(match["day"]))
     elif match := _SLASHED.fullmatch(text):
         if order is None:  # `slash_order` settles it before any date is read
             raise ValueError(f"{text!r} could be day first or month first")
-        day = _slashed_day(int(match["first"]), int(match["second"]), int(match["year"]), order)
+        day = _slashed_day(int(match["first"]), int(match["second"]), _full_year(match["year"]), order)
         if day is None:
             raise ValueError(f"{text!r} is not a date read {order.value}")
     elif (match := _MONTH_DAY_YEAR.fullmatch(lowered)) or (match := _DAY_MONTH_YEAR.fullmatch(lowered)):
         month = MONTHS.get(match["month"])
         if month is None:
             raise ValueError(f"{text!r} names no month")
-        year = int(match["year"])
-        day = _day(year + 2000 if year < 100 else year, month, int(match["day"]))
+        day = _day(_full_year(match["year"]), month, int(match["day"]))
     elif match := _SERIAL.fullmatch(text):
         day = serial_day(float(text))
         if day is None:

@@ -275,6 +275,15 @@ def test_a_sheet_that_is_not_there_is_named_with_those_that_are(
     assert board_path.read_bytes() == before
 
 
+def test_a_sheet_of_headers_alone_adds_nothing_and_warns_of_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "empty.csv"
+    source.write_text("Company,Role\n,\n")
+    result = bring(capsys, source, tmp_path / "board.toml")
+    assert result.out.splitlines()[0] == "added 0, updated 0, 0 already on the board, 0 skipped"
+
+
 def test_a_sheet_without_status_or_date_columns_says_so_first(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -316,6 +325,9 @@ def test_a_sheet_without_status_or_date_columns_says_so_first(
         ("11/05/2026 2:30 PM", dt.date(2026, 11, 5)),
         ("46331", dt.date(2026, 11, 5)),
         ("46331.75", dt.date(2026, 11, 5)),
+        ("11/5/26", dt.date(2026, 11, 5)),
+        ("11-05-2026", dt.date(2026, 11, 5)),
+        ("05.11.26", dt.date(2026, 11, 5)),
     ],
 )
 def test_dates_as_spreadsheets_write_them(written: str, day: dt.date) -> None:
@@ -346,6 +358,8 @@ def test_the_slash_order_the_file_shows() -> None:
     assert slash_order(["12/01/2026", "03/04/2026"], TODAY) is SlashOrder.DAY_FIRST  # 1 Dec is yet to come
     assert slash_order(["2026-11-05", "Nov 5, 2026"], TODAY) is None  # nothing slashed: nothing to settle
     assert slash_order(["03/04/2026"], TODAY, SlashOrder.MONTH_FIRST) is SlashOrder.MONTH_FIRST
+    assert slash_order(["11/25/26", "3/4/26"], TODAY) is SlashOrder.MONTH_FIRST  # Excel's short form
+    assert slash_order(["25-10-2026", "03-04-2026"], TODAY) is SlashOrder.DAY_FIRST  # dashed, year last
     with pytest.raises(AmbiguousDates, match="nothing in the file says which"):
         slash_order(["03/04/2026", "05/06/2026"], TODAY)
     with pytest.raises(AmbiguousDates, match=r"day first \(13/04/2026\) and others month first \(04/13/2026\)"):
