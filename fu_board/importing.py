@@ -289,9 +289,24 @@ def _applied_on(cell: Cell, order: SlashOrder | None, today: dt.date) -> dt.date
         raise ValueError(f"applied on {applied.isoformat()}: {problem}") from None
 
 
+ANSWER_WORDS: tuple[tuple[str, Status], ...] = (
+    *((said, (Stage.RESOLVED, Outcome.NO, NoKind.SAID)) for said in ("not selected", "rejected", "rejection")),
+    *((said, (Stage.RESOLVED, Outcome.NO, NoKind.SAID)) for said in ("declined", "turned down", "rescinded")),
+    ("ghosted", (Stage.RESOLVED, Outcome.NO, NoKind.SILENCE)),
+    *((said, (Stage.RESOLVED, Outcome.WITHDRAWN, None)) for said in ("withdrew", "withdrawn")),
+    *((said, (Stage.RESOLVED, Outcome.YES, None)) for said in ("accepted", "offer", "hired")),
+)
+"""Words that give the answer in a status not known as a whole (`Rejected after onsite`):
+a no before a yes, so that `Offer rescinded` is a no."""
+
+
 def _unknown_status(word: str) -> Status:
-    """Where a row whose status is not known goes: Interviewed if it sounds like an interview."""
+    """Where a row whose status is not known as a whole goes: to its answer when the status
+    holds one (`ANSWER_WORDS`), to Interviewed if it sounds like an interview, else Applied."""
     padded = f" {word} "
+    answer = next((status for said, status in ANSWER_WORDS if f" {said} " in padded), None)
+    if answer is not None:
+        return answer
     sounds = any(f" {said} " in padded or said in word.replace(" ", "") for said in INTERVIEW_WORDS)
     return INTERVIEWED if sounds else APPLIED
 

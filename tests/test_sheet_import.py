@@ -569,3 +569,35 @@ def test_a_sheet_that_starts_with_its_title_is_read_from_its_headers(
     result = bring(capsys, nowhere, board_path)
     assert result.code == 2
     assert "no company column in the first line" in result.err
+
+
+@pytest.mark.parametrize(
+    ("status", "answer"),
+    [
+        ("Rejected after onsite", (Stage.RESOLVED, Outcome.NO, NoKind.SAID)),
+        ("Not selected (no feedback)", (Stage.RESOLVED, Outcome.NO, NoKind.SAID)),
+        ("Offer rescinded", (Stage.RESOLVED, Outcome.NO, NoKind.SAID)),
+        ("Ghosted after final round", (Stage.RESOLVED, Outcome.NO, NoKind.SILENCE)),
+        ("Withdrew - took another job", (Stage.RESOLVED, Outcome.WITHDRAWN, None)),
+        ("Offer received!", (Stage.RESOLVED, Outcome.YES, None)),
+        ("2nd round", (Stage.INTERVIEWED, None, None)),
+        ("Onsite scheduled", (Stage.INTERVIEWED, None, None)),
+        ("Maybe later", (Stage.APPLIED, None, None)),
+    ],
+)
+def test_a_status_not_known_whole_goes_where_its_words_say(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, status: str, answer: tuple[Stage, Outcome | None, NoKind | None]
+) -> None:
+    """A rejection written in a sentence is still a no: the review never asks to follow up
+    with a company that said no."""
+    source = tmp_path / "sheet.csv"
+    source.write_text(f'Company,Applied,Status\nAcme,2026-11-01,"{status}"\n')
+    board_path = tmp_path / "board.toml"
+    result = bring(capsys, source, board_path)
+    assert result.code == 0, result.err
+    card = cards_of(board_path)["Acme"]
+    assert (card.stage, card.outcome, card.no_kind) == answer
+    assert card.note == f"Status: {status}"
+    assert (
+        f"1 row with a status I don't know, kept with it in the note: 1 in {answer[0].label} ({status})" in result.out
+    )
