@@ -6,7 +6,9 @@ and matched by meaning rather than spelled exactly: `Company Name`, `Employer` a
 `Organisation` are the company; `Job Posting URL` is the link; `Recruiter Email` is an
 email, `Recruiter Name` a contact. Each field's words are tried in `FIELDS`' order
 (an email before a contact: `Recruiter Email` is an address), and a header that names
-what a field is not (`Applied Via`, `Position Type`) is not that field. When two
+what a field is not (`Company Size`, `Position Type`) is not that field, and a date is
+a day named with what happened on it (`Date Applied`, `Job Applied Date`, not
+`Position Applied For` or `Applied Via`). When two
 columns mean one field, the one whose words come first in its list is taken (`Date
 Applied` before `Date Saved`), and the other goes into the note, as do the columns
 that mean nothing here (`Salary Range`, `Location`).
@@ -33,24 +35,30 @@ class Meaning:
     only_whole: tuple[str, ...] = ()
     """Words that mean the field only as the whole header (`Date`, `List`)."""
     never: frozenset[str] = frozenset()
-    """Words that say a header is about something else (`Applied Via`)."""
+    """Words that say a header is about something else (`Company Size`)."""
+    together: tuple[frozenset[str], frozenset[str]] | None = None
+    """Two sets of words; a header with a word of each means the field too, after its
+    `words` (`Job Applied Date`: a day, and what happened on it)."""
 
 
 FIELDS = (
     Meaning("email", ("email", "e mail", "mail address")),
     Meaning("phone", ("phone", "telephone", "mobile")),
-    Meaning("link", ("url", "link", "posting", "listing")),
+    Meaning("link", ("url", "link", "posting", "listing"), never=frozenset({"linkedin", "profile", "company"})),
     Meaning(
         "applied",
-        ("date applied", "applied", "submitted", "application date", "date saved", "date added"),
-        only_whole=("date", "created"),
-        never=frozenset({"via", "through", "from", "with", "source", "channel", "platform", "method", "how", "by"}),
+        ("date applied", "applied on", "application date", "date submitted", "submitted on", "date saved"),
+        only_whole=("applied", "submitted", "date", "date added", "created", "date created"),
+        together=(
+            frozenset({"date", "day", "when", "on"}),
+            frozenset({"applied", "application", "submitted", "submission", "saved"}),
+        ),
     ),
     Meaning(
         "status",
         ("status", "stage"),
         only_whole=("list", "state"),
-        never=frozenset({"date", "updated", "changed", "since", "last"}),
+        never=frozenset({"date", "updated", "changed", "since", "last", "notes", "note", "comment", "comments"}),
     ),
     Meaning(
         "company",
@@ -64,7 +72,7 @@ FIELDS = (
     Meaning(
         "contact",
         ("recruiter", "contact", "hiring manager", "person"),
-        never=frozenset({"date", "method", "type", "count", "channel", "last", "next"}),
+        never=frozenset({"date", "method", "type", "count", "channel", "last", "next", "linkedin", "profile", "url"}),
     ),
     Meaning(
         "role",
@@ -120,6 +128,8 @@ def _rank(header: str, meaning: Meaning) -> int | None:
     for rank, sequence in enumerate(meaning.words):
         if f" {sequence} " in padded or (" " in sequence and f" {sequence.replace(' ', '')} " in padded):
             return rank
+    if meaning.together is not None and all(words.intersection(said) for words in meaning.together):
+        return len(meaning.words) + len(meaning.only_whole)
     return None
 
 

@@ -409,6 +409,11 @@ def test_an_excel_serial_in_a_csv_and_a_date_with_a_time(capsys: pytest.CaptureF
         ("Phone Number", "phone"),
         ("Recruiter Title", "contact_title"),
         ("Notes", "note"),
+        ("Position Applied For", "role"),
+        ("Job Applied Date", "applied"),
+        ("Date of Application", "applied"),
+        ("Submission Date", "applied"),
+        ("When applied", "applied"),
     ],
 )
 def test_headers_are_read_by_meaning(header: str, field: str) -> None:
@@ -416,7 +421,22 @@ def test_headers_are_read_by_meaning(header: str, field: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "header", ["Applied Via", "Position Type", "Job Level", "Company Size", "Status Date", "Salary", "Location"]
+    "header",
+    [
+        "Applied Via",
+        "Position Type",
+        "Job Level",
+        "Company Size",
+        "Company Website",
+        "Status Date",
+        "Follow-up Date",
+        "Interview Date",
+        "LinkedIn URL",
+        "Contact LinkedIn",
+        "Job ID",
+        "Salary",
+        "Location",
+    ],
 )
 def test_a_header_about_something_else_goes_into_the_note(header: str) -> None:
     columns = read_headers(["Company", header])
