@@ -517,7 +517,7 @@ def import_file(
     """The board with the file's applications brought in (see the module's docstring):
     `data` are the bytes of the file called `name`; `sheet` names a workbook's sheet, and
     `order` settles how its slashed dates read."""
-    if name.lower().endswith(".json") or data.lstrip().startswith(b"{"):
+    if name.lower().endswith(".json") or data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
