@@ -359,3 +359,18 @@ def test_text_starting_with_a_quote_survives_export_and_import(
     assert bring(capsys, exported, copy).code == 0
     (card,) = load_board(copy).cards
     assert (card.company, card.role, card.note) == tuple(texts.values())
+
+
+def test_a_json_export_with_a_byte_order_mark_is_json_whatever_its_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    original = tmp_path / "original.toml"
+    save_board(original, demo_board(TODAY))
+    exported = tmp_path / "export.json"
+    assert export_json(capsys, original, exported).code == 0
+    renamed = tmp_path / "export.txt"
+    renamed.write_bytes(b"\xef\xbb\xbf" + exported.read_bytes())
+    copy = tmp_path / "copy.toml"
+    result = bring(capsys, renamed, copy)
+    assert result.code == 0, result.err
+    assert load_board(copy).cards == load_board(original).cards
