@@ -332,3 +332,20 @@ def test_every_verb_that_takes_a_card_completes_its_id() -> None:
     for name in taking:
         (card,) = [action for action in verbs.choices[name]._actions if action.dest == "card"]
         assert getattr(card, "completer", None) is not None, name
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["delete", "zzzz", "--yes"], "no card"),
+        (["note", "zzzz", "a line"], "no card"),
+        (["contact", "zzzz", "--name", "Ana"], "no card"),
+        (["show", "zzzz", "--json"], "no card"),
+        (["completion", "tcsh"], "invalid choice: 'tcsh'"),
+        (["restore", ""], "no backup ''"),
+    ],
+)
+def test_each_new_verb_refuses_in_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], demo: Path, argv: list[str], says: str
+) -> None:
+    assert says in refused(capsys, demo, *argv)
